@@ -1,0 +1,41 @@
+package nl.buurtbegroting.core.model;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Approves a set of projects (a knapsack ballot is an approval ballot with a cost limit). */
+public record ApprovalBallot(String voterId, Set<String> approved, Map<String, String> attributes) implements Ballot {
+
+    public ApprovalBallot {
+        voterId = voterId == null ? "" : voterId;
+        approved = Collections.unmodifiableSet(new LinkedHashSet<>(approved));
+        attributes = Attributes.copy(attributes);
+    }
+
+    public static ApprovalBallot of(String... projectIds) {
+        return new ApprovalBallot("", new LinkedHashSet<>(List.of(projectIds)), Map.of());
+    }
+
+    public static ApprovalBallot of(Collection<String> projectIds) {
+        return new ApprovalBallot("", new LinkedHashSet<>(projectIds), Map.of());
+    }
+
+    @Override
+    public Set<String> supported() {
+        return approved;
+    }
+
+    @Override
+    public long weight(String projectId) {
+        return approved.contains(projectId) ? 1 : 0;
+    }
+
+    @Override
+    public VoteType voteType() {
+        return VoteType.APPROVAL;
+    }
+}
