@@ -34,7 +34,7 @@ public final class AllocateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Election election = input.read();
+        Election election = ruleOptions.apply(input.read());
         Outcome outcome = OutcomeView.allocate(rule, ruleOptions.toOptions(), election, input.path());
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {

@@ -55,7 +55,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Election election = input.read();
+        Election election = ruleOptions.apply(input.read());
         RuleOptions options = ruleOptions.toOptions();
         boolean explicit = rules != null && !rules.isEmpty();
         List<RuleName> chosen = explicit ? rules.stream().distinct().toList() : Arrays.asList(RuleName.values());
@@ -73,7 +73,7 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         if (outcomes.isEmpty()) {
-            throw CliException.cannotCount(input.path() + ": no rule can count this election: "
+            throw CliException.cannotCount(input.path() + ": none of the rules can count this election; "
                     + skipped.get(0).reason());
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -91,6 +91,7 @@ public final class CompareCommand implements Callable<Integer> {
         OutcomeView.printHeading(out, election, input.path());
         out.println("budget " + election.instance().budget() + ", " + election.profile().size()
                 + " voters, tie-breaking " + options.tieBreaking().spec());
+        OutcomeView.printCaps(out, election);
         out.println();
         String[] headers = new String[4 + outcomes.size()];
         headers[0] = "ID";
@@ -142,6 +143,7 @@ public final class CompareCommand implements Callable<Integer> {
         json.put("budget", election.instance().budget());
         json.put("voters", (long) election.profile().size());
         json.put("tieBreaking", options.tieBreaking().spec());
+        json.put("categoryCaps", election.instance().categoryCaps());
         json.put("rules", outcomes.stream().map(Outcome::rule).toList());
         List<Object> perRule = new ArrayList<>();
         for (Outcome o : outcomes) {

@@ -46,7 +46,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Election election = input.read();
+        Election election = ruleOptions.apply(input.read());
         if (election.instance().project(projectId).isEmpty()) {
             throw new ParameterException(spec.commandLine(), "project '" + projectId + "' is not in " + input.path()
                     + "; its projects are: " + ids(election.instance().projects()));

@@ -35,7 +35,7 @@ final class OutcomeView {
 
     /**
      * The stable JSON contract of {@code allocate}: {@code rule, budget, totalCost, selected, projects,
-     * ties, tieBreaking}, then the extra keys {@code remaining, voters, details}.
+     * ties, tieBreaking}, then the extra keys {@code remaining, voters, categoryCaps, details}.
      */
     static Map<String, Object> toJson(Outcome outcome, Election election) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -70,6 +70,7 @@ final class OutcomeView {
         json.put("tieBreaking", outcome.tieBreaking());
         json.put("remaining", outcome.remaining());
         json.put("voters", (long) election.profile().size());
+        json.put("categoryCaps", election.instance().categoryCaps());
         json.put("details", outcome.details());
         return json;
     }
@@ -78,6 +79,7 @@ final class OutcomeView {
     static void printText(PrintWriter out, Outcome outcome, Election election, Path file) {
         printHeading(out, election, file);
         out.println("rule " + outcome.rule() + ", tie-breaking " + outcome.tieBreaking());
+        printCaps(out, election);
         out.println();
         TextTable table = new TextTable("llrrll", "ID", "NAME", "COST", "SUPPORT", "FUNDED", "DECISION");
         for (ProjectResult r : outcome.projects()) {
@@ -105,5 +107,15 @@ final class OutcomeView {
     static void printHeading(PrintWriter out, Election election, Path file) {
         String name = election.instance().name().strip();
         out.println(name.isEmpty() ? file.toString() : TextTable.truncate(name, 72) + " (" + file.getFileName() + ")");
+    }
+
+    /** One line naming the category caps that applied, when the election has any. */
+    static void printCaps(PrintWriter out, Election election) {
+        Map<String, Long> caps = election.instance().categoryCaps();
+        if (!caps.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            caps.forEach((category, cap) -> parts.add(category + " " + cap));
+            out.println("category caps: " + String.join(", ", parts));
+        }
     }
 }

@@ -1,5 +1,7 @@
 package nl.buurtbegroting.cli;
 
+import java.util.Map;
+import nl.buurtbegroting.core.model.Election;
 import nl.buurtbegroting.core.rules.RuleOptions;
 import nl.buurtbegroting.core.tiebreak.TieBreaking;
 import picocli.CommandLine.Model.CommandSpec;
@@ -7,7 +9,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The options every rule takes: tie-breaking policy, minimum support and no-skip. */
+/**
+ * The options every rule takes: tie-breaking policy, minimum support and no-skip, and whether the
+ * file's per-category budget caps ({@code budget_per_category}) apply.
+ */
 final class RuleOptionsMixin {
 
     @Spec(Spec.Target.MIXEE)
@@ -26,6 +31,19 @@ final class RuleOptionsMixin {
     @Option(names = "--no-skip",
             description = "Greedy rules stop at the first project that does not fit instead of skipping it.")
     boolean noSkip;
+
+    @Option(names = "--ignore-category-caps",
+            description = {"Ignore the file's budget_per_category caps (they apply by default). The Pabulib reference"
+                    + " outcomes ignore them."})
+    boolean ignoreCategoryCaps;
+
+    /** The election the rule counts: as read, or without its category caps. */
+    Election apply(Election election) {
+        if (!ignoreCategoryCaps || election.instance().categoryCaps().isEmpty()) {
+            return election;
+        }
+        return new Election(election.instance().withCategoryCaps(Map.of()), election.profile());
+    }
 
     RuleOptions toOptions() {
         if (minSupport < 0) {
