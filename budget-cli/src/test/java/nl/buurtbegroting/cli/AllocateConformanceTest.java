@@ -1,0 +1,98 @@
+package nl.buurtbegroting.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import nl.buurtbegroting.core.rules.RuleName;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every reference outcome of the Pabulib data, reproduced through {@code allocate --format json}: the
+ * CLI must give what pabutools gives on all 45 real elections, for every rule {@link RuleName} knows
+ * that has reference outcomes. Run as the reference was: {@code --tie-break id} (smallest id first) and
+ * {@code --ignore-category-caps} (the reference ignores {@code budget_per_category}).
+ *
+ * <p>The data is the copy in {@code budget-core/src/test/resources/pabulib} (expected.json and the
+ * files), read from this module's directory so that it is not copied twice.
+ */
+class AllocateConformanceTest {
+
+    static final Path DATA = Path.of("..", "budget-core", "src", "test", "resources", "pabulib");
+
+    @TestFactory
+    Stream<DynamicTest> jsonGivesTheReferenceOutcomeOnEveryRealElection() throws IOException {
+        Path expected = DATA.resolve("expected.json");
+        Assumptions.assumeTrue(Files.isRegularFile(expected), "reference data not found at " + expected.toAbsolutePath());
+        List<Object> instances = JsonReader.array(JsonReader.object(JsonReader.parse(Files.readString(expected))).get("instances"));
+        List<DynamicTest> tests = new ArrayList<>();
+        for (RuleName rule : RuleName.values()) {
+            for (Object o : instances) {
+                Map<String, Object> instance = JsonReader.object(o);
+                Object entry = JsonReader.object(instance.get("rules")).get(referenceName(rule));
+                if (entry == null || JsonReader.object(entry).get("selected") == null) {
+                    continue;
+                }
+                String file = (String) instance.get("file");
+                tests.add(DynamicTest.dynamicTest(rule.label() + " on " + file,
+                        () -> check(rule, DATA.resolve("instances").resolve(file), JsonReader.object(entry))));
+            }
+        }
+        Assumptions.assumeFalse(tests.isEmpty(), "no reference entries for the rules " + RuleNames.labels());
+        return tests.stream();
+    }
+
+    /** The rule's name in expected.json (pabutools' spelling). */
+    static String referenceName(RuleName rule) {
+        return rule == RuleName.KNAPSACK ? "maxwelfare" : rule.label().replace('-', '_');
+    }
+
+    private static void check(RuleName rule, Path file, Map<String, Object> reference) {
+        Cli.Result r = Cli.run("allocate", file.toString(), "--rule", rule.label(), "--tie-break", "id",
+                "--ignore-category-caps", "--format", "json");
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        Map<String, Object> outcome = JsonReader.object(JsonReader.parse(r.out()));
+        Set<String> selected = ids(outcome.get("selected"));
+        long totalCost = (Long) outcome.get("totalCost");
+        assertTrue(totalCost <= (Long) outcome.get("budget"), "within the budget");
+
+        Set<String> expected = ids(reference.get("selected"));
+        boolean tieSensitive = Boolean.TRUE.equals(reference.get("tie_sensitive"));
+        if (!tieSensitive) {
+            assertEquals(expected, selected);
+            assertEquals(reference.get("total_cost"), totalCost);
+        } else if (rule == RuleName.KNAPSACK) {
+            Map<String, Long> support = new HashMap<>();
+            for (Object p : JsonReader.array(outcome.get("projects"))) {
+                support.put((String) JsonReader.object(p).get("id"), (Long) JsonReader.object(p).get("support"));
+            }
+            long welfare = selected.stream().mapToLong(support::get).sum();
+            assertEquals(reference.get("welfare"), welfare, "an optimal set: total support");
+        } else {
+            Set<String> alternative = ids(reference.get("alt_selected"));
+            assertTrue(selected.equals(expected) || selected.equals(alternative),
+                    selected + " is neither " + expected + " nor " + alternative);
+        }
+    }
+
+    private static Set<String> ids(Object list) {
+        Set<String> ids = new TreeSet<>();
+        if (list != null) {
+            for (Object id : JsonReader.array(list)) {
+                ids.add(id.toString());
+            }
+        }
+        return ids;
+    }
+}
