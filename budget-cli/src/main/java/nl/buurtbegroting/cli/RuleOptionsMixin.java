@@ -19,9 +19,10 @@ final class RuleOptionsMixin {
     CommandSpec mixee;
 
     @Option(names = "--tie-break", paramLabel = "POLICY", defaultValue = "default", converter = TieBreakingConverter.class,
-            description = {"How equally good projects are ordered: default (more support, then lower cost, then listed"
-                    + " order), id (smallest id as a string first: the policy of the Pabulib reference outcomes),"
-                    + " id-desc, given:ID,ID,... or random:SEED (default: ${DEFAULT-VALUE})."})
+            description = {"How equally good projects are ordered: default (more support, then lower cost, then"
+                    + " listed order); id (smallest id as a string first: the policy of the Pabulib reference"
+                    + " outcomes); id-desc; given:IDS (this comma-separated order of ids first); random:SEED"
+                    + " (a reproducible shuffle). Default: ${DEFAULT-VALUE}."})
     TieBreaking tieBreaking = TieBreaking.defaultPolicy();
 
     @Option(names = "--min-support", paramLabel = "N", defaultValue = "0",
