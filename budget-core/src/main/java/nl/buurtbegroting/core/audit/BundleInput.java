@@ -1,0 +1,49 @@
+package nl.buurtbegroting.core.audit;
+
+import java.util.List;
+import java.util.Objects;
+import nl.buurtbegroting.core.model.Election;
+import nl.buurtbegroting.core.outcome.Outcome;
+import nl.buurtbegroting.core.rules.RuleName;
+import nl.buurtbegroting.core.rules.RuleOptions;
+
+/**
+ * Everything a bundle is built from.
+ *
+ * @param info                    public identity of the election
+ * @param election                the instance (with eligibility verdicts) and every counted ballot
+ * @param nonces                  each ballot's nonce, in the order of {@code election.profile().ballots()}
+ * @param rule                    the allocation rule that produced {@code outcome}
+ * @param options                 its options, tie-breaking included
+ * @param outcome                 the ratified outcome
+ * @param events                  the lifecycle, seq 1, 2, 3...
+ * @param counts                  codes per batch and ballots per channel
+ * @param libraryVersion          version of budget-core that computed the outcome
+ * @param minimumVotersForBallots below this many voters the ballots are withheld (privacy); 0 publishes always
+ */
+public record BundleInput(ElectionInfo info, Election election, List<String> nonces, RuleName rule, RuleOptions options,
+                          Outcome outcome, List<AuditEvent> events, BallotCounts counts, String libraryVersion,
+                          int minimumVotersForBallots) {
+
+    public BundleInput {
+        Objects.requireNonNull(info, "info");
+        Objects.requireNonNull(election, "election");
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(counts, "counts");
+        Objects.requireNonNull(libraryVersion, "libraryVersion");
+        nonces = List.copyOf(nonces);
+        events = List.copyOf(events);
+        if (nonces.size() != election.profile().size()) {
+            throw new IllegalArgumentException(nonces.size() + " nonces for " + election.profile().size() + " ballots");
+        }
+        if (minimumVotersForBallots < 0) {
+            throw new IllegalArgumentException("minimum number of voters must not be negative");
+        }
+    }
+
+    public boolean ballotsWithheld() {
+        return election.profile().size() < minimumVotersForBallots;
+    }
+}
