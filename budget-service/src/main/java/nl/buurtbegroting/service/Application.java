@@ -1,0 +1,42 @@
+package nl.buurtbegroting.service;
+
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.info.License;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+@OpenAPIDefinition(info = @Info(title = "buurtbegroting", version = "0.1",
+        description = "Participatory budgeting: elections, proposals and (later) voting and audited results. "
+                + "Amounts are whole units of the election's currency. Errors are application/problem+json "
+                + "with a stable 'type' and 'code'.",
+        license = @License(name = "see repository")))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
+public final class Application {
+
+    private Application() {
+    }
+
+    /** Starts the service; {@code --demo} (or {@code BB_DEMO=true}) loads and opens a demo election. */
+    public static void main(String[] args) {
+        List<String> rest = new ArrayList<>();
+        boolean demo = false;
+        for (String arg : args) {
+            if (arg.equals("--demo")) {
+                demo = true;
+            } else {
+                rest.add(arg);
+            }
+        }
+        var builder = Micronaut.build(rest.toArray(String[]::new)).mainClass(Application.class);
+        if (demo) {
+            builder.properties(Map.of("bb.demo", true));
+        }
+        builder.start();
+    }
+}

@@ -1,0 +1,31 @@
+package nl.buurtbegroting.service.audit;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/** Writes audit events; called inside the transaction of the change it records, so both land or neither. */
+@Singleton
+public class AuditLog {
+
+    /** The actor of changes made by the service itself (bootstrap, demo). */
+    public static final String SYSTEM = "system";
+
+    private static final int MAX_DETAIL = 2000;
+
+    private final AuditRepository repository;
+    private final Clock clock;
+
+    public AuditLog(AuditRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    public AuditEvent record(String actor, String action, @Nullable Long electionId, @Nullable String subject,
+                             @Nullable String detail) {
+        String trimmed = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
+        return repository.save(new AuditEvent(null, Instant.now(clock), actor, action, electionId, subject, trimmed));
+    }
+}

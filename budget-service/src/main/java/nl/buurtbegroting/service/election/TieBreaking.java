@@ -1,0 +1,27 @@
+package nl.buurtbegroting.service.election;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/**
+ * The tie-breaking policy. {@code order} (proposal codes, first wins) is used with GIVEN only, {@code seed}
+ * with RANDOM only.
+ */
+@Serdeable
+public record TieBreaking(@NotNull TiePolicy policy,
+                          @Nullable @Size(max = 1000) List<@NotBlank @Size(max = 64) String> order,
+                          @Nullable Long seed) {
+
+    public TieBreaking {
+        order = order == null ? List.of() : List.copyOf(order);
+    }
+
+    public static TieBreaking byId() {
+        return new TieBreaking(TiePolicy.ID, List.of(), null);
+    }
+}

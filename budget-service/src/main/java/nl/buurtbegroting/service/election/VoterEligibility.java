@@ -1,0 +1,27 @@
+package nl.buurtbegroting.service.election;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/**
+ * Who may vote: a minimum age (Assen 2024: 12) and the districts whose residents vote (empty: all).
+ * Checked when voting codes are issued, not here.
+ */
+@Serdeable
+public record VoterEligibility(@Nullable @PositiveOrZero @Max(150) Integer minimumAge,
+                               @Nullable @Size(max = 200) List<@NotBlank @Size(max = 100) String> districts) {
+
+    public VoterEligibility {
+        districts = districts == null ? List.of() : List.copyOf(districts);
+    }
+
+    public static VoterEligibility everyone() {
+        return new VoterEligibility(null, List.of());
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The Buurtbegroting REST service: neighbourhood teams configure elections and proposals, residents
+ * vote, and results are published with an audit bundle. One feature per sub-package (controller,
+ * repository and records together); this package holds only the entry point and shared beans.
+ */
+package nl.buurtbegroting.service;

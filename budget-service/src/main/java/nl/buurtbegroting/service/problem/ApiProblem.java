@@ -1,0 +1,93 @@
+package nl.buurtbegroting.service.problem;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.problem.HttpStatusType;
+import org.zalando.problem.AbstractThrowableProblem;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An error the API reports on purpose. Its {@code type} is derived from a stable machine code
+ * ({@code ELECTION_NOT_DRAFT} becomes {@code https://buurtbegroting.nl/problems/election-not-draft}),
+ * and the code itself travels in the {@code code} member so clients can switch on it without
+ * parsing URIs. Validation problems also carry the {@code field} at fault.
+ */
+public final class ApiProblem extends AbstractThrowableProblem {
+
+    public static final String TYPE_BASE = "https://buurtbegroting.nl/problems/";
+
+    private final String code;
+
+    private ApiProblem(HttpStatus status, String code, String title, String detail, Map<String, Object> parameters) {
+        super(typeOf(code), title, new HttpStatusType(status), detail, null, null, withCode(code, parameters));
+        this.code = code;
+    }
+
+    public static URI typeOf(String code) {
+        return URI.create(TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
+    private static Map<String, Object> withCode(String code, Map<String, Object> parameters) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("code", code);
+        all.putAll(parameters);
+        return all;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static ApiProblem of(HttpStatus status, String code, String title, String detail) {
+        return new ApiProblem(status, code, title, detail, Map.of());
+    }
+
+    public static ApiProblem notFound(String code, String detail) {
+        return of(HttpStatus.NOT_FOUND, code, "Not found", detail);
+    }
+
+    public static ApiProblem conflict(String code, String detail) {
+        return of(HttpStatus.CONFLICT, code, "Conflict with the election's state", detail);
+    }
+
+    /**
+     * A request value that is well-formed but not acceptable; {@code field} is a JSON path such as
+     * {@code ballot.maxProjects}. The problem's code is always VALIDATION_FAILED; the specific reason is
+     * the code of the violation, so clients need one rule to find the field at fault.
+     */
+    public static ApiProblem invalid(String field, String code, String detail) {
+        return invalid(List.of(new Violation(field, code, detail)));
+    }
+
+    /** Several invalid fields at once; the first one is reported as {@code field}. */
+    public static ApiProblem invalid(List<Violation> violations) {
+        Violation first = violations.get(0);
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid request", first.message(),
+                Map.of("field", first.field(), "violations", List.copyOf(violations)));
+    }
+
+    public static ApiProblem unauthorized(String detail) {
+        return of(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Unauthorized", detail);
+    }
+
+    public static ApiProblem forbidden(String detail) {
+        return of(HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden", detail);
+    }
+
+    /** An election that cannot be opened yet; {@code missing} lists every gap, not just the first. */
+    public static ApiProblem incomplete(List<Violation> missing) {
+        return new ApiProblem(HttpStatus.CONFLICT, "ELECTION_INCOMPLETE", "The election is not complete",
+                "The election cannot be opened until every item in 'missing' is resolved.",
+                Map.of("missing", List.copyOf(missing)));
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        // A problem is an answer, not a failure: its stack would never be shown and costs time to build.
+        return this;
+    }
+}

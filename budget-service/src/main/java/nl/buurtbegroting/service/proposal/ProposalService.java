@@ -1,0 +1,149 @@
+package nl.buurtbegroting.service.proposal;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import nl.buurtbegroting.service.audit.AuditLog;
+import nl.buurtbegroting.service.election.Caller;
+import nl.buurtbegroting.service.election.Category;
+import nl.buurtbegroting.service.election.ElectionMapper;
+import nl.buurtbegroting.service.election.ElectionRow;
+import nl.buurtbegroting.service.election.ElectionService;
+import nl.buurtbegroting.service.problem.ApiProblem;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Proposals of an election. Adding or changing one locks the election row first, so it cannot slip in
+ * while the election is being opened.
+ */
+@Singleton
+public class ProposalService {
+
+    /** Far above any real election (Pabulib's largest have a few hundred), low enough to bound a request. */
+    static final int MAX_PROPOSALS = 5000;
+
+    private final ProposalRepository proposals;
+    private final ElectionService elections;
+    private final ElectionMapper mapper;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public ProposalService(ProposalRepository proposals, ElectionService elections, ElectionMapper mapper,
+                           AuditLog audit, Clock clock) {
+        this.proposals = proposals;
+        this.elections = elections;
+        this.mapper = mapper;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ProposalView create(Caller caller, long electionId, ProposalRequest request) {
+        ElectionRow election = elections.lockDraftForChange(caller, electionId);
+        return ProposalView.of(insert(caller, election, request));
+    }
+
+    /** Adds a proposal to an election the caller has already locked as a draft. */
+    @Transactional
+    public ProposalRow insert(Caller caller, ElectionRow election, ProposalRequest request) {
+        long electionId = election.id();
+        if (proposals.countByElectionId(electionId) >= MAX_PROPOSALS) {
+            throw ApiProblem.conflict("TOO_MANY_PROPOSALS", "An election has at most " + MAX_PROPOSALS + " proposals.");
+        }
+        String code = request.code();
+        if (code == null) {
+            long next = proposals.countByElectionId(electionId) + 1;
+            while (proposals.existsByElectionIdAndCode(electionId, String.valueOf(next))) {
+                next++;
+            }
+            code = String.valueOf(next);
+        } else if (proposals.existsByElectionIdAndCode(electionId, code)) {
+            throw ApiProblem.invalid("code", "DUPLICATE_CODE", "election " + electionId + " already has a proposal '" + code + "'");
+        }
+        Verdict verdict = request.verdict() == null ? Verdict.PENDING : request.verdict();
+        checkCategory(election, request.category());
+        checkReason(verdict, request.publicReason());
+        Instant now = Instant.now(clock);
+        ProposalRow row = proposals.save(new ProposalRow(null, electionId, code, request.title().strip(),
+                request.summary() == null ? "" : request.summary().strip(), request.cost(), request.category(),
+                verdict, blankToNull(request.publicReason()), now, now));
+        audit.record(caller.username(), "PROPOSAL_CREATED", electionId, code,
+                "cost " + row.cost() + ", verdict " + row.verdict());
+        return row;
+    }
+
+    @Transactional
+    public List<ProposalView> list(@Nullable Caller caller, long electionId) {
+        elections.readable(caller, electionId);
+        return proposals.findByElectionIdOrderById(electionId).stream().map(ProposalView::of).toList();
+    }
+
+    @Transactional
+    public ProposalView get(@Nullable Caller caller, long electionId, long proposalId) {
+        elections.readable(caller, electionId);
+        return ProposalView.of(find(electionId, proposalId));
+    }
+
+    @Transactional
+    public ProposalView update(Caller caller, long electionId, long proposalId, ProposalPatch patch) {
+        ElectionRow election = elections.lockDraftForChange(caller, electionId);
+        ProposalRow current = find(electionId, proposalId);
+        Verdict verdict = patch.verdict() != null ? patch.verdict() : current.verdict();
+        String reason = patch.publicReason() != null ? blankToNull(patch.publicReason()) : current.publicReason();
+        String category = patch.category() != null ? patch.category() : current.category();
+        if (patch.category() != null) {
+            checkCategory(election, category);
+        }
+        checkReason(verdict, reason);
+        ProposalRow updated = proposals.update(new ProposalRow(current.id(), electionId, current.code(),
+                patch.title() != null ? patch.title().strip() : current.title(),
+                patch.summary() != null ? patch.summary().strip() : current.summary(),
+                patch.cost() != null ? patch.cost() : current.cost(),
+                category, verdict, reason, current.createdAt(), Instant.now(clock)));
+        audit.record(caller.username(), "PROPOSAL_UPDATED", electionId, current.code(), describe(current, updated));
+        return ProposalView.of(updated);
+    }
+
+    private ProposalRow find(long electionId, long proposalId) {
+        return proposals.findByIdAndElectionId(proposalId, electionId).orElseThrow(() -> ApiProblem.notFound(
+                "PROPOSAL_NOT_FOUND", "Election " + electionId + " has no proposal " + proposalId + "."));
+    }
+
+    private void checkCategory(ElectionRow election, @Nullable String category) {
+        if (category == null) {
+            return;
+        }
+        List<Category> categories = mapper.toRequest(election).categories();
+        if (categories.stream().noneMatch(c -> c.name().equals(category))) {
+            throw ApiProblem.invalid("category", "UNKNOWN_CATEGORY", "election " + election.id()
+                    + " has no category '" + category + "'");
+        }
+    }
+
+    private static void checkReason(Verdict verdict, @Nullable String reason) {
+        if (verdict == Verdict.INELIGIBLE && (reason == null || reason.isBlank())) {
+            throw ApiProblem.invalid("publicReason", "PUBLIC_REASON_REQUIRED",
+                    "a proposal that is not admitted needs a public reason");
+        }
+    }
+
+    private static String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static String describe(ProposalRow before, ProposalRow after) {
+        StringBuilder changes = new StringBuilder("changed");
+        if (!before.title().equals(after.title())) changes.append(" title");
+        if (!before.summary().equals(after.summary())) changes.append(" summary");
+        if (before.cost() != after.cost()) changes.append(" cost ").append(before.cost()).append("->").append(after.cost());
+        if (!Objects.equals(before.category(), after.category())) changes.append(" category");
+        if (before.verdict() != after.verdict()) changes.append(" verdict ").append(before.verdict()).append("->").append(after.verdict());
+        if (!Objects.equals(before.publicReason(), after.publicReason())) changes.append(" publicReason");
+        return changes.toString();
+    }
+
+}

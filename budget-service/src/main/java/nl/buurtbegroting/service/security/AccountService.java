@@ -1,0 +1,108 @@
+package nl.buurtbegroting.service.security;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import nl.buurtbegroting.service.audit.AuditLog;
+import nl.buurtbegroting.service.election.ElectionRepository;
+import nl.buurtbegroting.service.problem.ApiProblem;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Creates accounts and grants; every change goes to the audit log (never the password). */
+@Singleton
+public class AccountService {
+
+    private final AccountRepository accounts;
+    private final ElectionGrantRepository grants;
+    private final ElectionRepository elections;
+    private final PasswordHasher hasher;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public AccountService(AccountRepository accounts, ElectionGrantRepository grants, ElectionRepository elections,
+                          PasswordHasher hasher, AuditLog audit, Clock clock) {
+        this.accounts = accounts;
+        this.grants = grants;
+        this.elections = elections;
+        this.hasher = hasher;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public AccountView create(String actor, AccountRequest request) {
+        if (accounts.existsByUsername(request.username())) {
+            throw ApiProblem.of(HttpStatus.CONFLICT, "USERNAME_TAKEN", "Conflict",
+                    "An account named '" + request.username() + "' already exists.");
+        }
+        List<Long> electionIds = request.elections() == null ? List.of() : request.elections();
+        if (!electionIds.isEmpty() && request.role() != Role.ORGANISER) {
+            throw ApiProblem.invalid("elections", "GRANT_NEEDS_ORGANISER", "Only organisers are granted elections.");
+        }
+        for (int i = 0; i < electionIds.size(); i++) {
+            if (!elections.existsById(electionIds.get(i))) {
+                throw ApiProblem.invalid("elections[" + i + "]", "ELECTION_NOT_FOUND",
+                        "There is no election " + electionIds.get(i) + ".");
+            }
+        }
+        Account account = accounts.save(new Account(null, request.username(),
+                hasher.hash(request.password().toCharArray()), request.role(), Instant.now(clock)));
+        audit.record(actor, "ACCOUNT_CREATED", null, account.username(), "role " + account.role());
+        for (Long electionId : electionIds) {
+            grant(actor, account.username(), electionId);
+        }
+        return view(account);
+    }
+
+    @Transactional
+    public AccountView grantElection(String actor, String username, long electionId) {
+        Account account = accounts.findByUsername(username)
+                .orElseThrow(() -> ApiProblem.notFound("ACCOUNT_NOT_FOUND", "There is no account '" + username + "'."));
+        if (account.role() != Role.ORGANISER) {
+            throw ApiProblem.invalid("username", "GRANT_NEEDS_ORGANISER", "Only organisers are granted elections.");
+        }
+        if (!elections.existsById(electionId)) {
+            throw ApiProblem.notFound("ELECTION_NOT_FOUND", "There is no election " + electionId + ".");
+        }
+        if (!grants.existsByUsernameAndElectionId(username, electionId)) {
+            grant(actor, username, electionId);
+        }
+        return view(account);
+    }
+
+    /** Used when an organiser creates an election: they may keep configuring it. */
+    public void grant(String actor, String username, long electionId) {
+        grants.save(new ElectionGrant(null, username, electionId));
+        audit.record(actor, "GRANT_ADDED", electionId, username, "organiser of election " + electionId);
+    }
+
+    @Transactional
+    public List<AccountView> list() {
+        return accounts.listOrderByUsername().stream().map(this::view).toList();
+    }
+
+    /** Creates the first admin unless one exists; returns whether it did. */
+    @Transactional
+    public boolean createFirstAdmin(String actor, String username, char[] password) {
+        if (accounts.existsByRole(Role.ADMIN) || accounts.existsByUsername(username)) {
+            return false;
+        }
+        accounts.save(new Account(null, username, hasher.hash(password), Role.ADMIN, Instant.now(clock)));
+        audit.record(actor, "ACCOUNT_CREATED", null, username, "role ADMIN (first admin)");
+        return true;
+    }
+
+    @Transactional
+    public boolean hasAdmin() {
+        return accounts.existsByRole(Role.ADMIN);
+    }
+
+    private AccountView view(Account account) {
+        List<Long> granted = grants.findByUsername(account.username()).stream()
+                .map(ElectionGrant::electionId).sorted().toList();
+        return new AccountView(account.id(), account.username(), account.role(), granted, account.createdAt());
+    }
+}

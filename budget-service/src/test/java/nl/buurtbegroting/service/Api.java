@@ -1,0 +1,165 @@
+package nl.buurtbegroting.service;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.BlockingHttpClient;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A thin client over the real HTTP client: raw JSON in, status + content type + parsed JSON out. */
+public final class Api {
+
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+    public static final String PASSWORD = "a-long-enough-password";
+
+    private final BlockingHttpClient http;
+    private final JsonMapper json;
+
+    public Api(HttpClient client, JsonMapper json) {
+        this.http = client.toBlocking();
+        this.json = json;
+    }
+
+    public record Res(int status, String contentType, String body, HttpResponse<?> response, JsonMapper json) {
+
+        public Map<String, Object> map() {
+            try {
+                return json.readValue(body, Argument.mapOf(String.class, Object.class));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        public List<Map<String, Object>> list() {
+            try {
+                return json.readValue(body, Argument.listOf(Argument.mapOf(String.class, Object.class)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        public Object get(String key) {
+            return map().get(key);
+        }
+
+        public long id() {
+            return ((Number) map().get("id")).longValue();
+        }
+
+        /** Asserts an error: status, problem+json, the stable code and its type URI. */
+        public Map<String, Object> problem(int expectedStatus, String code) {
+            assertEquals(expectedStatus, status, () -> "status of " + body);
+            assertTrue(contentType != null && contentType.startsWith("application/problem+json"),
+                    () -> "content type " + contentType);
+            Map<String, Object> problem = map();
+            assertEquals(code, problem.get("code"), () -> "code of " + body);
+            assertEquals("https://buurtbegroting.nl/problems/" + code.toLowerCase().replace('_', '-'), problem.get("type"));
+            assertEquals(expectedStatus, ((Number) problem.get("status")).intValue());
+            return problem;
+        }
+
+        /** Asserts a 400 validation problem naming {@code field}, with {@code violationCode} among its violations. */
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> invalid(String field, String violationCode) {
+            Map<String, Object> problem = problem(400, "VALIDATION_FAILED");
+            assertEquals(field, problem.get("field"), () -> "field of " + body);
+            List<Map<String, Object>> violations = (List<Map<String, Object>>) problem.get("violations");
+            assertTrue(violations.stream().anyMatch(v -> field.equals(v.get("field")) && violationCode.equals(v.get("code"))),
+                    () -> "violations of " + body);
+            return problem;
+        }
+
+        public Res ok(int expectedStatus) {
+            assertEquals(expectedStatus, status, () -> "status of " + body);
+            return this;
+        }
+    }
+
+    public Res call(HttpMethod method, String path, Object body, String token) {
+        MutableHttpRequest<Object> request = HttpRequest.create(method, path);
+        if (body != null) {
+            request.body(body instanceof String text ? text : write(body)).contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        if (token != null) {
+            request.bearerAuth(token);
+        }
+        try {
+            HttpResponse<String> response = http.exchange(request, String.class);
+            return new Res(response.code(), response.getContentType().map(MediaType::toString).orElse(null),
+                    response.getBody().orElse(""), response, json);
+        } catch (HttpClientResponseException e) {
+            HttpResponse<?> response = e.getResponse();
+            return new Res(response.code(), response.getContentType().map(MediaType::toString).orElse(null),
+                    response.getBody(String.class).orElse(""), response, json);
+        }
+    }
+
+    public Res get(String path, String token) {
+        return call(HttpMethod.GET, path, null, token);
+    }
+
+    public Res post(String path, Object body, String token) {
+        return call(HttpMethod.POST, path, body, token);
+    }
+
+    public Res patch(String path, Object body, String token) {
+        return call(HttpMethod.PATCH, path, body, token);
+    }
+
+    public String login(String username, String password) {
+        Res res = post("/api/login", Map.of("username", username, "password", password), null).ok(200);
+        return (String) res.get("access_token");
+    }
+
+    public String adminToken() {
+        return login(ADMIN, ADMIN_PASSWORD);
+    }
+
+    /** Creates an account as admin and logs it in. */
+    public String account(String adminToken, String username, String role, List<Long> elections) {
+        post("/api/accounts", Map.of("username", username, "password", PASSWORD, "role", role,
+                "elections", elections), adminToken).ok(201);
+        return login(username, PASSWORD);
+    }
+
+    public String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A complete, openable election body (without proposals). */
+    public static Map<String, Object> election(String name) {
+        return Map.of("name", name, "neighbourhood", "Assen-Oost", "budget", 100_000, "currency", "EUR",
+                "categories", List.of(Map.of("name", "groen", "cap", 40_000), Map.of("name", "jongeren")),
+                "ballot", Map.of("format", "APPROVAL", "minProjects", 1, "maxProjects", 5),
+                "rule", "greedy");
+    }
+
+    public static Map<String, Object> proposal(String title, long cost, String category, String verdict) {
+        return Map.of("title", title, "summary", "Een voorstel", "cost", cost, "category", category, "verdict", verdict);
+    }
+
+    /** Creates a draft election with one eligible proposal, ready to open; returns its id. */
+    public long openableElection(String token, String name) {
+        long id = post("/api/elections", election(name), token).ok(201).id();
+        post("/api/elections/" + id + "/proposals", proposal("Speeltuin", 20_000, "groen", "ELIGIBLE"), token).ok(201);
+        return id;
+    }
+}
