@@ -176,6 +176,9 @@ public final class AuditBundle {
             }
         } catch (ZipException e) {
             throw new BundleFormatException(source, "", "damaged zip: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // ZipInputStream reports an entry name that is not valid UTF-8 this way
+            throw new BundleFormatException(source, "", "damaged zip: " + e.getMessage());
         } catch (IOException e) {
             throw new BundleFormatException(source, "", "cannot read zip: " + e.getMessage());
         }

@@ -50,6 +50,8 @@ public final class BundleVerifier {
             return unreadable(e.getMessage());
         } catch (IOException e) {
             return unreadable("cannot read " + path + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            return unreadable("cannot read " + path + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         return verify(bundle, options);
     }
