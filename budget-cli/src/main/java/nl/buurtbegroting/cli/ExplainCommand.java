@@ -1,15 +1,18 @@
 package nl.buurtbegroting.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import nl.buurtbegroting.core.explain.Explainer;
+import nl.buurtbegroting.core.explain.Explanation;
+import nl.buurtbegroting.core.explain.Language;
 import nl.buurtbegroting.core.model.Election;
 import nl.buurtbegroting.core.model.Project;
 import nl.buurtbegroting.core.outcome.Outcome;
 import nl.buurtbegroting.core.outcome.ProjectResult;
-import nl.buurtbegroting.core.outcome.TieBreak;
 import nl.buurtbegroting.core.rules.RuleName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,9 +21,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code explain FILE --rule RULE --project ID}: why one project was or was not funded. */
+/**
+ * {@code explain FILE --rule RULE --project ID}: why one project was or was not funded, in plain
+ * language (Dutch or English, B1 level, written by the core's {@link Explainer}), followed by the
+ * decision's code, its short technical reason and the rule's exact figures for that project.
+ */
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Explains why one project of a Pabulib election was or was not funded under a rule.")
+        description = "Explains in plain language why one project of a Pabulib election was or was not funded under a rule.")
 public final class ExplainCommand implements Callable<Integer> {
 
     @Spec
@@ -36,13 +43,16 @@ public final class ExplainCommand implements Callable<Integer> {
     @Option(names = {"-p", "--project"}, required = true, paramLabel = "ID", description = "The project's id, as in the file.")
     String projectId;
 
-    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "nl", converter = Language.Converter.class,
-            completionCandidates = Language.Candidates.class,
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "nl", converter = LanguageConverter.class,
+            completionCandidates = LanguageConverter.Candidates.class,
             description = "Language of the explanation: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Language lang = Language.NL;
 
     @Mixin
     RuleOptionsMixin ruleOptions;
+
+    @Mixin
+    FormatOption format;
 
     @Override
     public Integer call() {
@@ -53,36 +63,55 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         Outcome outcome = OutcomeView.allocate(rule, ruleOptions.toOptions(), election, input.path());
         ProjectResult result = outcome.result(projectId).orElseThrow();
+        Explanation explanation = Explainer.forInstance(election.instance()).explain(outcome, projectId, lang);
         PrintWriter out = spec.commandLine().getOut();
+        if (format.json()) {
+            out.println(Json.write(toJson(outcome, result, explanation)));
+        } else {
+            printText(out, outcome, result, explanation);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static void printText(PrintWriter out, Outcome outcome, ProjectResult result, Explanation explanation) {
         Project p = result.project();
         out.println("project " + p.id() + (p.name().isBlank() ? "" : ": " + TextTable.truncate(p.name(), 72)));
         out.println("rule " + outcome.rule() + ", tie-breaking " + outcome.tieBreaking());
         out.println();
+        out.println(explanation.headline());
+        out.println(explanation.body());
+        out.println(explanation.rule());
+        out.println();
         TextTable facts = new TextTable("ll", "", "");
+        facts.row("decision", result.decision().code());
+        facts.row("reason", result.decision().reason());
         facts.row("cost", p.cost());
         facts.row("support", result.support());
         facts.row("funded", result.selected() ? "yes" : "no");
-        facts.row("decision", result.decision().code());
-        facts.row("reason", result.decision().reason());
         facts.print(out);
-        if (!result.details().isEmpty()) {
-            out.println();
-            out.println("details:");
-            for (Map.Entry<String, String> e : new TreeMap<>(result.details()).entrySet()) {
-                out.println("  " + e.getKey() + " = " + e.getValue());
-            }
+        for (Map.Entry<String, String> e : new TreeMap<>(result.details()).entrySet()) {
+            out.println("  " + e.getKey() + " = " + e.getValue());
         }
-        List<TieBreak> ties = outcome.ties().stream().filter(t -> t.tied().contains(projectId)).toList();
-        if (!ties.isEmpty()) {
-            out.println();
-            out.println("ties involving this project:");
-            for (TieBreak t : ties) {
-                out.println("  " + t.step() + ": " + String.join(", ", t.tied()) + " tied; " + t.winner()
-                        + " went first (" + t.policy() + ")");
-            }
-        }
-        out.flush();
-        return ExitCodes.OK;
+    }
+
+    private static Map<String, Object> toJson(Outcome outcome, ProjectResult result, Explanation explanation) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("rule", outcome.rule());
+        json.put("tieBreaking", outcome.tieBreaking());
+        json.put("id", result.id());
+        json.put("name", result.project().name());
+        json.put("cost", result.project().cost());
+        json.put("support", result.support());
+        json.put("selected", result.selected());
+        json.put("decision", result.decision().code());
+        json.put("reason", result.decision().reason());
+        json.put("language", explanation.language().code());
+        json.put("headline", explanation.headline());
+        json.put("body", explanation.body());
+        json.put("ruleText", explanation.rule());
+        json.put("details", new TreeMap<>(result.details()));
+        return json;
     }
 
     private static String ids(List<Project> projects) {

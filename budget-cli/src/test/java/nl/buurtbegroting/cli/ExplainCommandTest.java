@@ -3,6 +3,7 @@ package nl.buurtbegroting.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ExplainCommandTest {
@@ -10,19 +11,53 @@ class ExplainCommandTest {
     private static final String ASSEN = "pabulib/Netherlands_Assen_2024.pb";
 
     @Test
-    void explainsAProjectThatDidNotFit() {
+    void explainsInEnglishWhyAProjectDidNotFit() {
         Cli.Result r = Cli.run("explain", Cli.file(ASSEN), "--rule", "greedy", "--project", "1", "--lang", "en");
         assertEquals(ExitCodes.OK, r.code(), r.err());
-        assertTrue(r.out().startsWith("project 1: Scooter Night Ride\nrule greedy, tie-breaking default\n"), r.out());
-        assertTrue(r.out().contains("decision  DOES_NOT_FIT\n"), r.out());
-        assertTrue(r.out().contains("costs 40000 but only 6800 was left when its turn came"), r.out());
+        assertTrue(r.out().startsWith("""
+                project 1: Scooter Night Ride
+                rule greedy, tie-breaking default
+
+                Not funded: """), r.out());
+        assertTrue(r.out().contains("\u20ac6,800"), "the amount left, written the English way: " + r.out());
+        assertTrue(r.out().endsWith("""
+
+                decision  DOES_NOT_FIT
+                reason    costs 40000 but only 6800 was left when its turn came
+                cost      40000
+                support   23
+                funded    no
+                """), r.out());
+    }
+
+    @Test
+    void explainsInDutchByDefault() {
+        Cli.Result r = Cli.run("explain", Cli.file(ASSEN), "--rule", "greedy", "--project", "1");
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        assertTrue(r.out().contains("\nNiet gefinancierd: "), r.out());
+        assertTrue(r.out().contains("\u20ac 6.800"), "the amount left, written the Dutch way: " + r.out());
     }
 
     @Test
     void explainsAFundedProject() {
-        Cli.Result r = Cli.run("explain", Cli.file(ASSEN), "--rule", "knapsack", "--project", "12");
+        Cli.Result r = Cli.run("explain", Cli.file(ASSEN), "--rule", "knapsack", "--project", "12", "--lang", "EN");
         assertEquals(ExitCodes.OK, r.code(), r.err());
+        assertTrue(r.out().contains("\nFunded: "), r.out());
         assertTrue(r.out().contains("decision  FUNDED\n"), r.out());
+    }
+
+    @Test
+    void jsonCarriesTheExplanationAndTheDecision() {
+        Cli.Result r = Cli.run("explain", Cli.file(ASSEN), "--rule", "greedy", "--project", "1", "--lang", "en",
+                "--format", "json");
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        Map<String, Object> json = JsonReader.object(JsonReader.parse(r.out()));
+        assertEquals("1", json.get("id"));
+        assertEquals("DOES_NOT_FIT", json.get("decision"));
+        assertEquals(false, json.get("selected"));
+        assertEquals("en", json.get("language"));
+        assertTrue(((String) json.get("headline")).startsWith("Not funded: "));
+        assertTrue(((String) json.get("body")).contains("\u20ac6,800"));
     }
 
     @Test
