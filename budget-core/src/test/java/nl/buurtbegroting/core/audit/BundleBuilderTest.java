@@ -1,0 +1,204 @@
+package nl.buurtbegroting.core.audit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import nl.buurtbegroting.core.audit.CheckResult.Status;
+import nl.buurtbegroting.core.model.Election;
+import nl.buurtbegroting.core.outcome.Outcome;
+import nl.buurtbegroting.core.rules.RuleName;
+import nl.buurtbegroting.core.rules.RuleOptions;
+import nl.buurtbegroting.core.tiebreak.TieBreaking;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class BundleBuilderTest {
+
+    @Test
+    void theSameElectionBuiltTwiceGivesAByteIdenticalZip() {
+        byte[] first = TestBundles.build(TestBundles.assen()).toZip();
+        byte[] second = TestBundles.build(TestBundles.assen()).toZip();
+        assertArrayEquals(first, second);
+        assertEquals(Digest.sha256(first), AuditBundle.fromZip(second).zipHash());
+    }
+
+    @Test
+    void theZipIsStoredSortedAndUndated() throws IOException {
+        AuditBundle bundle = TestBundles.build(TestBundles.assen());
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bundle.toZip()))) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                names.add(e.getName());
+                assertEquals(ZipEntry.STORED, e.getMethod());
+                assertEquals("1980-02-01T00:00", e.getTimeLocal().toString());
+                assertNull(e.getExtra());
+            }
+        }
+        assertEquals(List.of("SHA256SUMS", "ballots.json", "counts.json", "events.json", "manifest.json", "merkle.json",
+                "outcome.json", "signature.json"), names);
+    }
+
+    @Test
+    void aDirectoryAndAZipVerifyAlike(@TempDir Path tmp) throws IOException {
+        AuditBundle bundle = TestBundles.build(TestBundles.assen());
+        bundle.writeDirectory(tmp.resolve("dir"));
+        Files.write(tmp.resolve("bundle.zip"), bundle.toZip());
+        VerificationReport fromDir = BundleVerifier.verify(tmp.resolve("dir"), TestBundles.trusting());
+        VerificationReport fromZip = BundleVerifier.verify(tmp.resolve("bundle.zip"), TestBundles.trusting());
+        assertTrue(fromDir.passed(), fromDir.summary());
+        assertEquals(fromDir, fromZip);
+    }
+
+    @Test
+    void anUnreadablePathFailsFilesPresent(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("not-a-zip.zip"), "hello");
+        VerificationReport r = BundleVerifier.verify(tmp.resolve("not-a-zip.zip"), VerifyOptions.none());
+        assertEquals(Check.FILES_PRESENT, r.firstFailure().orElseThrow().check());
+        assertEquals(11, r.results().stream().filter(c -> c.status() == Status.SKIPPED).count());
+        assertEquals(Check.FILES_PRESENT, BundleVerifier.verify(tmp.resolve("missing"), VerifyOptions.none())
+                .firstFailure().orElseThrow().check());
+    }
+
+    @Test
+    void checksumsAreInTheFormatOfSha256sum() {
+        AuditBundle bundle = TestBundles.build(TestBundles.assen());
+        String sums = new String(bundle.file(AuditBundle.CHECKSUMS));
+        String[] lines = sums.split("\n");
+        assertEquals(6, lines.length);
+        assertEquals(Digest.sha256(bundle.file(AuditBundle.BALLOTS)).hex() + "  ballots.json", lines[0]);
+    }
+
+    @Test
+    void refusesAnOutcomeTheRuleDoesNotGive() {
+        BundleInput in = TestBundles.assen();
+        Outcome other = RuleName.GREEDY.create(in.options()).allocate(
+                new Election(in.election().instance().withBudget(60_000), in.election().profile()));
+        BundleInput forged = new BundleInput(in.info(), in.election(), in.nonces(), in.rule(), in.options(), other,
+                in.events(), in.counts(), in.libraryVersion(), in.minimumVotersForBallots());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TestBundles.build(forged));
+        assertTrue(e.getMessage().contains("$.budget"), e.getMessage());
+    }
+
+    @Test
+    void refusesDuplicateNonces() {
+        BundleInput in = TestBundles.assen();
+        List<String> nonces = new ArrayList<>(in.nonces());
+        nonces.set(5, nonces.get(4));
+        BundleInput dup = new BundleInput(in.info(), in.election(), nonces, in.rule(), in.options(), in.outcome(),
+                in.events(), in.counts(), in.libraryVersion(), in.minimumVotersForBallots());
+        assertThrows(IllegalArgumentException.class, () -> TestBundles.build(dup));
+    }
+
+    @Test
+    void refusesEventsOutOfSequence() {
+        BundleInput in = TestBundles.assen();
+        List<AuditEvent> events = new ArrayList<>(in.events());
+        events.remove(1);
+        BundleInput gap = new BundleInput(in.info(), in.election(), in.nonces(), in.rule(), in.options(), in.outcome(),
+                events, in.counts(), in.libraryVersion(), in.minimumVotersForBallots());
+        assertThrows(IllegalArgumentException.class, () -> TestBundles.build(gap));
+    }
+
+    @Test
+    void refusesASignerWhoseKeyIsNotThePublishedOne() {
+        SigningKey mismatched = new SigningKey("test-2026-01", TestBundles.KEY.publicKey(), TestBundles.OTHER_KEY::sign);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new BundleBuilder(mismatched).build(TestBundles.assen()));
+        assertTrue(e.getMessage().contains("SIGNATURE"), e.getMessage());
+    }
+
+    @Test
+    void recordsEveryRuleOptionWithoutLoss() {
+        for (RuleOptions o : List.of(RuleOptions.defaults(), RuleOptions.withTieBreaking(TieBreaking.parse("random:42")),
+                RuleOptions.withTieBreaking(TieBreaking.parse("given:3,1,2")).withMinSupport(5).withNoSkip(true))) {
+            Map<String, Object> json = BundleManifest.options(o);
+            assertEquals(o, BundleManifest.optionsFromJson(Fields.of("manifest.json", "$", json)));
+        }
+    }
+
+    @Test
+    void withholdsTheBallotsOfASmallElection() {
+        BundleInput in = TestBundles.input(TestBundles.ASSEN, RuleName.GREEDY, 100);
+        assertTrue(in.ballotsWithheld());
+        AuditBundle bundle = TestBundles.build(in);
+        assertFalse(bundle.has(AuditBundle.BALLOTS));
+        assertTrue(new String(bundle.file(AuditBundle.MANIFEST)).contains("\"ballots\":{\"minimumVoters\":100,\"withheld\":true}"));
+        VerificationReport r = BundleVerifier.verify(bundle, TestBundles.trusting());
+        assertTrue(r.passed(), r.summary());
+        for (Check skipped : List.of(Check.MERKLE_ROOT, Check.BALLOTS_UNIQUE, Check.BALLOTS_VALID, Check.OUTCOME_RECOMPUTED)) {
+            assertEquals(Status.SKIPPED, r.result(skipped).orElseThrow().status(), skipped.name());
+        }
+        assertEquals(Status.PASS, r.result(Check.BALLOTS_MATCH_USED_CODES).orElseThrow().status());
+        assertEquals(BundleBuilder.ballotTree(in).root().hex(),
+                ((Map<?, ?>) CanonicalJson.readFile("merkle.json", bundle.file(AuditBundle.MERKLE))).get("rootHash"));
+    }
+
+    @Test
+    void aWithheldBundleCannotBeGivenBallotsOrHaveThemTakenAway() {
+        AuditBundle withheld = TestBundles.build(TestBundles.input(TestBundles.ASSEN, RuleName.GREEDY, 100));
+        AuditBundle published = TestBundles.build(TestBundles.assen());
+        AuditBundle added = Tamper.resign(withheld.with(AuditBundle.BALLOTS, published.file(AuditBundle.BALLOTS)),
+                TestBundles.KEY);
+        assertEquals(Check.SCHEMA, BundleVerifier.verify(added, TestBundles.trusting()).firstFailure().orElseThrow().check());
+        AuditBundle hidden = Tamper.resign(Tamper.editJson(published.without(AuditBundle.BALLOTS), AuditBundle.MANIFEST,
+                j -> ((Map<String, Object>) j.get("ballots")).put("withheld", true)), TestBundles.KEY);
+        VerificationReport r = BundleVerifier.verify(hidden, TestBundles.trusting());
+        assertEquals(Check.SCHEMA, r.firstFailure().orElseThrow().check(), r.summary());
+        assertTrue(r.firstFailure().orElseThrow().verdict().contains("not below the minimum"), r.summary());
+    }
+
+    static Stream<String> bundledElections() throws IOException, java.net.URISyntaxException {
+        Path dir = Path.of(BundleBuilderTest.class.getResource("/pabulib/instances").toURI());
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    /** Every real election makes a bundle that verifies: approval, cumulative and choose-one ballots alike. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundledElections")
+    void everyBundledElectionMakesABundleThatVerifies(String file) {
+        BundleInput in = TestBundles.input(file, RuleName.GREEDY, 10);
+        try {
+            AuditBundle bundle = TestBundles.build(in);
+            assertNotNull(bundle.file(AuditBundle.OUTCOME));
+        } catch (IllegalStateException e) {
+            // The builder refuses ballots that break the file's own rules; nothing else may stop it.
+            System.out.println(file + ": refused, " + e.getMessage());
+            assertTrue(e.getMessage().contains("BALLOTS_VALID failed"), file + ": " + e.getMessage());
+        }
+    }
+
+    @Test
+    void timesTheLargestBundledElection() {
+        long t0 = System.nanoTime();
+        BundleInput in = TestBundles.input("Poland_Czestochowa_2020.pb", RuleName.GREEDY, 10);
+        long t1 = System.nanoTime();
+        AuditBundle bundle = TestBundles.build(in);
+        long t2 = System.nanoTime();
+        byte[] zip = bundle.toZip();
+        VerificationReport r = BundleVerifier.verify(AuditBundle.fromZip(zip), TestBundles.trusting());
+        long t3 = System.nanoTime();
+        System.out.printf("Czestochowa 2020 (%d voters, cumulative): read %d ms, build+self-check %d ms, verify %d ms, zip %d bytes%n",
+                in.election().profile().size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, zip.length);
+        assertTrue(r.passed(), r.summary());
+    }
+}
