@@ -3,6 +3,8 @@ package nl.buurtbegroting.service.security;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
+import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -17,6 +19,9 @@ import java.util.Base64;
  * when set, else 32 random bytes drawn at startup. A random key means tokens die with the process, which
  * is right for one instance; several instances sharing one PostgreSQL must share the configured secret.
  * The key itself is never logged.
+ *
+ * <p>The bean is declared as the interface on purpose: declared as {@code SecretSignature} it would
+ * inherit that class's {@code @EachBean} and silently never exist, leaving tokens unsigned.
  */
 @Factory
 class JwtSecretFactory {
@@ -26,7 +31,7 @@ class JwtSecretFactory {
 
     @Singleton
     @Named("generator")
-    SecretSignatureConfiguration generatorSignature(@Property(name = "bb.security.jwt-secret") @Nullable String configured) {
+    SignatureGeneratorConfiguration generatorSignature(@Property(name = "bb.security.jwt-secret") @Nullable String configured) {
         SecretSignatureConfiguration configuration = new SecretSignatureConfiguration("generator");
         if (configured != null && !configured.isBlank()) {
             if (configured.length() < MIN_SECRET_LENGTH) {
@@ -40,6 +45,6 @@ class JwtSecretFactory {
             configuration.setSecret(Base64.getEncoder().encodeToString(key));
             LOG.info("No BB_JWT_SECRET configured: signing tokens with a random key; tokens end with this process.");
         }
-        return configuration;
+        return new SecretSignature(configuration);
     }
 }
