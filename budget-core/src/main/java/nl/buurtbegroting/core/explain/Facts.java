@@ -1,0 +1,271 @@
+package nl.buurtbegroting.core.explain;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import nl.buurtbegroting.core.arith.Rational;
+import nl.buurtbegroting.core.outcome.Decision;
+import nl.buurtbegroting.core.outcome.Outcome;
+import nl.buurtbegroting.core.outcome.ProjectResult;
+import nl.buurtbegroting.core.outcome.TieBreak;
+
+/**
+ * The figures an explanation may use, all read or derived from one {@link Outcome}: never from a
+ * rule's internals. Amounts are formatted by {@link #money}.
+ */
+final class Facts {
+
+    /** Longest project name shown; longer names are cut with an ellipsis. */
+    private static final int NAME_LIMIT = 60;
+
+    final Outcome outcome;
+    final ProjectResult result;
+    final Money money;
+    /** Support is points (cumulative ballots) rather than votes. */
+    final boolean points;
+
+    Facts(Outcome outcome, ProjectResult result, Money money, boolean points) {
+        this.outcome = outcome;
+        this.result = result;
+        this.money = money;
+        this.points = points;
+    }
+
+    String id() {
+        return result.id();
+    }
+
+    long support() {
+        return result.support();
+    }
+
+    long cost() {
+        return result.project().cost();
+    }
+
+    long budget() {
+        return outcome.budget();
+    }
+
+    String rule() {
+        return outcome.rule();
+    }
+
+    boolean equalShares() {
+        return rule().startsWith("mes");
+    }
+
+    /** The project's name, cut to a readable length; empty when it has none. */
+    String name(String projectId) {
+        String name = outcome.result(projectId).map(r -> r.project().name().strip()).orElse("");
+        if (name.length() > NAME_LIMIT) {
+            name = name.substring(0, NAME_LIMIT - 1).strip() + "…";
+        }
+        return name;
+    }
+
+    /** "project 3 (PopUp Podium)", or "project 3" when it has no name. */
+    String label(String word, String projectId) {
+        String name = name(projectId);
+        return word + " " + projectId + (name.isEmpty() ? "" : " (" + name + ")");
+    }
+
+    String amount(long value) {
+        return money.format(value);
+    }
+
+    String amount(String exact) {
+        return money.format(exact);
+    }
+
+    /** Number of voters (empty ballots included), when the outcome records it. */
+    OptionalLong voters() {
+        return longDetail(outcome.details().get("voters"));
+    }
+
+    Optional<String> detail(String key) {
+        return Optional.ofNullable(result.details().get(key)).filter(v -> !v.isBlank());
+    }
+
+    Optional<String> outcomeDetail(String key) {
+        return Optional.ofNullable(outcome.details().get(key)).filter(v -> !v.isBlank());
+    }
+
+    /** What was left of the budget just before this project was funded, from the order of {@code selected}. */
+    long remainingBefore() {
+        long spent = 0;
+        for (String id : outcome.selected()) {
+            if (id.equals(id())) {
+                break;
+            }
+            spent += outcome.result(id).orElseThrow().project().cost();
+        }
+        return outcome.budget() - spent;
+    }
+
+    /** Total support of the funded projects (the knapsack optimum). */
+    long fundedSupport() {
+        OptionalLong welfare = longDetail(outcome.details().get("welfare"));
+        if (welfare.isPresent()) {
+            return welfare.getAsLong();
+        }
+        return outcome.projects().stream().filter(ProjectResult::selected).mapToLong(ProjectResult::support).sum();
+    }
+
+    /** Whether the rule stopped at a project that did not fit (greedy without skipping, Phragmén). */
+    boolean ruleStopped() {
+        return outcome.projects().stream().anyMatch(r -> r.decision() instanceof Decision.StoppedBefore);
+    }
+
+    /** The rule stopped at this project (it was the first that did not fit, and the rule does not skip). */
+    boolean stoppedHere() {
+        return outcome.projects().stream().anyMatch(r -> r.decision() instanceof Decision.StoppedBefore s
+                && s.stoppedAt().equals(id()));
+    }
+
+    /** The first recorded tie this project was part of. */
+    Optional<TieBreak> tie() {
+        return outcome.ties().stream().filter(t -> t.tied().contains(id())).findFirst();
+    }
+
+    List<String> others(TieBreak tie) {
+        return tie.tied().stream().filter(p -> !p.equals(id())).toList();
+    }
+
+    /** Funded by a completion step of Equal Shares (the greedy fill), not by the supporters' shares. */
+    boolean completion(Decision.Funded d) {
+        String step = d.step();
+        return equalShares() && (step.contains("greedy") || step.contains("complet") || step.contains("fill"));
+    }
+
+    /** The decision Equal Shares took before a greedy fill decided the project again, when it did. */
+    Optional<String> mesDecision() {
+        return detail("mesDecision");
+    }
+
+    /** Equal Shares was followed by a greedy fill of what was left. */
+    boolean greedyFill() {
+        return outcome.projects().stream().anyMatch(r -> r.details().containsKey("mesDecision")
+                || (r.decision() instanceof Decision.Funded d && completion(d)));
+    }
+
+    /** Equal Shares raised the money per voter step by step (the add-one completion). */
+    boolean raisedShare() {
+        return outcomeDetail("firstShare").isPresent() || rule().equals("mes-add1");
+    }
+
+    /** The money each voter started with under Equal Shares (exact, as text), when known. */
+    Optional<String> startShare() {
+        // mes records startShare (B/n, exact); the add-one completion records share (the whole amount it took)
+        for (String key : new String[] {"startShare", "share"}) {
+            Optional<String> v = outcomeDetail(key);
+            if (v.isPresent()) {
+                return v;
+            }
+        }
+        if (rule().equals("mes") && voters().isPresent() && voters().getAsLong() > 0) {
+            return Optional.of(budget() + "/" + voters().getAsLong());
+        }
+        return Optional.empty();
+    }
+
+    /** How much of this project's supporters' money went to the given funded project (exact, as text). */
+    Optional<String> spentOn(String projectId) {
+        for (String entry : detail("spentOn").orElse("").split(";")) {
+            int colon = entry.lastIndexOf(':');
+            if (colon > 0 && entry.substring(0, colon).equals(projectId)) {
+                return Optional.of(entry.substring(colon + 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The funded project on which this project's supporters spent the most (Equal Shares), when recorded. */
+    Optional<String> spentMostOn() {
+        String first = detail("spentOn").orElse("").split(";")[0];
+        int colon = first.lastIndexOf(':');
+        return colon > 0 ? Optional.of(first.substring(0, colon)) : Optional.empty();
+    }
+
+    /** The total this project's supporters spent on funded projects (Equal Shares), when recorded. */
+    Optional<Rational> spentTotal() {
+        Optional<String> spent = detail("spentOn");
+        if (spent.isEmpty()) {
+            return Optional.empty();
+        }
+        Rational total = Rational.ZERO;
+        for (String entry : spent.get().split(";")) {
+            int colon = entry.lastIndexOf(':');
+            if (colon > 0) {
+                total = total.add(Rational.parse(entry.substring(colon + 1)));
+            }
+        }
+        return Optional.of(total);
+    }
+
+    /**
+     * What the supporters of a project funded by Equal Shares paid: how many paid, the equal share
+     * (approval ballots), how many paid it in full, and the range paid by those who paid less
+     * (everything they still had). Empty when the outcome holds no payments for the project.
+     */
+    Optional<Payments> payments() {
+        OptionalLong payers = longDetail(result.details().get("payers"));
+        if (payers.isEmpty()) {
+            return Optional.empty();
+        }
+        String share = detail("share").orElse(null);
+        String min = detail("minPayment").orElse(null);
+        String max = detail("maxPayment").orElse(null);
+        long full = longDetail(result.details().get("paidFullShare")).orElse(share == null ? 0 : payers.getAsLong());
+        long poor = payers.getAsLong() - full;
+        String poorMin = null;
+        String poorMax = null;
+        if (share != null && poor > 0) {
+            Rational shareValue = Rational.parse(share);
+            for (String entry : detail("payments").orElse("").split(";")) {
+                int x = entry.indexOf('x');
+                if (x <= 0) {
+                    continue;
+                }
+                String amount = entry.substring(x + 1);
+                if (Rational.parse(amount).compareTo(shareValue) < 0) {
+                    if (poorMin == null) {
+                        poorMin = amount;
+                    }
+                    poorMax = amount;
+                }
+            }
+            if (poorMin == null) {
+                poorMin = min;
+            }
+        }
+        return Optional.of(new Payments(payers.getAsLong(), share, full, poor, poorMin, poorMax, min, max));
+    }
+
+    /**
+     * Payments by a project's supporters; amounts are exact text.
+     *
+     * @param payers  supporters who paid something
+     * @param share   the equal share (approval ballots), or null
+     * @param full    supporters who paid the equal share
+     * @param poor    supporters who paid less: everything they still had
+     * @param poorMin smallest amount paid by those (null when unknown)
+     * @param poorMax largest amount paid by those (null when unknown)
+     * @param min     smallest amount paid by anyone
+     * @param max     largest amount paid by anyone
+     */
+    record Payments(long payers, String share, long full, long poor, String poorMin, String poorMax, String min,
+                    String max) {
+    }
+
+    static OptionalLong longDetail(String value) {
+        if (value == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+}
