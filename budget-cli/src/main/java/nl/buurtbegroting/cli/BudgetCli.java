@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "budget", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Participatory budgeting on Pabulib election files (pabulib.org): compute, compare, check and"
                 + " explain which projects a rule funds, with exact arithmetic.",
-        subcommands = {AllocateCommand.class, CompareCommand.class, ValidateCommand.class, ExplainCommand.class,
+        subcommands = {AllocateCommand.class, CompareCommand.class, ValidateCommand.class, ExplainCommand.class, VerifyCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BudgetCli implements Callable<Integer> {
 

@@ -7,7 +7,7 @@ package nl.buurtbegroting.core.audit;
  */
 public enum Check {
     /** The bundle can be read (a canonical zip or a directory) and has every required file, and no others. */
-    FILES_PRESENT(10, "the bundle is readable and has every required file"),
+    FILES_PRESENT(10, "readable, with every required file"),
     /** SHA256SUMS is well-formed, lists exactly the other files (not itself, not signature.json), and each hash matches. */
     CHECKSUMS(11, "every file matches SHA256SUMS"),
     /** signature.json is a valid Ed25519 signature over the exact bytes of SHA256SUMS, by the key the manifest names. */
@@ -23,7 +23,7 @@ public enum Check {
     /** No ballot appears twice (same leaf) and no nonce is used twice. */
     BALLOTS_UNIQUE(17, "every ballot is there once"),
     /** Codes used = ballots per channel summed = ballots published = tree size; no batch used more than issued. */
-    BALLOTS_MATCH_USED_CODES(18, "the number of ballots equals the number of codes used"),
+    BALLOTS_MATCH_USED_CODES(18, "as many ballots as voting codes used"),
     /** Every ballot satisfies the election's ballot rules. */
     BALLOTS_VALID(19, "every ballot is valid"),
     /** The rule, rerun on the manifest and the ballots, gives outcome.json byte for byte. */
