@@ -3,6 +3,7 @@ package nl.buurtbegroting.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,15 +12,16 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code budget} command: participatory budgeting on Pabulib files. Its subcommands are
- * {@code allocate}, {@code compare}, {@code validate} and {@code explain}; {@link #newCommandLine()}
- * wires them with the tool's error handlers and the exit code list of {@link ExitCodes}.
+ * The {@code budget} command: participatory budgeting on Pabulib files and audit bundles. Its subcommands
+ * are {@code allocate}, {@code compare}, {@code validate}, {@code explain} and {@code verify}; {@link #newCommandLine()}
+ * wires them with the tool's error handlers. Every command's help lists the exit codes of {@link ExitCodes}.
  */
 @Command(name = "budget", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Participatory budgeting on Pabulib election files (pabulib.org): compute, compare, check and"
                 + " explain which projects a rule funds, with exact arithmetic.",
         subcommands = {AllocateCommand.class, CompareCommand.class, ValidateCommand.class, ExplainCommand.class, VerifyCommand.class,
-                CommandLine.HelpCommand.class})
+                CommandLine.HelpCommand.class},
+        modelTransformer = ExitCodes.InHelp.class)
 public final class BudgetCli implements Callable<Integer> {
 
     @Spec
@@ -28,32 +30,23 @@ public final class BudgetCli implements Callable<Integer> {
     /** Without a subcommand there is nothing to do: a usage error that points to the help. */
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing a command: allocate, compare, validate or explain");
+        List<String> commands = spec.subcommands().keySet().stream().filter(name -> !name.equals("help")).toList();
+        throw new ParameterException(spec.commandLine(), "Missing a command: " + String.join(", ", commands));
     }
 
     /**
-     * The command line as the tool runs it: one-line error messages instead of stack traces, usage
-     * errors with exit code {@link ExitCodes#USAGE}, and the exit codes listed in every command's help.
-     * Output goes to {@link CommandLine#getOut()} and {@link CommandLine#getErr()}, which callers
+     * The command line as the tool runs it: one-line error messages with the exit codes of
+     * {@link ExitCodes} instead of stack traces, and brief usage errors. Use this rather than
+     * {@code new CommandLine(new BudgetCli())}: picocli keeps exception handlers on the
+     * {@code CommandLine}, not in the annotations, so a bare one would print a stack trace for a bad
+     * file. Output goes to {@link CommandLine#getOut()} and {@link CommandLine#getErr()}, which callers
      * (and tests) may replace.
      */
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new BudgetCli());
         cl.setExecutionExceptionHandler(new ExecutionErrorHandler());
         cl.setParameterExceptionHandler(new UsageErrorHandler());
-        listExitCodes(cl);
         return cl;
-    }
-
-    private static void listExitCodes(CommandLine cl) {
-        cl.getCommandSpec().usageMessage()
-                .exitCodeListHeading("%nExit codes:%n")
-                .exitCodeList(ExitCodes.helpList());
-        for (CommandLine sub : cl.getSubcommands().values()) {
-            if (!(sub.getCommand() instanceof CommandLine.HelpCommand)) {
-                listExitCodes(sub);
-            }
-        }
     }
 
     public static void main(String[] args) {

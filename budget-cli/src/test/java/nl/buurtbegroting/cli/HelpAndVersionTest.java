@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Map;
 import nl.buurtbegroting.core.rules.RuleName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class HelpAndVersionTest {
 
@@ -24,6 +27,18 @@ class HelpAndVersionTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "allocate", "validate"})
+    void helpListsTheExitCodesAlsoOnABareCommandLine(String command) {
+        CommandLine cl = new CommandLine(new BudgetCli());
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        int code = command.isEmpty() ? cl.execute("--help") : cl.execute(command, "--help");
+        assertEquals(ExitCodes.OK, code);
+        assertTrue(out.toString().contains("\nExit codes:\n"), out.toString());
+        assertTrue(out.toString().contains("cannot count this election"), out.toString());
+    }
+
     @Test
     void exitCodesHaveTheDocumentedNumbers() {
         assertEquals(0, ExitCodes.OK);
@@ -32,6 +47,14 @@ class HelpAndVersionTest {
         assertEquals(3, ExitCodes.INVALID_INPUT);
         assertEquals(4, ExitCodes.CANNOT_COUNT);
         assertEquals(5, ExitCodes.INVALID_BALLOTS);
+    }
+
+    @Test
+    void verifyCheckCodesAreTheRangeTheHelpNames() {
+        int[] codes = java.util.Arrays.stream(nl.buurtbegroting.core.audit.Check.values())
+                .mapToInt(nl.buurtbegroting.core.audit.Check::exitCode).sorted().toArray();
+        assertEquals(ExitCodes.FIRST_CHECK, codes[0]);
+        assertEquals(ExitCodes.LAST_CHECK, codes[codes.length - 1]);
     }
 
     @Test
