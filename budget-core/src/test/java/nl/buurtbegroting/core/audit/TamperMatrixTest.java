@@ -280,6 +280,36 @@ class TamperMatrixTest {
     }
 
     @Test
+    void schemaVerdictsNameTheFileAndThePath() {
+        AuditBundle extra = Tamper.resign(Tamper.editJson(bundle, AuditBundle.MANIFEST, j -> j.put("mayor", "yes")),
+                TestBundles.KEY);
+        CheckResult r = verify(extra, true).firstFailure().orElseThrow();
+        assertEquals(Check.SCHEMA, r.check());
+        assertEquals("manifest.json at $.mayor: unknown member", r.verdict());
+        AuditBundle floats = Tamper.resign(bundle.with(AuditBundle.COUNTS,
+                new String(bundle.file(AuditBundle.COUNTS)).replace("\"used\":84", "\"used\":84.0").getBytes()), TestBundles.KEY);
+        CheckResult f = verify(floats, true).firstFailure().orElseThrow();
+        assertEquals(Check.SCHEMA, f.check());
+        assertTrue(f.verdict().startsWith("counts.json at character ") && f.verdict().contains("floating-point"), f.verdict());
+    }
+
+    @Test
+    void changedPointsOnACumulativeBallotAreCaught() {
+        BundleInput in = TestBundles.input("Poland_Czestochowa_2020_Podjasnogorska.pb",
+                nl.buurtbegroting.core.rules.RuleName.GREEDY, 10);
+        AuditBundle cumulative = TestBundles.build(in);
+        assertTrue(verify(cumulative, true).passed());
+        AuditBundle edited = Tamper.editJson(cumulative, AuditBundle.BALLOTS, j -> {
+            Map<String, Object> b = obj(ballots(j).get(7));
+            List<Object> points = new ArrayList<>((List<Object>) b.get("points"));
+            points.set(0, (Long) points.get(0) + 1);
+            b.put("points", points);
+        });
+        VerificationReport r = verify(Tamper.resign(edited, TestBundles.OTHER_KEY), false);
+        assertEquals(Check.MERKLE_ROOT, r.firstFailure().orElseThrow().check(), r.summary());
+    }
+
+    @Test
     void listsTheMatrix() {
         List<String> kinds = new ArrayList<>();
         changes().forEach(c -> kinds.add(c.name()));
