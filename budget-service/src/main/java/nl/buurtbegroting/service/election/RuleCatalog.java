@@ -1,38 +1,31 @@
 package nl.buurtbegroting.service.election;
 
+import nl.buurtbegroting.core.rules.RuleName;
+
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The allocation rules an election may name, and which ballot formats each can count.
- * Phragmén shares the load of approvals, so it needs ballots without weights; the others also count
- * points.
+ * The allocation rules an election may name (those of budget-core's {@link RuleName}, the one place the
+ * names are defined) and which ballot formats each can count. Phragmén shares the load of approvals,
+ * so it needs ballots without weights; the others also count points.
  */
 public final class RuleCatalog {
-
-    private static final List<String> NAMES = List.of("greedy", "greedy-per-cost", "knapsack", "mes", "mes-add1", "phragmen");
 
     private RuleCatalog() {
     }
 
     /** The canonical name of a rule (accepting Pabulib spellings such as {@code mes_add1}), if known. */
     public static Optional<String> canonical(String name) {
-        if (name == null) {
-            return Optional.empty();
-        }
-        String n = name.strip().toLowerCase(Locale.ROOT).replace('_', '-');
-        if (n.equals("maxwelfare") || n.equals("max-welfare")) {
-            n = "knapsack";
-        }
-        return NAMES.contains(n) ? Optional.of(n) : Optional.empty();
+        return RuleName.find(name).map(RuleName::label);
     }
 
     public static List<String> names() {
-        return NAMES;
+        return Arrays.stream(RuleName.values()).map(RuleName::label).toList();
     }
 
     public static boolean fits(String rule, BallotFormat format) {
-        return !"phragmen".equals(rule) || format.approvalLike();
+        return RuleName.find(rule).map(r -> r != RuleName.PHRAGMEN || format.approvalLike()).orElse(false);
     }
 }

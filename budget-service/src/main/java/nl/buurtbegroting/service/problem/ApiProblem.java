@@ -46,6 +46,11 @@ public final class ApiProblem extends AbstractThrowableProblem {
         return new ApiProblem(status, code, title, detail, Map.of());
     }
 
+    /** A problem with extension members beside {@code code}, such as the line of a file at fault. */
+    public static ApiProblem of(HttpStatus status, String code, String title, String detail, Map<String, Object> members) {
+        return new ApiProblem(status, code, title, detail, members);
+    }
+
     public static ApiProblem notFound(String code, String detail) {
         return of(HttpStatus.NOT_FOUND, code, "Not found", detail);
     }

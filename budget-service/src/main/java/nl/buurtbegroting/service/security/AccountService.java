@@ -95,6 +95,27 @@ public class AccountService {
         return true;
     }
 
+    /**
+     * Demo mode only: makes {@code username} an organiser of {@code electionId} with a fresh password,
+     * creating the account or replacing the password of the one a previous demo run left behind.
+     */
+    @Transactional
+    public void demoOrganiser(String username, char[] password, long electionId) {
+        var existing = accounts.findByUsername(username);
+        String hash = hasher.hash(password);
+        if (existing.isPresent()) {
+            Account a = existing.get();
+            accounts.update(new Account(a.id(), a.username(), hash, Role.ORGANISER, a.createdAt()));
+            audit.record(AuditLog.SYSTEM, "PASSWORD_RESET", null, username, "demo organiser");
+        } else {
+            accounts.save(new Account(null, username, hash, Role.ORGANISER, Instant.now(clock)));
+            audit.record(AuditLog.SYSTEM, "ACCOUNT_CREATED", null, username, "role ORGANISER (demo)");
+        }
+        if (!grants.existsByUsernameAndElectionId(username, electionId)) {
+            grant(AuditLog.SYSTEM, username, electionId);
+        }
+    }
+
     @Transactional
     public boolean hasAdmin() {
         return accounts.existsByRole(Role.ADMIN);

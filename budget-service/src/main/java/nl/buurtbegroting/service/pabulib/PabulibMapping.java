@@ -1,0 +1,205 @@
+package nl.buurtbegroting.service.pabulib;
+
+import io.micronaut.http.HttpStatus;
+import nl.buurtbegroting.core.model.BallotRules;
+import nl.buurtbegroting.core.model.Eligibility;
+import nl.buurtbegroting.core.model.Instance;
+import nl.buurtbegroting.core.model.Project;
+import nl.buurtbegroting.core.model.VoteType;
+import nl.buurtbegroting.core.rules.RuleName;
+import nl.buurtbegroting.service.election.BallotFormat;
+import nl.buurtbegroting.service.election.BallotSettings;
+import nl.buurtbegroting.service.election.Category;
+import nl.buurtbegroting.service.election.ElectionRequest;
+import nl.buurtbegroting.service.election.TieBreaking;
+import nl.buurtbegroting.service.election.VoterEligibility;
+import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.proposal.ProposalRequest;
+import nl.buurtbegroting.service.proposal.ProposalRow;
+import nl.buurtbegroting.service.proposal.Verdict;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Translates between a Pabulib instance and the service's election and proposals. Pure functions, no
+ * database: what is lost in either direction is listed here.
+ *
+ * <ul>
+ *   <li>Import keeps budget, currency, categories and caps, ballot format and limits, the city's rule
+ *       (when it is one of ours; greedy otherwise), the voting dates and every project with its verdict.
+ *       Votes are not imported: ballots enter the service only through voting.</li>
+ *   <li>Export writes META and PROJECTS and an empty VOTES section. A PENDING proposal is written as
+ *       admitted, because the format has no "not yet assessed"; check verdicts before exporting.</li>
+ * </ul>
+ */
+final class PabulibMapping {
+
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final DateTimeFormatter PABULIB_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy", Locale.ROOT);
+    private static final int MAX_CATEGORIES = 50;
+
+    private PabulibMapping() {
+    }
+
+    record Imported(ElectionRequest election, List<ProposalRequest> proposals) {
+    }
+
+    static Imported fromInstance(Instance instance) {
+        Map<String, String> meta = instance.meta();
+        String name = firstNonBlank(meta.get("description"), instance.name(),
+                String.join(" ", nonBlank(meta.get("unit"), meta.get("instance"))), "Imported election");
+        String neighbourhood = firstNonBlank(String.join(" - ", nonBlank(meta.get("unit"), meta.get("district"), meta.get("subunit"))),
+                meta.get("country"), "unknown");
+        String currency = meta.getOrDefault("currency", "EUR").strip().toUpperCase(Locale.ROOT);
+
+        Set<String> categoryNames = new LinkedHashSet<>(instance.categoryCaps().keySet());
+        instance.projects().forEach(p -> categoryNames.addAll(p.categories()));
+        if (categoryNames.size() > MAX_CATEGORIES) {
+            throw unsupported("categories", "the file has " + categoryNames.size() + " categories; at most "
+                    + MAX_CATEGORIES + " are supported");
+        }
+        List<Category> categories = categoryNames.stream()
+                .map(c -> new Category(truncate(c, 100), instance.categoryCaps().get(c))).toList();
+
+        List<ProposalRequest> proposals = new ArrayList<>();
+        for (Project p : instance.projects()) {
+            if (!CODE.matcher(p.id()).matches()) {
+                throw unsupported("project_id", "project id '" + truncate(p.id(), 80)
+                        + "' is not letters, digits, dot, dash or underscore (at most 64)");
+            }
+            if (p.cost() <= 0) {
+                throw unsupported("cost", "project " + p.id() + " costs " + p.cost() + "; a proposal costs more than 0");
+            }
+            Eligibility verdict = p.eligibility();
+            proposals.add(new ProposalRequest(p.id(), truncate(firstNonBlank(p.name(), "Project " + p.id()), 200),
+                    truncate(p.attributes().getOrDefault("description", ""), 4000), p.cost(),
+                    p.categories().isEmpty() ? null : truncate(p.categories().get(0), 100),
+                    verdict.admitted() ? Verdict.ELIGIBLE : Verdict.INELIGIBLE,
+                    verdict.admitted() ? null : truncate(verdict.reason(), 1000)));
+        }
+
+        Instant opens = date(meta.get("date_begin"), 0);
+        Instant closes = date(meta.get("date_end"), 1);
+        if (opens != null && closes != null && !closes.isAfter(opens)) {
+            closes = null;
+        }
+        ElectionRequest election = new ElectionRequest(truncate(name, 200), truncate(neighbourhood, 200),
+                instance.budget(), CURRENCY.matcher(currency).matches() ? currency : "EUR", categories,
+                ballot(instance), rule(meta.get("rule")), TieBreaking.byId(), VoterEligibility.everyone(), opens, closes);
+        return new Imported(election, proposals);
+    }
+
+    private static BallotSettings ballot(Instance instance) {
+        BallotRules r = instance.ballotRules();
+        return switch (r.voteType()) {
+            case APPROVAL -> r.maxSumCost() != null
+                    ? new BallotSettings(BallotFormat.KNAPSACK, r.minLength(), r.maxLength(), null, r.maxSumCost())
+                    : new BallotSettings(BallotFormat.APPROVAL, r.minLength(), r.maxLength(), null, null);
+            case CHOOSE_ONE -> new BallotSettings(BallotFormat.CHOOSE_ONE, null, null, null, null);
+            case CUMULATIVE -> new BallotSettings(BallotFormat.CUMULATIVE, r.minLength(), r.maxLength(),
+                    r.maxSumPoints(), r.maxSumCost());
+            case ORDINAL -> throw unsupported("vote_type", "ordinal ballots can be read but not configured for a vote here");
+        };
+    }
+
+    /** Pabulib's {@code rule} values as cities used them ("equalshares/add1", "greedy") mapped to ours. */
+    static String rule(String pabulibRule) {
+        String r = pabulibRule == null ? "" : pabulibRule.strip().toLowerCase(Locale.ROOT);
+        if (r.startsWith("equalshares") || r.startsWith("mes")) {
+            return r.contains("add1") ? RuleName.MES_ADD1.label() : RuleName.MES.label();
+        }
+        return RuleName.find(r).map(RuleName::label).orElse(RuleName.GREEDY.label());
+    }
+
+    static Instance toInstance(ElectionRequest election, List<ProposalRow> proposals) {
+        List<Project> projects = new ArrayList<>();
+        for (ProposalRow p : proposals) {
+            Eligibility verdict = p.verdict() == Verdict.INELIGIBLE
+                    ? Eligibility.notAdmitted(p.publicReason() == null ? "not admitted" : p.publicReason())
+                    : Eligibility.ADMITTED;
+            Map<String, String> attributes = p.summary().isBlank() ? Map.of() : Map.of("description", p.summary());
+            projects.add(new Project(p.code(), p.title(), p.cost(),
+                    p.category() == null ? List.of() : List.of(p.category()), List.of(), verdict, attributes));
+        }
+        Map<String, Long> caps = new LinkedHashMap<>();
+        election.categories().stream().filter(c -> c.cap() != null).forEach(c -> caps.put(c.name(), c.cap()));
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("description", election.name());
+        meta.put("unit", election.neighbourhood());
+        meta.put("currency", election.currency());
+        meta.put("rule", election.rule());
+        if (election.votingOpens() != null) {
+            meta.put("date_begin", PABULIB_DATE.format(election.votingOpens().atOffset(ZoneOffset.UTC)));
+        }
+        if (election.votingCloses() != null) {
+            meta.put("date_end", PABULIB_DATE.format(election.votingCloses().minusSeconds(1).atOffset(ZoneOffset.UTC)));
+        }
+        return new Instance(election.name(), election.budget(), projects, caps, List.of(), ballotRules(election), meta);
+    }
+
+    private static BallotRules ballotRules(ElectionRequest election) {
+        BallotSettings b = election.ballot();
+        return switch (b.format()) {
+            case APPROVAL -> new BallotRules(VoteType.APPROVAL, b.minProjects(), b.maxProjects(), null, b.maxCost(),
+                    null, null, null, null);
+            case KNAPSACK -> new BallotRules(VoteType.APPROVAL, b.minProjects(), b.maxProjects(), null,
+                    b.maxCost() != null ? b.maxCost() : election.budget(), null, null, null, null);
+            case CHOOSE_ONE -> BallotRules.of(VoteType.CHOOSE_ONE);
+            case CUMULATIVE -> new BallotRules(VoteType.CUMULATIVE, b.minProjects(), b.maxProjects(), null, b.maxCost(),
+                    null, null, null, b.maxPoints());
+        };
+    }
+
+    private static Instant date(String text, int plusDays) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip(), PABULIB_DATE).plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException unreadable) {
+            // Dates are informative here; a file with another date style still imports.
+            return null;
+        }
+    }
+
+    private static ApiProblem unsupported(String field, String detail) {
+        return ApiProblem.of(HttpStatus.UNPROCESSABLE_ENTITY, "PABULIB_UNSUPPORTED", "Cannot import this file", detail,
+                Map.of("field", field));
+    }
+
+    private static List<String> nonBlank(String... values) {
+        List<String> out = new ArrayList<>();
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                out.add(v.strip());
+            }
+        }
+        return out;
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v.strip();
+            }
+        }
+        return "";
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}
