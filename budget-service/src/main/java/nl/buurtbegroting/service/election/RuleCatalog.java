@@ -26,6 +26,6 @@ public final class RuleCatalog {
     }
 
     public static boolean fits(String rule, BallotFormat format) {
-        return RuleName.find(rule).map(r -> r != RuleName.PHRAGMEN || format.approvalLike()).orElse(false);
+        return canonical(rule).map(r -> !r.equals("phragmen") || format.approvalLike()).orElse(false);
     }
 }

@@ -6,11 +6,11 @@ import nl.buurtbegroting.core.model.Eligibility;
 import nl.buurtbegroting.core.model.Instance;
 import nl.buurtbegroting.core.model.Project;
 import nl.buurtbegroting.core.model.VoteType;
-import nl.buurtbegroting.core.rules.RuleName;
 import nl.buurtbegroting.service.election.BallotFormat;
 import nl.buurtbegroting.service.election.BallotSettings;
 import nl.buurtbegroting.service.election.Category;
 import nl.buurtbegroting.service.election.ElectionRequest;
+import nl.buurtbegroting.service.election.RuleCatalog;
 import nl.buurtbegroting.service.election.TieBreaking;
 import nl.buurtbegroting.service.election.VoterEligibility;
 import nl.buurtbegroting.service.problem.ApiProblem;
@@ -119,9 +119,9 @@ final class PabulibMapping {
     static String rule(String pabulibRule) {
         String r = pabulibRule == null ? "" : pabulibRule.strip().toLowerCase(Locale.ROOT);
         if (r.startsWith("equalshares") || r.startsWith("mes")) {
-            return r.contains("add1") ? RuleName.MES_ADD1.label() : RuleName.MES.label();
+            r = r.contains("add1") ? "mes-add1" : "mes";
         }
-        return RuleName.find(r).map(RuleName::label).orElse(RuleName.GREEDY.label());
+        return RuleCatalog.canonical(r).orElse("greedy");
     }
 
     static Instance toInstance(ElectionRequest election, List<ProposalRow> proposals) {
