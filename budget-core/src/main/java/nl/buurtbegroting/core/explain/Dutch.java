@@ -77,8 +77,9 @@ final class Dutch implements Wording {
             default -> "";
         };
         return Text.of(NOT_FUNDED + "er was niet genoeg geld meer over toen het aan de beurt was.", intro(f),
-                "Toen het aan de beurt was, was er nog maar " + f.amount(d.remaining()) + " over.",
-                "Dat is " + f.amount(d.cost() - d.remaining()) + " te weinig.", earlier);
+                d.remaining() == 0 ? "Toen het aan de beurt was, was het geld al op."
+                        : "Toen het aan de beurt was, was er nog maar " + f.amount(d.remaining()) + " over.",
+                d.remaining() == 0 ? "" : "Dat is " + f.amount(d.cost() - d.remaining()) + " te weinig.", earlier);
     }
 
     @Override
@@ -104,8 +105,9 @@ final class Dutch implements Wording {
                 intro(f),
                 "Aan projecten in de categorie \"" + d.category() + "\" mag samen hoogstens " + f.amount(d.cap())
                         + " besteed worden.",
-                "Daarvan was al " + f.amount(d.spentInCategory()) + " gebruikt, dus er was nog " + f.amount(left)
-                        + " over.",
+                left == 0 ? "Dat geld was al helemaal gebruikt."
+                        : "Daarvan was al " + f.amount(d.spentInCategory()) + " gebruikt, dus er was nog " + f.amount(left)
+                                + " over.",
                 "Dat is te weinig voor dit project.");
     }
 
@@ -124,7 +126,8 @@ final class Dutch implements Wording {
         return Text.of(NOT_FUNDED + "het verdelen van het geld was al gestopt voordat dit project aan de beurt was.",
                 intro(f),
                 "Bij deze regel stopt het verdelen bij het eerste project dat niet meer past.",
-                "Dat was " + f.label("project", d.stoppedAt()) + ": er was nog maar " + f.amount(d.remaining()) + " over.",
+                "Dat was " + f.label("project", d.stoppedAt()) + (d.remaining() == 0 ? ": het geld was al op."
+                        : ": er was nog maar " + f.amount(d.remaining()) + " over."),
                 f.cost() <= d.remaining()
                         ? "Dit project had daar wel in gepast, maar het kwam pas daarna aan de beurt."
                         : "Dit project kwam pas daarna aan de beurt, en had ook niet gepast.");

@@ -75,8 +75,9 @@ final class English implements Wording {
             default -> "";
         };
         return Text.of(NOT_FUNDED + "there was not enough money left when its turn came.", intro(f),
-                "When its turn came, only " + f.amount(d.remaining()) + " was left.",
-                "That is " + f.amount(d.cost() - d.remaining()) + " too little.", earlier);
+                d.remaining() == 0 ? "When its turn came, the money had run out."
+                        : "When its turn came, only " + f.amount(d.remaining()) + " was left.",
+                d.remaining() == 0 ? "" : "That is " + f.amount(d.cost() - d.remaining()) + " too little.", earlier);
     }
 
     @Override
@@ -102,7 +103,8 @@ final class English implements Wording {
                 intro(f),
                 "Projects in the category \"" + d.category() + "\" may get at most " + f.amount(d.cap())
                         + " together.",
-                f.amount(d.spentInCategory()) + " of that was already used, so " + f.amount(left) + " was left.",
+                left == 0 ? "All of that was already used."
+                        : f.amount(d.spentInCategory()) + " of that was already used, so " + f.amount(left) + " was left.",
                 "That is too little for this project.");
     }
 
@@ -121,7 +123,8 @@ final class English implements Wording {
         return Text.of(NOT_FUNDED + "the sharing out of the money had already stopped before its turn came.",
                 intro(f),
                 "Under this rule the sharing out stops at the first project that no longer fits.",
-                "That was " + f.label("project", d.stoppedAt()) + ": only " + f.amount(d.remaining()) + " was left.",
+                "That was " + f.label("project", d.stoppedAt()) + (d.remaining() == 0 ? ": the money had run out."
+                        : ": only " + f.amount(d.remaining()) + " was left."),
                 f.cost() <= d.remaining()
                         ? "This project would have fitted, but its turn came after that."
                         : "This project's turn came after that, and it would not have fitted either.");

@@ -199,11 +199,15 @@ class ExplainerTest {
     void aTieThatDecidedSaysWhichProjectWentFirstAndWhy() {
         Instance instance = Instance.of(50_000, List.of(Project.of("9", 50_000), Project.of("10", 50_000)));
         Outcome outcome = RuleName.GREEDY.create().allocate(new Election(instance, Profile.of(ApprovalBallot.of("9", "10"))));
-        assertEquals("Project 10 kreeg 1 stem en kost € 50.000. Toen het aan de beurt was, was er nog maar € 0 over. "
-                + "Dat is € 50.000 te weinig. Projecten met meer stemmen hadden het geld al gekregen. Het stond gelijk "
+        assertEquals("Project 10 kreeg 1 stem en kost € 50.000. Toen het aan de beurt was, was het geld al op. "
+                + "Projecten met meer stemmen hadden het geld al gekregen. Het stond gelijk "
                 + "met project 9; project 9 ging voor, omdat bij gelijke stand eerst het project met de meeste stemmen "
                 + "voorgaat, dan het goedkoopste, en dan het project dat eerder op de lijst staat.",
                 EXPLAINER.explain(outcome, "10", Language.NL).body());
+        assertEquals("Project 10 got 1 vote and costs €50,000. When its turn came, the money had run out. Projects with "
+                + "more votes had already got the money. It was level with project 9; project 9 went first, because in "
+                + "a tie the project with the most votes goes first, then the cheaper one, and then the one that is "
+                + "higher on the list.", EXPLAINER.explain(outcome, "10", Language.EN).body());
         assertEquals("It was level with project 10; this project went first, because in a tie the project with the most "
                 + "votes goes first, then the cheaper one, and then the one that is higher on the list.",
                 sentence(EXPLAINER.explain(outcome, "9", Language.EN).body(), 3));
