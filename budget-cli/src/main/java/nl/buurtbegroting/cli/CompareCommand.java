@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.ToLongFunction;
 import nl.buurtbegroting.core.model.Election;
 import nl.buurtbegroting.core.model.Project;
 import nl.buurtbegroting.core.outcome.Outcome;
@@ -128,7 +129,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private static Object[] totalsRow(int width, String label, List<Outcome> outcomes,
-                                      java.util.function.ToLongFunction<Outcome> value) {
+                                      ToLongFunction<Outcome> value) {
         Object[] row = new Object[width];
         row[1] = label;
         for (int i = 0; i < outcomes.size(); i++) {

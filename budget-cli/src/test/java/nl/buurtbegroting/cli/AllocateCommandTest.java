@@ -3,13 +3,19 @@ package nl.buurtbegroting.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -106,10 +112,10 @@ class AllocateCommandTest {
     }
 
     @Test
-    void readsGzippedFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path gz = dir.resolve("Assen.pb.gz");
-        try (var out = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(gz))) {
-            java.nio.file.Files.copy(java.nio.file.Path.of(Cli.file("pabulib/Netherlands_Assen_2024.pb")), out);
+    void readsGzippedFiles(@TempDir Path dir) throws IOException {
+        Path gz = dir.resolve("Assen.pb.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(Path.of(Cli.file("pabulib/Netherlands_Assen_2024.pb")), out);
         }
         Cli.Result r = Cli.run("allocate", gz.toString(), "--rule", "greedy", "--format", "json");
         assertEquals(ExitCodes.OK, r.code(), r.err());

@@ -1,9 +1,13 @@
 package nl.buurtbegroting.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import picocli.CommandLine;
 
@@ -41,13 +45,13 @@ final class Cli {
     }
 
     static String text(String resource) {
-        try (var in = Cli.class.getResourceAsStream("/" + resource)) {
+        try (InputStream in = Cli.class.getResourceAsStream("/" + resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test resource " + resource);
             }
-            return normalise(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return normalise(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

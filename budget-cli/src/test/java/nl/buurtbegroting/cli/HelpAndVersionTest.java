@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.regex.Pattern;
+import nl.buurtbegroting.core.audit.Check;
 import nl.buurtbegroting.core.rules.RuleName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +25,7 @@ class HelpAndVersionTest {
         assertEquals(ExitCodes.OK, r.code());
         assertTrue(r.out().contains("\nExit codes:\n"), r.out());
         for (Map.Entry<String, String> e : ExitCodes.helpList().entrySet()) {
-            assertTrue(r.out().matches("(?s).*\\n +" + e.getKey().strip() + " +" + java.util.regex.Pattern.quote(e.getValue())
+            assertTrue(r.out().matches("(?s).*\\n +" + e.getKey().strip() + " +" + Pattern.quote(e.getValue())
                     + "\\n.*"), "lists exit code " + e.getKey() + " in\n" + r.out());
         }
     }
@@ -51,8 +54,7 @@ class HelpAndVersionTest {
 
     @Test
     void verifyCheckCodesAreTheRangeTheHelpNames() {
-        int[] codes = java.util.Arrays.stream(nl.buurtbegroting.core.audit.Check.values())
-                .mapToInt(nl.buurtbegroting.core.audit.Check::exitCode).sorted().toArray();
+        int[] codes = Arrays.stream(Check.values()).mapToInt(Check::exitCode).sorted().toArray();
         assertEquals(ExitCodes.FIRST_CHECK, codes[0]);
         assertEquals(ExitCodes.LAST_CHECK, codes[codes.length - 1]);
     }
