@@ -154,6 +154,15 @@ class VerifyCommandTest {
     }
 
     @Test
+    void everyCheckExitsWithinTheRangeTheToolReserves() {
+        for (Check c : Check.values()) {
+            assertTrue(c.exitCode() >= ExitCodes.FIRST_CHECK && c.exitCode() <= ExitCodes.LAST_CHECK, c.name());
+        }
+        assertEquals(ExitCodes.FIRST_CHECK, Check.values()[0].exitCode());
+        assertEquals(ExitCodes.LAST_CHECK, Check.values()[Check.values().length - 1].exitCode());
+    }
+
+    @Test
     void helpListsEveryCheckWithItsExitCode() {
         Cli.Result r = Cli.run("verify", "--help");
         assertEquals(0, r.code());

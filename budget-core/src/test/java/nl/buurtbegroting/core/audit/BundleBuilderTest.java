@@ -165,6 +165,20 @@ class BundleBuilderTest {
         assertTrue(r.firstFailure().orElseThrow().verdict().contains("not below the minimum"), r.summary());
     }
 
+    @Test
+    void anElectionWithoutBallotsStillMakesAVerifiableBundle() {
+        BundleInput in = TestBundles.assen();
+        Election empty = new Election(in.election().instance(), new nl.buurtbegroting.core.model.Profile(List.of()));
+        Outcome outcome = in.rule().create(in.options()).allocate(empty);
+        BundleInput none = new BundleInput(in.info(), empty, List.of(), in.rule(), in.options(), outcome, in.events(),
+                new BallotCounts(List.of(new BallotCounts.CodeBatch("A", 100, 0)), Map.of()), in.libraryVersion(), 0);
+        AuditBundle bundle = TestBundles.build(none);
+        assertEquals("{\"ballots\":[]}\n", new String(bundle.file(AuditBundle.BALLOTS)));
+        VerificationReport r = BundleVerifier.verify(bundle, TestBundles.trusting());
+        assertTrue(r.passed(), r.summary());
+        assertTrue(r.result(Check.MERKLE_ROOT).orElseThrow().verdict().contains(Digest.sha256().hex()));
+    }
+
     static Stream<String> bundledElections() throws IOException, java.net.URISyntaxException {
         Path dir = Path.of(BundleBuilderTest.class.getResource("/pabulib/instances").toURI());
         try (Stream<Path> files = Files.list(dir)) {
