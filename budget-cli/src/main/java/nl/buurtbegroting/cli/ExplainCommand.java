@@ -89,6 +89,9 @@ public final class ExplainCommand implements Callable<Integer> {
         facts.row("cost", p.cost());
         facts.row("support", result.support());
         facts.row("funded", result.selected() ? "yes" : "no");
+        if (!result.details().isEmpty()) {
+            facts.row("details", "(exact figures of the rule)");
+        }
         facts.print(out);
         for (Map.Entry<String, String> e : new TreeMap<>(result.details()).entrySet()) {
             out.println("  " + e.getKey() + " = " + e.getValue());
