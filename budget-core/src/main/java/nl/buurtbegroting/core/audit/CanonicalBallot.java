@@ -86,6 +86,26 @@ public record CanonicalBallot(String nonce, List<String> projects, List<Long> po
         return new CanonicalBallot(nonce, ballot.supported().stream().sorted().toList(), null);
     }
 
+    /**
+     * The published form of a ballot as submitted (after {@link nl.buurtbegroting.core.validation.BallotValidator}
+     * accepted it): what the service stores needs no detour through a model ballot.
+     */
+    public static CanonicalBallot of(BallotSubmission submission, VoteType type, String nonce) {
+        if (type == VoteType.ORDINAL) {
+            return new CanonicalBallot(nonce, submission.projects(), null);
+        }
+        if (type == VoteType.CUMULATIVE) {
+            TreeMap<String, Long> sorted = new TreeMap<>();
+            for (int i = 0; i < submission.projects().size(); i++) {
+                if (sorted.put(submission.projects().get(i), submission.points().get(i)) != null) {
+                    throw new IllegalArgumentException("project " + submission.projects().get(i) + " is listed twice");
+                }
+            }
+            return new CanonicalBallot(nonce, new ArrayList<>(sorted.keySet()), new ArrayList<>(sorted.values()));
+        }
+        return new CanonicalBallot(nonce, submission.projects().stream().distinct().sorted().toList(), null);
+    }
+
     /** The model ballot for counting, of the election's ballot format. */
     public Ballot toBallot(VoteType type) {
         switch (type) {
