@@ -99,19 +99,20 @@ public class BallotStore {
         });
     }
 
-    /** Whether the code belongs to the election and is still unused; changes nothing. */
-    public Optional<Boolean> unused(long electionId, VotingCode code) {
-        byte[] codeHash = hasher.hash(code);
-        return transactions.executeRead(status -> {
-            try (PreparedStatement s = status.getConnection().prepareStatement(
-                    "SELECT used FROM voting_code WHERE code_hash = ? AND election_id = ?")) {
-                s.setBytes(1, codeHash);
-                s.setLong(2, electionId);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.of(!r.getBoolean(1)) : Optional.<Boolean>empty();
-                }
+    /** Whether the code is the election's and unused, read inside the caller's transaction. */
+    boolean unusedInTransaction(Connection c, long electionId, VotingCode code) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT 1 FROM voting_code WHERE code_hash = ? AND election_id = ? AND used = FALSE")) {
+            s.setBytes(1, hasher.hash(code));
+            s.setLong(2, electionId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
             }
-        });
+        }
+    }
+
+    boolean codeExistsInTransaction(Connection c, long electionId, VotingCode code) throws SQLException {
+        return codeExists(c, hasher.hash(code), electionId);
     }
 
     /** Locks the election row (shared where the database can) and requires it to be OPEN. */
