@@ -223,6 +223,9 @@ public final class AuditBundle {
                     if (Files.isDirectory(p)) {
                         throw new BundleFormatException(path.toString(), name, "a bundle holds files only, no directories");
                     }
+                    if (files.size() >= MAX_ENTRIES) {
+                        throw new BundleFormatException(path.toString(), "", "more than " + MAX_ENTRIES + " files");
+                    }
                     if (Files.size(p) > MAX_FILE_BYTES) {
                         throw new BundleFormatException(path.toString(), name, "larger than " + MAX_FILE_BYTES + " bytes");
                     }
