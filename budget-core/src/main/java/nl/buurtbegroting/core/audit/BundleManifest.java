@@ -72,6 +72,7 @@ public record BundleManifest(long bundleFormat, ElectionInfo info, Instance inst
         Map<String, Object> ballots = new LinkedHashMap<>();
         ballots.put("minimumVoters", minimumVotersForBallots);
         ballots.put("withheld", ballotsWithheld);
+        ballots.put("reason", withheldReason(ballotsWithheld, minimumVotersForBallots));
         m.put("ballots", ballots);
         return m;
     }
@@ -220,9 +221,19 @@ public record BundleManifest(long bundleFormat, ElectionInfo info, Instance inst
         Fields b = f.object("ballots");
         long minimum = b.nonNegative("minimumVoters");
         boolean withheld = b.bool("withheld");
+        String reason = b.optionalString("reason");
+        if (!java.util.Objects.equals(reason, withheldReason(withheld, minimum))) {
+            throw b.error("reason", withheld ? "must be \"" + withheldReason(true, minimum) + "\"" : "must be null");
+        }
         b.done();
         f.done();
         return new BundleManifest(format, info, instance, rule, options, version, keyId, minimum, withheld);
+    }
+
+    /** Why the ballots are left out, in words; fixed by the threshold, so that it cannot say anything else. */
+    static String withheldReason(boolean withheld, long minimumVoters) {
+        return withheld ? "fewer than " + minimumVoters + " voters: individual ballots are not published to protect"
+                + " the secrecy of the vote in a small neighbourhood" : null;
     }
 
     private static BallotRules ballotRulesFromJson(Fields f) {

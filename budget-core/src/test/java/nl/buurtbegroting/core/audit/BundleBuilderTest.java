@@ -140,7 +140,7 @@ class BundleBuilderTest {
         assertTrue(in.ballotsWithheld());
         AuditBundle bundle = TestBundles.build(in);
         assertFalse(bundle.has(AuditBundle.BALLOTS));
-        assertTrue(new String(bundle.file(AuditBundle.MANIFEST)).contains("\"ballots\":{\"minimumVoters\":100,\"withheld\":true}"));
+        assertTrue(new String(bundle.file(AuditBundle.MANIFEST)).contains("\"ballots\":{\"minimumVoters\":100,\"reason\":\"fewer than 100 voters: individual"));
         VerificationReport r = BundleVerifier.verify(bundle, TestBundles.trusting());
         assertTrue(r.passed(), r.summary());
         for (Check skipped : List.of(Check.MERKLE_ROOT, Check.BALLOTS_UNIQUE, Check.BALLOTS_VALID, Check.OUTCOME_RECOMPUTED)) {
@@ -159,7 +159,11 @@ class BundleBuilderTest {
                 TestBundles.KEY);
         assertEquals(Check.SCHEMA, BundleVerifier.verify(added, TestBundles.trusting()).firstFailure().orElseThrow().check());
         AuditBundle hidden = Tamper.resign(Tamper.editJson(published.without(AuditBundle.BALLOTS), AuditBundle.MANIFEST,
-                j -> ((Map<String, Object>) j.get("ballots")).put("withheld", true)), TestBundles.KEY);
+                j -> {
+                    Map<String, Object> ballots = (Map<String, Object>) j.get("ballots");
+                    ballots.put("withheld", true);
+                    ballots.put("reason", BundleManifest.withheldReason(true, 10));
+                }), TestBundles.KEY);
         VerificationReport r = BundleVerifier.verify(hidden, TestBundles.trusting());
         assertEquals(Check.SCHEMA, r.firstFailure().orElseThrow().check(), r.summary());
         assertTrue(r.firstFailure().orElseThrow().verdict().contains("not below the minimum"), r.summary());
