@@ -33,14 +33,22 @@ final class RuleOptionsMixin {
             description = "Greedy rules stop at the first project that does not fit instead of skipping it.")
     boolean noSkip;
 
-    @Option(names = "--ignore-category-caps",
-            description = {"Ignore the file's budget_per_category caps (they apply by default). The Pabulib reference"
-                    + " outcomes ignore them."})
+    @Option(names = "--category-caps",
+            description = {"Apply the file's per-category budgets (budget_per_category) as caps. Off by default, as"
+                    + " in the Pabulib reference outcomes (pabutools), which count with the budget, costs and"
+                    + " ballots only."})
+    boolean categoryCaps;
+
+    /** Accepted for scripts written when caps applied by default; ignoring them is now the default. */
+    @Option(names = "--ignore-category-caps", hidden = true)
     boolean ignoreCategoryCaps;
 
-    /** The election the rule counts: as read, or without its category caps. */
+    /**
+     * The election the rule counts: without the file's category caps unless {@code --category-caps}
+     * is given, so that any real Pabulib file gives what the reference implementation gives.
+     */
     Election apply(Election election) {
-        if (!ignoreCategoryCaps || election.instance().categoryCaps().isEmpty()) {
+        if ((categoryCaps && !ignoreCategoryCaps) || election.instance().categoryCaps().isEmpty()) {
             return election;
         }
         return new Election(election.instance().withCategoryCaps(Map.of()), election.profile());

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every reference outcome of the Pabulib data, reproduced through {@code allocate --format json}: the
  * CLI must give what pabutools gives on all 45 real elections. Run as the reference was:
- * {@code --tie-break id} (smallest id first) and {@code --ignore-category-caps} (the reference ignores
+ * {@code --tie-break id} (smallest id first) and without category caps, the default (the reference ignores
  * {@code budget_per_category}).
  *
  * <p>By default the rules of the foundation (greedy, greedy-per-cost, knapsack) are run, which takes a
@@ -71,7 +71,7 @@ class AllocateConformanceTest {
 
     private static void check(RuleName rule, Path file, Map<String, Object> reference) {
         Cli.Result r = Cli.run("allocate", file.toString(), "--rule", rule.label(), "--tie-break", "id",
-                "--ignore-category-caps", "--format", "json");
+                "--format", "json");
         assertEquals(ExitCodes.OK, r.code(), r.err());
         Map<String, Object> outcome = JsonReader.object(JsonReader.parse(r.out()));
         Set<String> selected = ids(outcome.get("selected"));
@@ -95,6 +95,25 @@ class AllocateConformanceTest {
             assertTrue(selected.equals(expected) || selected.equals(alternative),
                     selected + " is neither " + expected + " nor " + alternative);
         }
+    }
+
+    /**
+     * Amsterdam 604 declares per-category budgets (90610, 57312, 71364, 80715). With them applied, greedy
+     * refuses projects of a full category, funds 42345 in their place and ends with 20 projects for
+     * 255673 instead of the reference's 22 for 297413.
+     */
+    @org.junit.jupiter.api.Test
+    void categoryCapsApplyOnlyWhenAskedFor() {
+        Path file = DATA.resolve("instances").resolve("Netherlands_Amsterdam_604.pb");
+        Cli.Result plain = Cli.run("allocate", file.toString(), "--rule", "greedy", "--tie-break", "id", "--format", "json");
+        assertEquals(297413L, JsonReader.object(JsonReader.parse(plain.out())).get("totalCost"));
+        Cli.Result capped = Cli.run("allocate", file.toString(), "--rule", "greedy", "--tie-break", "id",
+                "--category-caps", "--format", "json");
+        assertEquals(ExitCodes.OK, capped.code(), capped.err());
+        Map<String, Object> outcome = JsonReader.object(JsonReader.parse(capped.out()));
+        assertEquals(255673L, outcome.get("totalCost"));
+        assertEquals(20, ids(outcome.get("selected")).size());
+        assertTrue(ids(outcome.get("selected")).contains("42345"));
     }
 
     private static Set<String> ids(Object list) {
