@@ -78,26 +78,27 @@ public final class Explainer {
         Objects.requireNonNull(language, "language");
         ProjectResult result = outcome.result(projectId)
                 .orElseThrow(() -> new NoSuchElementException("the outcome has no project '" + projectId + "'"));
-        return explain(outcome, result, language);
+        return explain(new OutcomeIndex(outcome), result, language);
     }
 
     /** An explanation for every project, in the outcome's order. */
     public List<Explanation> explainAll(Outcome outcome, Language language) {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(language, "language");
+        OutcomeIndex index = new OutcomeIndex(outcome);
         List<Explanation> all = new ArrayList<>(outcome.projects().size());
         for (ProjectResult result : outcome.projects()) {
-            all.add(explain(outcome, result, language));
+            all.add(explain(index, result, language));
         }
         return all;
     }
 
-    private Explanation explain(Outcome outcome, ProjectResult result, Language language) {
-        Map<String, String> details = outcome.details();
+    private Explanation explain(OutcomeIndex index, ProjectResult result, Language language) {
+        Map<String, String> details = index.outcome.details();
         String shownCurrency = currency != null ? currency : details.getOrDefault("currency", "EUR");
         boolean shownPoints = points != null ? points
                 : details.getOrDefault("voteType", "").toLowerCase(Locale.ROOT).startsWith("cumulative");
-        Facts facts = new Facts(outcome, result, new Money(language, shownCurrency), shownPoints);
+        Facts facts = new Facts(index, result, new Money(language, shownCurrency), shownPoints);
         Wording wording = language == Language.NL ? new Dutch() : new English();
         Text text = words(wording, facts, result.decision());
         if (facts.tie().isPresent()) {

@@ -19,13 +19,15 @@ final class Facts {
     private static final int NAME_LIMIT = 60;
 
     final Outcome outcome;
+    private final OutcomeIndex index;
     final ProjectResult result;
     final Money money;
     /** Support is points (cumulative ballots) rather than votes. */
     final boolean points;
 
-    Facts(Outcome outcome, ProjectResult result, Money money, boolean points) {
-        this.outcome = outcome;
+    Facts(OutcomeIndex index, ProjectResult result, Money money, boolean points) {
+        this.outcome = index.outcome;
+        this.index = index;
         this.result = result;
         this.money = money;
         this.points = points;
@@ -52,12 +54,13 @@ final class Facts {
     }
 
     boolean equalShares() {
-        return rule().startsWith("mes");
+        return OutcomeIndex.equalShares(outcome);
     }
 
     /** The project's name, cut to a readable length; empty when it has none. */
     String name(String projectId) {
-        String name = outcome.result(projectId).map(r -> r.project().name().strip()).orElse("");
+        ProjectResult r = index.result(projectId);
+        String name = r == null ? "" : r.project().name().strip();
         if (name.length() > NAME_LIMIT) {
             name = name.substring(0, NAME_LIMIT - 1).strip() + "…";
         }
@@ -93,34 +96,22 @@ final class Facts {
 
     /** What was left of the budget just before this project was funded, from the order of {@code selected}. */
     long remainingBefore() {
-        long spent = 0;
-        for (String id : outcome.selected()) {
-            if (id.equals(id())) {
-                break;
-            }
-            spent += outcome.result(id).orElseThrow().project().cost();
-        }
-        return outcome.budget() - spent;
+        return outcome.budget() - index.spentBefore(id());
     }
 
     /** Total support of the funded projects (the knapsack optimum). */
     long fundedSupport() {
-        OptionalLong welfare = longDetail(outcome.details().get("welfare"));
-        if (welfare.isPresent()) {
-            return welfare.getAsLong();
-        }
-        return outcome.projects().stream().filter(ProjectResult::selected).mapToLong(ProjectResult::support).sum();
+        return index.fundedSupport;
     }
 
     /** Whether the rule stopped at a project that did not fit (greedy without skipping, Phragmén). */
     boolean ruleStopped() {
-        return outcome.projects().stream().anyMatch(r -> r.decision() instanceof Decision.StoppedBefore);
+        return index.ruleStopped;
     }
 
     /** The rule stopped at this project (it was the first that did not fit, and the rule does not skip). */
     boolean stoppedHere() {
-        return outcome.projects().stream().anyMatch(r -> r.decision() instanceof Decision.StoppedBefore s
-                && s.stoppedAt().equals(id()));
+        return index.stoppedAt(id());
     }
 
     /** The first recorded tie this project was part of. */
@@ -134,8 +125,7 @@ final class Facts {
 
     /** Funded by a completion step of Equal Shares (the greedy fill), not by the supporters' shares. */
     boolean completion(Decision.Funded d) {
-        String step = d.step();
-        return equalShares() && (step.contains("greedy") || step.contains("complet") || step.contains("fill"));
+        return OutcomeIndex.isCompletion(outcome, d);
     }
 
     /** The decision Equal Shares took before a greedy fill decided the project again, when it did. */
@@ -145,8 +135,7 @@ final class Facts {
 
     /** Equal Shares was followed by a greedy fill of what was left. */
     boolean greedyFill() {
-        return outcome.projects().stream().anyMatch(r -> r.details().containsKey("mesDecision")
-                || (r.decision() instanceof Decision.Funded d && completion(d)));
+        return index.greedyFill;
     }
 
     /** Equal Shares raised the money per voter step by step (the add-one completion). */
