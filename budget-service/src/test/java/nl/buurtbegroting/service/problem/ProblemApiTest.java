@@ -84,6 +84,7 @@ class ProblemApiTest {
         assertTrue(res.body().contains("/api/elections/{id}/open:"));
         assertTrue(res.body().contains("/api/elections/{electionId}/proposals:"));
         assertTrue(res.body().contains("bearerFormat: JWT"));
+        assertTrue(res.body().contains("/api/login:"), "the login endpoint of micronaut-security is documented too");
     }
 
     @Test
