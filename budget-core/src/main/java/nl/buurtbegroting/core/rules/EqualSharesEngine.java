@@ -15,27 +15,44 @@ import nl.buurtbegroting.core.outcome.Decision;
 /**
  * One run of the Method of Equal Shares from a given amount of money per voter, exact and fast.
  *
- * <p><b>Exactness.</b> Every amount of money is an integer number of units of one common denominator
- * {@code D} (a {@link BigInteger}): at the start {@code D} is the denominator of the starting money
- * (the number of voters for B/n, 1 for an integral share). When a project is bought and the equal
- * share is not a whole number of units, {@code D} and every amount are multiplied by the share's
- * denominator, so that the new amounts are again integers. Comparisons are then comparisons of
- * integers (or cross-multiplications of prices); nothing is ever rounded.
+ * <p><b>Exactness.</b> Every amount of money is an integer number of units 1/D of one common
+ * denominator D: at the start D is the denominator of the starting money (n for B/n, 1 for an
+ * integral share). When a project is bought and the equal share is not a whole number of units, D is
+ * multiplied by the share's denominator. Amounts stored before such a step are brought to the new
+ * unit only when they are next used (each amount remembers the "epoch" of its unit, and the run keeps
+ * the factor from every epoch to the current one), so a round costs nothing for the voters it does
+ * not touch. Every decision compares exact integers; nothing is rounded.
  *
  * <p><b>Speed.</b> Voters with identical ballots hold the same money throughout, so the run works on
- * the groups of {@link CompiledElection}. Groups holding the same amount share a <em>money class</em>
- * (one exact value); a project's price is found by counting its supporters per class (integer work
- * only) and then water-filling over the classes in ascending order of money: supporters who cannot
- * pay the equal share pay everything they have, the others pay the share. Only the classes below the
- * water level cost big-integer work. Prices only rise during a run (money only falls), so a price
- * computed in an earlier round is a lower bound; the run keeps the projects in a priority queue by that
- * bound and recomputes only the project at the front until a freshly priced project is at the front
- * (the lazy evaluation of equalshares.net and pabutools, exact here).
+ * the groups of {@link CompiledElection}, and groups holding the same amount share a <em>money
+ * class</em>. A project's price is found by counting its supporters per class (integer work) and
+ * water-filling: supporters who cannot pay the equal share pay everything they have, the others pay
+ * the share. The water level is first located with a floating-point estimate of each class's money
+ * (a filter only) and then <em>verified exactly</em>: the exact level is computed from the estimated
+ * split, and every class whose estimate is not clearly on its side of the level is compared exactly;
+ * if anything disagrees, the exact sorted procedure decides. Prices only rise during a run (money only
+ * falls), so an earlier price is a lower bound: projects wait in a priority queue by that bound and
+ * only the project at the front is repriced, until a freshly priced project is at the front (the lazy
+ * evaluation of equalshares.net and pabutools, exact here).
  *
- * <p>Complexity per run: O(R (c + K log K) + sum of supporter groups) where R is the number of rounds,
- * c the number of projects recomputed per round (usually a handful) and K the number of money classes.
+ * <p><b>Share-parametric runs</b> (for the add-one completion). When the run starts from an integral
+ * share e0, every amount is also tracked as an affine function of the share e (value at e0 plus a
+ * slope). Along a fixed course of decisions every quantity of the run is affine in e; every decision
+ * (which supporters pay all they have, which projects are affordable, which price is lowest) is a sign
+ * of such a function, so the run also computes {@link Result#nextEvent}: the smallest integral share
+ * above e0 at which any decision the run took could come out differently. Every share in between gives
+ * the same projects, so the completion may skip to it. (Money never falls when e rises along a fixed
+ * course, so supporters who pay the share and affordable projects stay so; only the other decisions
+ * can change.)
+ *
+ * <p>Complexity per run: O(S + R (E + c K)) where S is the size of the compressed ballots, R the rounds,
+ * c the projects repriced per round (a handful), K the money classes among a project's supporters and E
+ * the exact operations, which are only those for supporters below the water level.
  */
 final class EqualSharesEngine {
+
+    private static final double RELATIVE_MARGIN = 1e-9;
+    private static final double ABSOLUTE_MARGIN = 1e-12;
 
     private static final boolean DEBUG = Boolean.getBoolean("mes.debug");
     private final CompiledElection e;
@@ -58,8 +75,7 @@ final class EqualSharesEngine {
                 long[] ws = new long[gs.length];
                 for (int i = 0; i < gs.length; i++) {
                     int g = gs[i];
-                    int j = Arrays.binarySearch(e.groupProjects[g], p);
-                    ws[i] = e.groupWeights[g][j];
+                    ws[i] = e.groupWeights[g][Arrays.binarySearch(e.groupProjects[g], p)];
                 }
                 supporterWeight[p] = ws;
             }
@@ -77,10 +93,11 @@ final class EqualSharesEngine {
         final List<Map<String, String>> details;
         final List<int[]> ties;
         final List<Integer> tieWinners;
-        final Rational[] rho;
+        /** Share-parametric runs: the smallest integral share above the start that may buy other projects. */
+        final long nextEvent;
 
         Result(int[] selected, long cost, boolean[] funded, Decision[] rejected, List<Map<String, String>> details,
-               List<int[]> ties, List<Integer> tieWinners, Rational[] rho) {
+               List<int[]> ties, List<Integer> tieWinners, long nextEvent) {
             this.selected = selected;
             this.cost = cost;
             this.funded = funded;
@@ -88,26 +105,29 @@ final class EqualSharesEngine {
             this.details = details;
             this.ties = ties;
             this.tieWinners = tieWinners;
-            this.rho = rho;
+            this.nextEvent = nextEvent;
         }
     }
 
     /** Runs MES with {@code start} money per voter; {@code explain} also gathers the figures for explanations. */
     Result run(Rational start, boolean explain) {
-        return new Run(start, explain).execute();
+        return new Run(start, explain, false).execute();
     }
 
-    /** A price found by water-filling: affordable with rho = num/den, or not, with {@code available} money. */
+    /** Runs MES with the integral share {@code share} per voter and finds where its decisions could change. */
+    Result runParametric(long share, boolean explain) {
+        return new Run(Rational.of(share), explain, true).execute();
+    }
+
+    /** A price: rho = num / den, affine in the share with slope numSlope / den; or not affordable. */
     private static final class Price {
         boolean affordable;
-        /** rho = num / den exactly (den > 0). */
         BigInteger num;
+        BigInteger numSlope;
         BigInteger den;
-        /** Money of the supporters when not affordable, in units of 1/D. */
-        BigInteger available;
     }
 
-    private record Cand(int p, BigInteger num, BigInteger den, int round) {
+    private record Cand(int p, BigInteger num, BigInteger numSlope, BigInteger den, int round) {
     }
 
     private record ClassWeight(int cls, long weight) {
@@ -115,27 +135,35 @@ final class EqualSharesEngine {
 
     private final class Run {
         private final boolean explain;
-        private int prices;
+        private final boolean parametric;
+        private final BigInteger e0;
+        private long nextEvent = Long.MAX_VALUE;
+
+        // money classes: value (and slope) in units of the denominator of their epoch
         private BigInteger denom;
-        private BigInteger[] value = new BigInteger[64];
-        private int[] members = new int[64];
-        private int[] rankOf = new int[64];
+        private int epoch;
+        /** factor.get(t) turns an amount of epoch t into units of the current epoch. */
+        private final List<BigInteger> factor = new ArrayList<>();
+        private BigInteger[] num = new BigInteger[64];
+        private BigInteger[] slope = new BigInteger[64];
+        private int[] epochOf = new int[64];
+        private double[] approx = new double[64];
         private long[] cnt = new long[64];
         private int[] newClassOf = new int[64];
-        private boolean[] poorFlag = new boolean[64];
+        private int[] seen = new int[64];
         private int classCount;
         private final int[] groupClass;
 
-        // water-filling scratch, filled by price(): the items in ascending order of money per unit of weight
+        // water-filling scratch, filled by price()
         private int itemCount;
         private int[] itemClass = new int[64];
         private long[] itemWeight = new long[64];
         private long[] itemVoters = new long[64];
         private int[] itemGroup = new int[64];
-        private long[] keys = new long[64];
-        private int split;
-        private BigInteger splitRemainder;
-        private long splitWeight;
+        private boolean[] itemPoor = new boolean[64];
+        private BigInteger rest;
+        private BigInteger restSlope;
+        private long weightLeft;
 
         private final BudgetState budget;
         private final Decision[] rejected;
@@ -143,28 +171,31 @@ final class EqualSharesEngine {
         private final List<Integer> order = new ArrayList<>();
         private final List<int[]> ties = new ArrayList<>();
         private final List<Integer> tieWinners = new ArrayList<>();
+        private final List<Map<String, String>> details = new ArrayList<>();
         private final Rational[] rho;
 
-        // explain data: per round, the winner's supporter groups' payments
-        private final List<int[]> payIndex = new ArrayList<>();
-        private final List<BigInteger[]> payAmount = new ArrayList<>();
-        private final List<BigInteger> payDenom = new ArrayList<>();
-        private final List<Map<String, String>> details = new ArrayList<>();
+        // explain data: who paid what, per round
+        private int[] histGroup = new int[0];
+        private int[] histRound = new int[0];
+        private int[] histAmount = new int[0];
+        private int histSize;
+        private final List<BigInteger[]> roundAmounts = new ArrayList<>();
+        private final List<BigInteger> roundDenom = new ArrayList<>();
 
-        Run(Rational start, boolean explain) {
+        Run(Rational start, boolean explain, boolean parametric) {
             this.explain = explain;
+            this.parametric = parametric;
+            this.e0 = parametric ? start.numerator() : BigInteger.ZERO;
             this.denom = start.denominator();
+            factor.add(BigInteger.ONE);
             this.groupClass = new int[e.groups()];
-            value[0] = BigInteger.ZERO;
+            num[0] = BigInteger.ZERO;
+            slope[0] = BigInteger.ZERO;
             classCount = 1;
-            if (start.signum() > 0) {
-                value[1] = start.numerator();
-                members[1] = e.groups();
-                classCount = 2;
-                Arrays.fill(groupClass, 1);
+            if (start.signum() > 0 || parametric) {
+                int c = newClass(start.numerator(), parametric ? BigInteger.ONE : BigInteger.ZERO);
+                Arrays.fill(groupClass, c);
             }
-            members[0] = e.groups() - members[1];
-            rerank();
             this.budget = new BudgetState(e, Long.MAX_VALUE / 4);
             this.rejected = new Decision[e.projectCount];
             this.funded = new boolean[e.projectCount];
@@ -187,7 +218,7 @@ final class EqualSharesEngine {
                 }
                 Price price = price(p);
                 if (price.affordable) {
-                    queue.add(new Cand(p, price.num, price.den, 0));
+                    queue.add(new Cand(p, price.num, price.numSlope, price.den, 0));
                 } else {
                     dropped.add(p);
                 }
@@ -198,7 +229,7 @@ final class EqualSharesEngine {
                 if (top.round != round) {
                     Price price = price(top.p);
                     if (price.affordable) {
-                        queue.add(new Cand(top.p, price.num, price.den, round));
+                        queue.add(new Cand(top.p, price.num, price.numSlope, price.den, round));
                     } else {
                         dropped.add(top.p);
                     }
@@ -210,8 +241,13 @@ final class EqualSharesEngine {
                     rejected[top.p] = blocker;
                     continue;
                 }
-                recordTie(queue, top, round, byPrice);
-                buy(top);
+                recordTie(queue, top, round);
+                if (parametric) {
+                    for (Cand q : queue) {
+                        priceOrderEvent(top, q);
+                    }
+                }
+                buy(top.p, round);
                 round++;
             }
             for (int p : dropped) {
@@ -219,19 +255,19 @@ final class EqualSharesEngine {
                     rejected[p] = notAffordable(p);
                 }
             }
-            if (DEBUG) {
-                System.err.println("rounds=" + order.size() + " classes=" + classCount + " prices=" + prices + " groups=" + e.groups() + " bits=" + denom.bitLength());
+            if (DEBUG && parametric) {
+                System.err.println("e0=" + e0 + " next=" + nextEvent + " kind=" + lastKind + " sel=" + order);
             }
             int[] sel = order.stream().mapToInt(Integer::intValue).toArray();
             long cost = 0;
             for (int p : sel) {
                 cost = Math.addExact(cost, e.cost[p]);
             }
-            return new Result(sel, cost, funded, rejected, details, ties, tieWinners, rho);
+            return new Result(sel, cost, funded, rejected, details, ties, tieWinners, nextEvent);
         }
 
         /** Projects with exactly the winner's price lost only on the tie-breaking rank: record them. */
-        private void recordTie(PriorityQueue<Cand> queue, Cand top, int round, Comparator<Cand> byPrice) {
+        private void recordTie(PriorityQueue<Cand> queue, Cand top, int round) {
             List<Cand> equal = new ArrayList<>();
             List<Cand> back = new ArrayList<>();
             while (!queue.isEmpty() && samePrice(queue.peek(), top)) {
@@ -239,11 +275,10 @@ final class EqualSharesEngine {
                 if (c.round != round) {
                     Price price = price(c.p);
                     if (!price.affordable) {
-                        // it is dropped when it comes up again; keep it queued as it was
                         back.add(c);
                         continue;
                     }
-                    c = new Cand(c.p, price.num, price.den, round);
+                    c = new Cand(c.p, price.num, price.numSlope, price.den, round);
                 }
                 back.add(c);
                 if (samePrice(c, top) && budget.blocker(c.p) == null) {
@@ -266,49 +301,262 @@ final class EqualSharesEngine {
             return a.num.multiply(b.den).equals(b.num.multiply(a.den));
         }
 
+        /** The winner w beat q (on price, then on rank): the first share at which that could change. */
+        private void priceOrderEvent(Cand w, Cand q) {
+            eventKind = "order " + w.p + "<" + q.p;
+            BigInteger gap = q.num.multiply(w.den).subtract(w.num.multiply(q.den));
+            BigInteger gapSlope = q.numSlope.multiply(w.den).subtract(w.numSlope.multiply(q.den));
+            if (e.tieRank[w.p] < e.tieRank[q.p]) {
+                eventWhenNegative(gap, gapSlope);
+            } else {
+                eventWhenNotPositive(gap, gapSlope);
+            }
+        }
+
+        /** f(e0) >= 0: records the first integral share above e0 where f becomes negative. */
+        private void eventWhenNegative(BigInteger f, BigInteger fSlope) {
+            if (fSlope.signum() >= 0) {
+                return;
+            }
+            BigInteger down = fSlope.negate();
+            event(e0.add(f.divide(down)).add(BigInteger.ONE));
+        }
+
+        /** f(e0) > 0: records the first integral share above e0 where f becomes zero or negative. */
+        private void eventWhenNotPositive(BigInteger f, BigInteger fSlope) {
+            if (fSlope.signum() >= 0) {
+                return;
+            }
+            BigInteger down = fSlope.negate();
+            event(e0.add(f.add(down).subtract(BigInteger.ONE).divide(down)));
+        }
+
+        private String eventKind = "";
+        private String lastKind = "";
+
+        private void event(BigInteger at) {
+            if (at.compareTo(e0) <= 0) {
+                at = e0.add(BigInteger.ONE);
+            }
+            if (at.bitLength() < 63 && at.longValue() < nextEvent) {
+                nextEvent = at.longValue();
+                lastKind = eventKind;
+            }
+        }
+
+        // ---- money classes ----
+
+        private int newClass(BigInteger value, BigInteger valueSlope) {
+            if (classCount == num.length) {
+                int size = num.length * 2;
+                num = Arrays.copyOf(num, size);
+                slope = Arrays.copyOf(slope, size);
+                epochOf = Arrays.copyOf(epochOf, size);
+                approx = Arrays.copyOf(approx, size);
+                cnt = Arrays.copyOf(cnt, size);
+                newClassOf = Arrays.copyOf(newClassOf, size);
+                seen = Arrays.copyOf(seen, size);
+            }
+            int c = classCount++;
+            num[c] = value;
+            slope[c] = valueSlope;
+            epochOf[c] = epoch;
+            approx[c] = ratio(value, denom);
+            return c;
+        }
+
+        /** Brings class c to the current unit and returns its exact value there. */
+        private BigInteger value(int c) {
+            int t = epochOf[c];
+            if (t != epoch) {
+                BigInteger f = factor.get(t);
+                num[c] = num[c].multiply(f);
+                slope[c] = slope[c].multiply(f);
+                epochOf[c] = epoch;
+            }
+            return num[c];
+        }
+
+        /** The slope of class c in the current unit (call {@link #value(int)} first). */
+        private BigInteger slopeOf(int c) {
+            return slope[c];
+        }
+
+        /** Multiplies the unit's denominator by f; stored amounts follow lazily. */
+        private void rescale(BigInteger f) {
+            denom = denom.multiply(f);
+            factor.replaceAll(x -> x.multiply(f));
+            factor.add(BigInteger.ONE);
+            epoch++;
+        }
+
+        // ---- prices ----
+
         /** Water-fills project p's price over its supporters' current money (fills the item scratch). */
         private Price price(int p) {
-            prices++;
             collectItems(p);
             Price price = new Price();
             BigInteger target = denom.multiply(BigInteger.valueOf(e.cost[p]));
             if (target.signum() == 0) {
+                Arrays.fill(itemPoor, 0, itemCount, false);
                 price.affordable = true;
                 price.num = BigInteger.ZERO;
+                price.numSlope = BigInteger.ZERO;
                 price.den = BigInteger.ONE;
-                split = 0;
-                splitRemainder = BigInteger.ZERO;
-                splitWeight = 1;
+                rest = BigInteger.ZERO;
+                restSlope = BigInteger.ZERO;
+                weightLeft = 1;
                 return price;
             }
-            long weightLeft = 0;
-            for (int i = 0; i < itemCount; i++) {
-                weightLeft = Math.addExact(weightLeft, Math.multiplyExact(itemVoters[i], itemWeight[i]));
+            if (!estimateAndVerify(p, target)) {
+                exactWaterFill(target);
             }
-            BigInteger paid = BigInteger.ZERO;
-            for (int i = 0; i < itemCount; i++) {
-                BigInteger rest = target.subtract(paid);
-                BigInteger money = value[itemClass[i]];
-                // rich when money >= share = rest * weight / weightLeft
-                if (money.multiply(BigInteger.valueOf(weightLeft)).compareTo(rest.multiply(BigInteger.valueOf(itemWeight[i]))) >= 0) {
-                    split = i;
-                    splitRemainder = rest;
-                    splitWeight = weightLeft;
-                    price.affordable = true;
-                    price.num = rest;
-                    long scale = weighted ? 1 : e.cost[p];
-                    price.den = denom.multiply(BigInteger.valueOf(weightLeft)).multiply(BigInteger.valueOf(scale));
-                    return price;
+            if (weightLeft == 0) {
+                price.affordable = false;
+                if (parametric) {
+                    // money held by the supporters, affine in e: they can pay once it reaches the cost
+                    BigInteger held = BigInteger.ZERO;
+                    BigInteger heldSlope = BigInteger.ZERO;
+                    for (int i = 0; i < itemCount; i++) {
+                        BigInteger n = BigInteger.valueOf(itemVoters[i]);
+                        held = held.add(value(itemClass[i]).multiply(n));
+                        heldSlope = heldSlope.add(slopeOf(itemClass[i]).multiply(n));
+                    }
+                    eventKind = "afford " + p;
+                    eventWhenNotPositive(target.subtract(held), heldSlope.negate());
                 }
-                paid = paid.add(money.multiply(BigInteger.valueOf(itemVoters[i])));
-                weightLeft -= itemVoters[i] * itemWeight[i];
+                return price;
             }
-            price.affordable = false;
-            price.available = paid;
+            if (parametric) {
+                eventKind = "poor " + p;
+                BigInteger r = BigInteger.valueOf(weightLeft);
+                for (int i = 0; i < itemCount; i++) {
+                    if (itemPoor[i]) {
+                        // a supporter paying all she has stays so while her money <= the share
+                        int c = itemClass[i];
+                        BigInteger w = BigInteger.valueOf(itemWeight[i]);
+                        BigInteger f = rest.multiply(w).subtract(value(c).multiply(r));
+                        BigInteger fSlope = restSlope.multiply(w).subtract(slopeOf(c).multiply(r));
+                        eventWhenNegative(f, fSlope);
+                    }
+                }
+            }
+            price.affordable = true;
+            price.num = rest;
+            price.numSlope = restSlope;
+            long scale = weighted ? 1 : e.cost[p];
+            price.den = denom.multiply(BigInteger.valueOf(weightLeft)).multiply(BigInteger.valueOf(scale));
             return price;
         }
 
-        /** Project p's supporters with money, as items in ascending order of money per unit of weight. */
+        /**
+         * Locates the water level with the floating-point estimates, then checks it exactly. Returns false
+         * when the estimate cannot be confirmed (the caller then decides exactly). On success the items
+         * are marked poor or not, and rest, restSlope and weightLeft describe the exact level (weightLeft
+         * 0: not affordable).
+         */
+        private boolean estimateAndVerify(int p, BigInteger target) {
+            double cost = e.cost[p];
+            long total = 0;
+            for (int i = 0; i < itemCount; i++) {
+                itemPoor[i] = false;
+                total = Math.addExact(total, Math.multiplyExact(itemVoters[i], itemWeight[i]));
+            }
+            double paid = 0;
+            long left = total;
+            boolean changed = true;
+            while (changed && left > 0) {
+                changed = false;
+                double level = (cost - paid) / left;
+                for (int i = 0; i < itemCount; i++) {
+                    if (!itemPoor[i] && approx[itemClass[i]] < level * itemWeight[i]) {
+                        itemPoor[i] = true;
+                        paid += approx[itemClass[i]] * itemVoters[i];
+                        left -= itemVoters[i] * itemWeight[i];
+                        changed = true;
+                    }
+                }
+            }
+            BigInteger exactPaid = BigInteger.ZERO;
+            BigInteger paidSlope = BigInteger.ZERO;
+            for (int i = 0; i < itemCount; i++) {
+                if (itemPoor[i]) {
+                    BigInteger n = BigInteger.valueOf(itemVoters[i]);
+                    exactPaid = exactPaid.add(value(itemClass[i]).multiply(n));
+                    if (parametric) {
+                        paidSlope = paidSlope.add(slopeOf(itemClass[i]).multiply(n));
+                    }
+                }
+            }
+            rest = target.subtract(exactPaid);
+            restSlope = paidSlope.negate();
+            weightLeft = left;
+            if (left == 0) {
+                return rest.signum() > 0;
+            }
+            if (rest.signum() <= 0) {
+                return false;
+            }
+            BigInteger r = BigInteger.valueOf(left);
+            double level = ratio(rest, denom.multiply(r));
+            for (int i = 0; i < itemCount; i++) {
+                double money = approx[itemClass[i]];
+                double share = level * itemWeight[i];
+                double margin = RELATIVE_MARGIN * Math.max(money, share) + ABSOLUTE_MARGIN;
+                boolean clear = itemPoor[i] ? money <= share - margin : money >= share + margin;
+                if (clear) {
+                    continue;
+                }
+                int c = comparePoorness(i, r);
+                if (itemPoor[i] ? c > 0 : c < 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Compares item i's money with its share at the current level: sign of money * R - rest * weight. */
+        private int comparePoorness(int i, BigInteger r) {
+            return value(itemClass[i]).multiply(r).compareTo(rest.multiply(BigInteger.valueOf(itemWeight[i])));
+        }
+
+        /** The exact procedure: items in ascending order of money per unit of weight. */
+        private void exactWaterFill(BigInteger target) {
+            Integer[] idx = new Integer[itemCount];
+            for (int i = 0; i < itemCount; i++) {
+                idx[i] = i;
+                value(itemClass[i]);
+            }
+            Arrays.sort(idx, (a, b) -> num[itemClass[a]].multiply(BigInteger.valueOf(itemWeight[b]))
+                    .compareTo(num[itemClass[b]].multiply(BigInteger.valueOf(itemWeight[a]))));
+            long left = 0;
+            for (int i = 0; i < itemCount; i++) {
+                itemPoor[i] = true;
+                left = Math.addExact(left, Math.multiplyExact(itemVoters[i], itemWeight[i]));
+            }
+            BigInteger paid = BigInteger.ZERO;
+            BigInteger paidSlope = BigInteger.ZERO;
+            for (int k = 0; k < itemCount; k++) {
+                int i = idx[k];
+                BigInteger toPay = target.subtract(paid);
+                BigInteger money = num[itemClass[i]];
+                if (money.multiply(BigInteger.valueOf(left)).compareTo(toPay.multiply(BigInteger.valueOf(itemWeight[i]))) >= 0) {
+                    for (int j = k; j < itemCount; j++) {
+                        itemPoor[idx[j]] = false;
+                    }
+                    break;
+                }
+                BigInteger n = BigInteger.valueOf(itemVoters[i]);
+                paid = paid.add(money.multiply(n));
+                paidSlope = paidSlope.add(slope[itemClass[i]].multiply(n));
+                left -= itemVoters[i] * itemWeight[i];
+            }
+            rest = target.subtract(paid);
+            restSlope = paidSlope.negate();
+            weightLeft = left;
+        }
+
+        /** Project p's supporters with money, as items: per class (approval) or per group (points). */
         private void collectItems(int p) {
             int[] gs = e.supporterGroups[p];
             itemCount = 0;
@@ -321,14 +569,12 @@ final class EqualSharesEngine {
                     }
                     if (cnt[c] == 0) {
                         ensureItems(k + 1);
-                        keys[k++] = ((long) rankOf[c] << 32) | c;
+                        itemClass[k++] = c;
                     }
                     cnt[c] += e.groupCount[g];
                 }
-                Arrays.sort(keys, 0, k);
                 for (int i = 0; i < k; i++) {
-                    int c = (int) keys[i];
-                    itemClass[i] = c;
+                    int c = itemClass[i];
                     itemWeight[i] = 1;
                     itemVoters[i] = cnt[c];
                     itemGroup[i] = -1;
@@ -338,191 +584,187 @@ final class EqualSharesEngine {
                 return;
             }
             long[] ws = supporterWeight[p];
-            List<Integer> idx = new ArrayList<>(gs.length);
+            ensureItems(gs.length);
+            int k = 0;
             for (int i = 0; i < gs.length; i++) {
-                if (groupClass[gs[i]] != 0 && ws[i] > 0) {
-                    idx.add(i);
+                int c = groupClass[gs[i]];
+                if (c != 0 && ws[i] > 0) {
+                    itemClass[k] = c;
+                    itemWeight[k] = ws[i];
+                    itemVoters[k] = e.groupCount[gs[i]];
+                    itemGroup[k] = gs[i];
+                    k++;
                 }
             }
-            idx.sort((a, b) -> {
-                int ca = groupClass[gs[a]];
-                int cb = groupClass[gs[b]];
-                if (ws[a] == ws[b]) {
-                    return Integer.compare(rankOf[ca], rankOf[cb]);
-                }
-                return value[ca].multiply(BigInteger.valueOf(ws[b])).compareTo(value[cb].multiply(BigInteger.valueOf(ws[a])));
-            });
-            ensureItems(idx.size());
-            for (int i = 0; i < idx.size(); i++) {
-                int j = idx.get(i);
-                itemClass[i] = groupClass[gs[j]];
-                itemWeight[i] = ws[j];
-                itemVoters[i] = e.groupCount[gs[j]];
-                itemGroup[i] = gs[j];
-            }
-            itemCount = idx.size();
+            itemCount = k;
         }
 
-        /** Buys the freshly priced project: poor supporters pay all they have, the others pay the share. */
-        private void buy(Cand winner) {
-            int p = winner.p;
+        // ---- buying ----
+
+        /** Buys p (priced freshly): poor supporters pay all they have, the others pay the share. */
+        private void buy(int p, int round) {
             Price price = price(p);
             rho[p] = Rational.of(price.num, price.den);
-            if (splitRemainder.signum() == 0) {
+            budget.fund(p);
+            funded[p] = true;
+            order.add(p);
+            if (rest.signum() == 0) {
                 // a project that costs nothing: nobody pays
-                budget.fund(p);
-                funded[p] = true;
-                order.add(p);
                 if (explain) {
-                    int[] none = new int[e.groups()];
-                    Arrays.fill(none, -1);
-                    payIndex.add(none);
-                    payAmount.add(new BigInteger[0]);
-                    payDenom.add(BigInteger.ONE);
+                    roundAmounts.add(new BigInteger[0]);
+                    roundDenom.add(BigInteger.ONE);
                     describePayments(p, new TreeMap<>(), BigInteger.ONE);
                 }
                 return;
             }
-            BigInteger share;
-            BigInteger[] gcdScale = null;
-            if (splitRemainder.signum() == 0) {
-                share = BigInteger.ZERO;
-            } else {
-                BigInteger w = BigInteger.valueOf(splitWeight);
-                BigInteger g = splitRemainder.gcd(w);
-                BigInteger shareDen = w.divide(g);
-                share = splitRemainder.divide(g);
-                if (!shareDen.equals(BigInteger.ONE)) {
-                    rescale(shareDen);
-                }
+            BigInteger r = BigInteger.valueOf(weightLeft);
+            BigInteger g = rest.gcd(r).gcd(restSlope);
+            BigInteger f = r.divide(g);
+            if (!f.equals(BigInteger.ONE)) {
+                rescale(f);
             }
-            // share is now the payment per unit of weight, in units of 1/D
-            int[] payIdx = null;
+            // the share per unit of weight, and its slope, are whole numbers of the (new) unit
+            BigInteger share = rest.divide(g);
+            BigInteger shareSlope = restSlope.divide(g);
             Map<BigInteger, Long> paidBy = explain ? new TreeMap<>() : null;
-            BigInteger d = denom;
+            List<BigInteger> amounts = explain ? new ArrayList<>() : null;
             if (explain) {
-                payIdx = new int[e.groups()];
-                Arrays.fill(payIdx, -1);
+                amounts.add(share);
             }
-            List<BigInteger> amountList = explain ? new ArrayList<>() : null;
             if (!weighted) {
                 for (int i = 0; i < itemCount; i++) {
                     int c = itemClass[i];
-                    if (i < split) {
-                        poorFlag[c] = true;
+                    BigInteger v = value(c);
+                    if (itemPoor[i]) {
                         newClassOf[c] = 0;
+                        if (explain) {
+                            amounts.add(v);
+                            seen[c] = amounts.size() - 1;
+                            paidBy.merge(v, itemVoters[i], Long::sum);
+                        }
                     } else {
-                        BigInteger left = value[c].subtract(share);
-                        newClassOf[c] = left.signum() == 0 ? 0 : newClass(left);
-                    }
-                    if (explain) {
-                        BigInteger amount = i < split ? value[c] : share;
-                        amountList.add(amount);
-                        paidBy.merge(amount, itemVoters[i], Long::sum);
-                        newClassIndexForExplain[c] = amountList.size() - 1;
+                        int after = afterPaying(v, slopeOf(c), share, shareSlope);
+                        newClassOf[c] = after;
+                        if (explain) {
+                            seen[c] = 0;
+                            paidBy.merge(share, itemVoters[i], Long::sum);
+                        }
                     }
                 }
-                for (int g : e.supporterGroups[p]) {
-                    int c = groupClass[g];
-                    if (c == 0) {
-                        continue;
+                for (int grp : e.supporterGroups[p]) {
+                    int c = groupClass[grp];
+                    if (c != 0) {
+                        if (explain) {
+                            remember(grp, round, seen[c]);
+                        }
+                        groupClass[grp] = newClassOf[c];
                     }
-                    if (explain) {
-                        payIdx[g] = newClassIndexForExplain[c];
-                    }
-                    int n = newClassOf[c];
-                    groupClass[g] = n;
-                    members[c]--;
-                    members[n]++;
-                }
-                for (int i = 0; i < itemCount; i++) {
-                    poorFlag[itemClass[i]] = false;
                 }
             } else {
                 Map<ClassWeight, Integer> made = new HashMap<>();
                 for (int i = 0; i < itemCount; i++) {
                     int c = itemClass[i];
-                    int g = itemGroup[i];
+                    int grp = itemGroup[i];
+                    BigInteger v = value(c);
+                    BigInteger w = BigInteger.valueOf(itemWeight[i]);
                     int n;
                     BigInteger pays;
-                    if (i < split) {
+                    if (itemPoor[i]) {
                         n = 0;
-                        pays = value[c];
+                        pays = v;
                     } else {
-                        pays = share.multiply(BigInteger.valueOf(itemWeight[i]));
-                        BigInteger left = value[c].subtract(pays);
-                        n = left.signum() == 0 ? 0 : made.computeIfAbsent(new ClassWeight(c, itemWeight[i]), k -> newClass(left));
+                        pays = share.multiply(w);
+                        ClassWeight key = new ClassWeight(c, itemWeight[i]);
+                        Integer known = made.get(key);
+                        if (known == null) {
+                            known = afterPaying(v, slopeOf(c), pays, shareSlope.multiply(w));
+                            made.put(key, known);
+                        }
+                        n = known;
                     }
                     if (explain) {
-                        BigInteger amount = pays;
-                        amountList.add(amount);
-                        paidBy.merge(amount, itemVoters[i], Long::sum);
-                        payIdx[g] = amountList.size() - 1;
+                        amounts.add(pays);
+                        paidBy.merge(pays, itemVoters[i], Long::sum);
+                        remember(grp, round, amounts.size() - 1);
                     }
-                    groupClass[g] = n;
-                    members[c]--;
-                    members[n]++;
+                    groupClass[grp] = n;
                 }
             }
-            budget.fund(p);
-            funded[p] = true;
-            order.add(p);
-            rerank();
             if (explain) {
-                payIndex.add(payIdx);
-                payAmount.add(amountList.toArray(new BigInteger[0]));
-                payDenom.add(d);
-                describePayments(p, paidBy, d);
+                roundAmounts.add(amounts.toArray(new BigInteger[0]));
+                roundDenom.add(denom);
+                describePayments(p, paidBy, denom);
             }
         }
 
-        private int[] newClassIndexForExplain = new int[64];
+        /** The class of voters holding v (slope s) after paying {@code pays} (slope {@code paysSlope}). */
+        private int afterPaying(BigInteger v, BigInteger s, BigInteger pays, BigInteger paysSlope) {
+            BigInteger left = v.subtract(pays);
+            BigInteger leftSlope = s.subtract(paysSlope);
+            if (left.signum() == 0 && leftSlope.signum() == 0) {
+                return 0;
+            }
+            return newClass(left, leftSlope);
+        }
 
-        private void describePayments(int p, Map<BigInteger, Long> paidByNum, BigInteger unit) {
-            Map<Rational, Long> paidBy = new TreeMap<>();
-            paidByNum.forEach((k, v) -> paidBy.merge(Rational.of(k, unit), v, Long::sum));
+        // ---- explanations ----
+
+        private void remember(int group, int round, int amount) {
+            if (histSize == histGroup.length) {
+                int size = Math.max(1024, histSize * 2);
+                histGroup = Arrays.copyOf(histGroup, size);
+                histRound = Arrays.copyOf(histRound, size);
+                histAmount = Arrays.copyOf(histAmount, size);
+            }
+            histGroup[histSize] = group;
+            histRound[histSize] = round;
+            histAmount[histSize] = amount;
+            histSize++;
+        }
+
+        private void describePayments(int p, Map<BigInteger, Long> paidBy, BigInteger unit) {
             Map<String, String> d = details.get(p);
             d.put("rho", rho[p].toString());
+            Rational shareR = rho[p].multiply(e.cost[p]);
             if (!weighted) {
-                d.put("share", rho[p].multiply(e.cost[p]).toString());
+                d.put("share", shareR.toString());
             }
+            // paidBy is keyed by numerators over one unit, so its order is the order of the amounts
             long payers = 0;
             long fullShare = 0;
-            Rational max = null;
-            Rational min = null;
-            for (Map.Entry<Rational, Long> en : paidBy.entrySet()) {
+            BigInteger shareNum = weighted ? null : shareR.numerator().multiply(unit).divide(shareR.denominator());
+            StringBuilder list = new StringBuilder();
+            for (Map.Entry<BigInteger, Long> en : paidBy.entrySet()) {
                 if (en.getKey().signum() == 0) {
                     continue;
                 }
                 payers += en.getValue();
-                max = max == null ? en.getKey() : max.max(en.getKey());
-                min = min == null ? en.getKey() : min.min(en.getKey());
+                if (!weighted && en.getKey().equals(shareNum)) {
+                    fullShare += en.getValue();
+                }
+                if (paidBy.size() <= 12) {
+                    if (list.length() > 0) {
+                        list.append(';');
+                    }
+                    list.append(en.getValue()).append('x').append(Rational.of(en.getKey(), unit));
+                }
+            }
+            BigInteger lowest = null;
+            for (BigInteger k : paidBy.keySet()) {
+                if (k.signum() > 0) {
+                    lowest = k;
+                    break;
+                }
             }
             d.put("payers", Long.toString(payers));
-            d.put("minPayment", min == null ? "0" : min.toString());
-            d.put("maxPayment", max == null ? "0" : max.toString());
+            d.put("minPayment", lowest == null ? "0" : Rational.of(lowest, unit).toString());
+            d.put("maxPayment", paidBy.isEmpty() ? "0" : Rational.of(((TreeMap<BigInteger, Long>) paidBy).lastKey(), unit).toString());
             if (!weighted) {
-                Rational shareR = rho[p].multiply(e.cost[p]);
-                for (Map.Entry<Rational, Long> en : paidBy.entrySet()) {
-                    if (en.getKey().equals(shareR)) {
-                        fullShare += en.getValue();
-                    }
-                }
                 d.put("paidFullShare", Long.toString(fullShare));
                 d.put("paidAllTheyHad", Long.toString(payers - fullShare));
             }
             if (paidBy.size() <= 12) {
-                StringBuilder b = new StringBuilder();
-                for (Map.Entry<Rational, Long> en : paidBy.entrySet()) {
-                    if (en.getKey().signum() == 0) {
-                        continue;
-                    }
-                    if (b.length() > 0) {
-                        b.append(';');
-                    }
-                    b.append(en.getValue()).append('x').append(en.getKey());
-                }
-                d.put("payments", b.toString());
+                d.put("payments", list.toString());
             }
         }
 
@@ -531,54 +773,60 @@ final class EqualSharesEngine {
             if (!explain) {
                 return new Decision.NotAffordable("", "", "");
             }
+            int[] gs = e.supporterGroups[p];
             BigInteger held = BigInteger.ZERO;
-            for (int g : e.supporterGroups[p]) {
+            int k = 0;
+            for (int g : gs) {
                 int c = groupClass[g];
                 if (c != 0) {
-                    held = held.add(value[c].multiply(BigInteger.valueOf(e.groupCount[g])));
+                    if (cnt[c] == 0) {
+                        ensureItems(k + 1);
+                        itemClass[k++] = c;
+                    }
+                    cnt[c] += e.groupCount[g];
                 }
+            }
+            for (int i = 0; i < k; i++) {
+                int c = itemClass[i];
+                held = held.add(value(c).multiply(BigInteger.valueOf(cnt[c])));
+                cnt[c] = 0;
             }
             Rational available = Rational.of(held, denom);
             Rational lacking = Rational.of(e.cost[p]).subtract(available);
             Map<String, String> d = details.get(p);
             d.put("available", available.toString());
             d.put("lacking", lacking.toString());
-            int best = -1;
-            Rational bestAmount = Rational.ZERO;
-            StringBuilder spent = new StringBuilder();
+            // voters per (round, amount) among p's supporters, then one exact sum per round
+            if (historyStart == null) {
+                indexHistory();
+            }
+            int touched = 0;
+            for (int g : gs) {
+                for (int h = historyStart[g]; h < historyStart[g + 1]; h++) {
+                    int x = historyEntry[h];
+                    int slot = roundOffset[histRound[x]] + histAmount[x];
+                    if (slotVoters[slot] == 0) {
+                        slotTouched[touched++] = slot;
+                    }
+                    slotVoters[slot] += e.groupCount[g];
+                }
+            }
+            BigInteger[] perRound = new BigInteger[order.size()];
+            for (int t = 0; t < touched; t++) {
+                int slot = slotTouched[t];
+                int r = slotRound[slot];
+                BigInteger add = roundAmounts.get(r)[slot - roundOffset[r]].multiply(BigInteger.valueOf(slotVoters[slot]));
+                perRound[r] = perRound[r] == null ? add : perRound[r].add(add);
+                slotVoters[slot] = 0;
+            }
             List<Object[]> spentOn = new ArrayList<>();
-            for (int r = 0; r < order.size(); r++) {
-                int[] idx = payIndex.get(r);
-                BigInteger[] amounts = payAmount.get(r);
-                long[] voters = new long[amounts.length];
-                boolean any = false;
-                for (int g : e.supporterGroups[p]) {
-                    int k = idx[g];
-                    if (k >= 0) {
-                        voters[k] += e.groupCount[g];
-                        any = true;
-                    }
-                }
-                if (!any) {
-                    continue;
-                }
-                BigInteger sum = BigInteger.ZERO;
-                for (int k = 0; k < amounts.length; k++) {
-                    if (voters[k] > 0) {
-                        sum = sum.add(amounts[k].multiply(BigInteger.valueOf(voters[k])));
-                    }
-                }
-                Rational total = Rational.of(sum, payDenom.get(r));
-                if (total.signum() > 0) {
-                    int w = order.get(r);
-                    spentOn.add(new Object[] {w, total});
-                    if (best < 0 || total.compareTo(bestAmount) > 0) {
-                        best = w;
-                        bestAmount = total;
-                    }
+            for (int r = 0; r < perRound.length; r++) {
+                if (perRound[r] != null && perRound[r].signum() > 0) {
+                    spentOn.add(new Object[] {order.get(r), Rational.of(perRound[r], roundDenom.get(r))});
                 }
             }
             spentOn.sort((a, b) -> ((Rational) b[1]).compareTo((Rational) a[1]));
+            StringBuilder spent = new StringBuilder();
             for (Object[] o : spentOn) {
                 if (spent.length() > 0) {
                     spent.append(';');
@@ -586,54 +834,42 @@ final class EqualSharesEngine {
                 spent.append(e.projects.get((Integer) o[0]).id()).append(':').append(o[1]);
             }
             d.put("spentOn", spent.toString());
-            String took = best < 0 ? "" : e.projects.get(best).id();
+            String took = spentOn.isEmpty() ? "" : e.projects.get((Integer) spentOn.get(0)[0]).id();
             return new Decision.NotAffordable(available.toString(), lacking.toString(), took);
         }
 
-        private int newClass(BigInteger v) {
-            ensureClasses(classCount + 1);
-            value[classCount] = v;
-            members[classCount] = 0;
-            return classCount++;
-        }
+        private int[] historyStart;
+        private int[] historyEntry;
 
-        /** Multiplies the common denominator and every amount by {@code factor}, keeping amounts integral. */
-        private void rescale(BigInteger factor) {
-            denom = denom.multiply(factor);
-            for (int c = 1; c < classCount; c++) {
-                if (members[c] > 0) {
-                    value[c] = value[c].multiply(factor);
-                }
-            }
-        }
+        /** Groups the payment history by group (a counting sort), so a project's supporters find theirs. */
+        private int[] roundOffset;
+        private int[] slotRound;
+        private long[] slotVoters;
+        private int[] slotTouched;
 
-        /** Ranks the classes that still have voters by their money, ascending. */
-        private void rerank() {
-            int live = 0;
-            Integer[] ids = new Integer[classCount];
-            for (int c = 1; c < classCount; c++) {
-                if (members[c] > 0) {
-                    ids[live++] = c;
-                } else {
-                    value[c] = BigInteger.ZERO;
-                }
+        private void indexHistory() {
+            roundOffset = new int[roundAmounts.size() + 1];
+            for (int r = 0; r < roundAmounts.size(); r++) {
+                roundOffset[r + 1] = roundOffset[r] + roundAmounts.get(r).length;
             }
-            Arrays.sort(ids, 0, live, (a, b) -> value[a].compareTo(value[b]));
-            for (int r = 0; r < live; r++) {
-                rankOf[ids[r]] = r + 1;
+            int slots = roundOffset[roundAmounts.size()];
+            slotRound = new int[slots];
+            for (int r = 0; r < roundAmounts.size(); r++) {
+                Arrays.fill(slotRound, roundOffset[r], roundOffset[r + 1], r);
             }
-        }
-
-        private void ensureClasses(int n) {
-            if (n > value.length) {
-                int size = Math.max(n, value.length * 2);
-                value = Arrays.copyOf(value, size);
-                members = Arrays.copyOf(members, size);
-                rankOf = Arrays.copyOf(rankOf, size);
-                cnt = Arrays.copyOf(cnt, size);
-                newClassOf = Arrays.copyOf(newClassOf, size);
-                poorFlag = Arrays.copyOf(poorFlag, size);
-                newClassIndexForExplain = Arrays.copyOf(newClassIndexForExplain, size);
+            slotVoters = new long[slots];
+            slotTouched = new int[slots];
+            historyStart = new int[e.groups() + 1];
+            for (int h = 0; h < histSize; h++) {
+                historyStart[histGroup[h] + 1]++;
+            }
+            for (int g = 0; g < e.groups(); g++) {
+                historyStart[g + 1] += historyStart[g];
+            }
+            int[] fill = Arrays.copyOf(historyStart, e.groups());
+            historyEntry = new int[histSize];
+            for (int h = 0; h < histSize; h++) {
+                historyEntry[fill[histGroup[h]]++] = h;
             }
         }
 
@@ -644,8 +880,17 @@ final class EqualSharesEngine {
                 itemWeight = Arrays.copyOf(itemWeight, size);
                 itemVoters = Arrays.copyOf(itemVoters, size);
                 itemGroup = Arrays.copyOf(itemGroup, size);
-                keys = Arrays.copyOf(keys, size);
+                itemPoor = Arrays.copyOf(itemPoor, size);
             }
         }
+    }
+
+    /** a / b as a double, for the floating-point filter only (never for a decision). */
+    static double ratio(BigInteger a, BigInteger b) {
+        int shift = Math.max(0, b.bitLength() - 62);
+        if (shift == 0) {
+            return a.doubleValue() / b.doubleValue();
+        }
+        return a.shiftRight(shift).doubleValue() / b.shiftRight(shift).doubleValue();
     }
 }

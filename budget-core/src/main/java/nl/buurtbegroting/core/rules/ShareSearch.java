@@ -20,19 +20,25 @@ final class ShareSearch {
 
     static Found find(CompiledElection e, EqualSharesEngine engine, boolean[] candidate, boolean[] supported,
                       boolean raisePastExhaustive) {
+        return find(e, engine, candidate, supported, raisePastExhaustive, true);
+    }
+
+    /** {@code skip = false} tries every share one by one (for tests that check the skipping). */
+    static Found find(CompiledElection e, EqualSharesEngine engine, boolean[] candidate, boolean[] supported,
+                      boolean raisePastExhaustive, boolean skip) {
         long first = e.voters == 0 ? 0 : e.budget / e.voters;
         long share = first;
-        EqualSharesEngine.Result previous = null;
-        long previousShare = first;
         int runs = 0;
         String stop;
         long chosen;
         while (true) {
-            EqualSharesEngine.Result current = engine.run(Rational.of(share), false);
+            EqualSharesEngine.Result current = engine.runParametric(share, false);
             runs++;
             if (current.cost > e.budget) {
-                // the first run never costs more than the budget: n * floor(B/n) <= B
-                chosen = previousShare;
+                // The first run never costs more than the budget (n * floor(B/n) <= B). Every share from the
+                // previous run up to this one bought the previous run's projects; the last of them is the
+                // run that a one-by-one search would take.
+                chosen = share - 1;
                 stop = "over budget at share " + share;
                 break;
             }
@@ -41,16 +47,16 @@ final class ShareSearch {
                 stop = "exhaustive";
                 break;
             }
-            if (allBought(current, supported) || e.voters == 0) {
+            boolean all = allBought(current, supported);
+            if (all || e.voters == 0 || current.nextEvent == Long.MAX_VALUE) {
+                // nothing a larger share could change
                 chosen = share;
-                stop = "every supported project bought";
+                stop = all ? "every supported project bought" : "no larger share changes the outcome";
                 break;
             }
-            previous = current;
-            previousShare = share;
-            share = Math.addExact(share, 1);
+            share = skip ? Math.max(share + 1, current.nextEvent) : share + 1;
         }
-        EqualSharesEngine.Result result = engine.run(Rational.of(chosen), true);
+        EqualSharesEngine.Result result = engine.runParametric(chosen, true);
         runs++;
         return new Found(result, first, chosen, runs, stop);
     }
