@@ -9,7 +9,10 @@ import java.util.function.Function;
 public enum RuleName {
     GREEDY("greedy", Greedy::new),
     GREEDY_PER_COST("greedy-per-cost", GreedyPerCost::new),
-    KNAPSACK("knapsack", Knapsack::new);
+    KNAPSACK("knapsack", Knapsack::new),
+    MES("mes", EqualShares::new),
+    MES_ADD1("mes-add1", EqualSharesAdd1::new),
+    PHRAGMEN("phragmen", SequentialPhragmen::new);
 
     private final String label;
     private final Function<RuleOptions, AllocationRule> factory;
