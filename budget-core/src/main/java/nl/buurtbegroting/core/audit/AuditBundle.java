@@ -1,30 +1,20 @@
 package nl.buurtbegroting.core.audit;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 /**
  * The files of an audit bundle, by name, as bytes. Written as a directory or as a zip; the zip is
  * deterministic (entries sorted by name, stored uncompressed, every timestamp 1980-02-01 00:00, no extra
- * fields), so the same files always give the same zip, whatever machine, time zone or zlib made it.
+ * fields; see {@link DeterministicZip}), so the same files always give the same zip, whatever machine,
+ * time zone, JDK or zlib made it.
  *
  * <p>The integrity of a bundle rests on its files (checksums and signature), not on the zip. Reading a
  * zip is nevertheless strict: it must be exactly the zip this class writes for its files, so that a
@@ -48,7 +38,6 @@ public final class AuditBundle {
     static final long MAX_FILE_BYTES = 512L * 1024 * 1024;
     static final long MAX_TOTAL_BYTES = 1024L * 1024 * 1024;
     static final int MAX_ENTRIES = 64;
-    private static final LocalDateTime ZIP_TIME = LocalDateTime.of(1980, 2, 1, 0, 0);
 
     private final SortedMap<String, byte[]> files;
 
@@ -113,29 +102,9 @@ public final class AuditBundle {
         return Collections.unmodifiableMap(copy);
     }
 
-    /** The deterministic zip of this bundle. */
+    /** The deterministic zip of this bundle (layout: {@link DeterministicZip}). */
     public byte[] toZip() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.setMethod(ZipOutputStream.STORED);
-            for (Map.Entry<String, byte[]> e : files.entrySet()) {
-                byte[] data = e.getValue();
-                ZipEntry entry = new ZipEntry(e.getKey());
-                entry.setMethod(ZipEntry.STORED);
-                entry.setTimeLocal(ZIP_TIME);
-                entry.setSize(data.length);
-                entry.setCompressedSize(data.length);
-                CRC32 crc = new CRC32();
-                crc.update(data);
-                entry.setCrc(crc.getValue());
-                zip.putNextEntry(entry);
-                zip.write(data);
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return DeterministicZip.write(files);
     }
 
     /** SHA-256 of {@link #toZip()}: the "bundle hash" a result page can show next to the download. */
@@ -150,67 +119,16 @@ public final class AuditBundle {
      *                               duplicate or oversized entries, or is not byte for byte the canonical zip of its files
      */
     public static AuditBundle fromZip(byte[] zipBytes) {
-        String source = "bundle zip";
-        TreeMap<String, byte[]> files = new TreeMap<>();
+        TreeMap<String, byte[]> files = DeterministicZip.read(zipBytes, "bundle zip", MAX_FILE_BYTES, MAX_ENTRIES);
         long total = 0;
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zipBytes))) {
-            ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
-                String name = entry.getName();
-                if (entry.isDirectory()) {
-                    throw new BundleFormatException(source, name, "a bundle holds files only, no directories");
-                }
-                requirePlainName(name, source);
-                if (files.containsKey(name)) {
-                    throw new BundleFormatException(source, name, "appears twice in the zip");
-                }
-                if (files.size() >= MAX_ENTRIES) {
-                    throw new BundleFormatException(source, "", "more than " + MAX_ENTRIES + " entries");
-                }
-                byte[] data = readLimited(in, name, source);
-                total += data.length;
-                if (total > MAX_TOTAL_BYTES) {
-                    throw new BundleFormatException(source, "", "larger than " + MAX_TOTAL_BYTES + " bytes unpacked");
-                }
-                files.put(name, data);
-            }
-        } catch (ZipException e) {
-            throw new BundleFormatException(source, "", "damaged zip: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            // ZipInputStream reports an entry name that is not valid UTF-8 this way
-            throw new BundleFormatException(source, "", "damaged zip: " + e.getMessage());
-        } catch (IOException e) {
-            throw new BundleFormatException(source, "", "cannot read zip: " + e.getMessage());
+        for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            requirePlainName(e.getKey(), "bundle zip");
+            total += e.getValue().length;
         }
-        if (files.isEmpty()) {
-            throw new BundleFormatException(source, "", "not a zip, or an empty one");
+        if (total > MAX_TOTAL_BYTES) {
+            throw new BundleFormatException("bundle zip", "", "larger than " + MAX_TOTAL_BYTES + " bytes unpacked");
         }
-        AuditBundle bundle = new AuditBundle(files);
-        byte[] canonical = bundle.toZip();
-        if (!Arrays.equals(canonical, zipBytes)) {
-            int at = 0;
-            while (at < Math.min(canonical.length, zipBytes.length) && canonical[at] == zipBytes[at]) {
-                at++;
-            }
-            throw new BundleFormatException(source, "byte " + at, "not the canonical zip of its files (changed zip"
-                    + " headers or trailing data); unpack it and verify the directory to check the files alone");
-        }
-        return bundle;
-    }
-
-    private static byte[] readLimited(InputStream in, String name, String source) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[64 * 1024];
-        long n = 0;
-        int r;
-        while ((r = in.read(buf)) > 0) {
-            n += r;
-            if (n > MAX_FILE_BYTES) {
-                throw new BundleFormatException(source, name, "larger than " + MAX_FILE_BYTES + " bytes");
-            }
-            out.write(buf, 0, r);
-        }
-        return out.toByteArray();
+        return new AuditBundle(files);
     }
 
     /** Reads a bundle from a zip file or from a directory holding its files. */

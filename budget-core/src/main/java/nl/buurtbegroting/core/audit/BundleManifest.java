@@ -20,7 +20,8 @@ import nl.buurtbegroting.core.tiebreak.TieBreaking;
 /**
  * The content of {@code manifest.json}: the election's configuration as it was when voting opened,
  * and how the outcome was computed. Everything a verifier needs to rebuild the {@link Instance} and
- * rerun the rule is here; nothing else of the instance is (a Pabulib file's META, project attributes).
+ * rerun the rule is here, including the instance's META key/values (an outcome may take its wording
+ * from them, such as the currency); project attributes and target groups, which no rule reads, are not.
  *
  * @param bundleFormat            the version of this format, {@link #FORMAT}
  * @param instance                budget, proposals in their listed order with eligibility, caps, groups, ballot rules
@@ -67,6 +68,7 @@ public record BundleManifest(long bundleFormat, ElectionInfo info, Instance inst
         rm.put("name", rule.label());
         rm.put("options", options(options));
         m.put("rule", rm);
+        m.put("meta", instance.meta());
         m.put("libraryVersion", libraryVersion);
         m.put("signingKeyId", signingKeyId);
         Map<String, Object> ballots = new LinkedHashMap<>();
@@ -204,9 +206,10 @@ public record BundleManifest(long bundleFormat, ElectionInfo info, Instance inst
             }
             groups.add(ids);
         }
+        Map<String, String> meta = f.stringMap("meta");
         Instance instance;
         try {
-            instance = new Instance(info.name(), budget, projects, caps, groups, rules, Map.of());
+            instance = new Instance(info.name(), budget, projects, caps, groups, rules, meta);
         } catch (IllegalArgumentException ex) {
             throw f.error("", ex.getMessage());
         }
