@@ -338,7 +338,7 @@ public final class BundleVerifier {
                 batches.add(new BallotCounts.CodeBatch(name, b.nonNegative("issued"), b.nonNegative("used")));
                 b.done();
             }
-            Map<String, Long> channels = new HashMap<>();
+            Map<String, Long> channels = new java.util.TreeMap<>();
             Map<?, ?> raw = f.rawObject("ballotsByChannel");
             for (Map.Entry<?, ?> e : raw.entrySet()) {
                 if (!(e.getValue() instanceof Long n) || n < 0) {
@@ -603,7 +603,10 @@ public final class BundleVerifier {
             if (ballots == null && !withheld()) {
                 return skip(Check.BALLOTS_MATCH_USED_CODES, numbers + ", but ballots.json is unreadable");
             }
-            return pass(Check.BALLOTS_MATCH_USED_CODES, used + " codes used = " + used + " ballots " + counts.channels());
+            List<String> perChannel = new ArrayList<>();
+            counts.channels().forEach((channel, n) -> perChannel.add(channel + " " + n));
+            return pass(Check.BALLOTS_MATCH_USED_CODES, used + " codes used = " + used + " ballots"
+                    + (perChannel.isEmpty() ? "" : " (" + String.join(", ", perChannel) + ")"));
         }
 
         private CheckResult ballotsValid() {
