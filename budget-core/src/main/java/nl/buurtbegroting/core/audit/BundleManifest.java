@@ -13,6 +13,7 @@ import nl.buurtbegroting.core.model.Eligibility;
 import nl.buurtbegroting.core.model.Instance;
 import nl.buurtbegroting.core.model.Project;
 import nl.buurtbegroting.core.model.VoteType;
+import nl.buurtbegroting.core.rules.MesCompletion;
 import nl.buurtbegroting.core.rules.RuleName;
 import nl.buurtbegroting.core.rules.RuleOptions;
 import nl.buurtbegroting.core.tiebreak.TieBreaking;
@@ -118,6 +119,8 @@ public record BundleManifest(long bundleFormat, ElectionInfo info, Instance inst
         m.put("tieBreaking", o.tieBreaking().spec());
         m.put("minSupport", o.minSupport());
         m.put("noSkip", o.noSkip());
+        m.put("mesCompletion", o.mesCompletion() == null ? null : o.mesCompletion().label());
+        m.put("raisePastExhaustive", o.raisePastExhaustive());
         return m;
     }
 
@@ -134,8 +137,22 @@ public record BundleManifest(long bundleFormat, ElectionInfo info, Instance inst
         }
         long min = f.nonNegative("minSupport");
         boolean noSkip = f.bool("noSkip");
+        String completionLabel = f.optionalString("mesCompletion");
+        MesCompletion completion = null;
+        if (completionLabel != null) {
+            try {
+                completion = MesCompletion.parse(completionLabel);
+            } catch (IllegalArgumentException e) {
+                throw f.error("mesCompletion", e.getMessage());
+            }
+            if (!completion.label().equals(completionLabel)) {
+                throw f.error("mesCompletion", "not in canonical form: '" + completion.label() + "'");
+            }
+        }
+        boolean raise = f.bool("raisePastExhaustive");
         f.done();
-        return RuleOptions.withTieBreaking(tb).withMinSupport(min).withNoSkip(noSkip);
+        return RuleOptions.withTieBreaking(tb).withMinSupport(min).withNoSkip(noSkip).withMesCompletion(completion)
+                .withRaisePastExhaustive(raise);
     }
 
     static BundleManifest fromJson(Object json) {

@@ -21,6 +21,7 @@ import java.util.zip.ZipInputStream;
 import nl.buurtbegroting.core.audit.CheckResult.Status;
 import nl.buurtbegroting.core.model.Election;
 import nl.buurtbegroting.core.outcome.Outcome;
+import nl.buurtbegroting.core.rules.MesCompletion;
 import nl.buurtbegroting.core.rules.RuleName;
 import nl.buurtbegroting.core.rules.RuleOptions;
 import nl.buurtbegroting.core.tiebreak.TieBreaking;
@@ -128,9 +129,31 @@ class BundleBuilderTest {
     @Test
     void recordsEveryRuleOptionWithoutLoss() {
         for (RuleOptions o : List.of(RuleOptions.defaults(), RuleOptions.withTieBreaking(TieBreaking.parse("random:42")),
-                RuleOptions.withTieBreaking(TieBreaking.parse("given:3,1,2")).withMinSupport(5).withNoSkip(true))) {
+                RuleOptions.withTieBreaking(TieBreaking.parse("given:3,1,2")).withMinSupport(5).withNoSkip(true),
+                RuleOptions.defaults().withMesCompletion(MesCompletion.ADD1).withRaisePastExhaustive(true),
+                RuleOptions.defaults().withMesCompletion(MesCompletion.ADD1_THEN_GREEDY))) {
             Map<String, Object> json = BundleManifest.options(o);
             assertEquals(o, BundleManifest.optionsFromJson(Fields.of("manifest.json", "$", json)));
+        }
+    }
+
+    /** A field added to RuleOptions must be added to the bundle format too; this fails until it is. */
+    @Test
+    void theManifestRecordsEveryComponentOfRuleOptions() {
+        List<String> components = Stream.of(RuleOptions.class.getRecordComponents()).map(c -> c.getName()).sorted().toList();
+        List<String> recorded = BundleManifest.options(RuleOptions.defaults()).keySet().stream().sorted().toList();
+        assertEquals(components, recorded);
+    }
+
+    /** Equal Shares as Assen, Wieliczka and Świecie count it, published and verified. */
+    @Test
+    void equalSharesOutcomesVerify() {
+        for (RuleName rule : List.of(RuleName.MES, RuleName.MES_ADD1)) {
+            for (String file : List.of(TestBundles.ASSEN, "Poland_Wieliczka_2023_Green_Budget.pb", "Switzerland_Zurich_D5.pb")) {
+                VerificationReport r = BundleVerifier.verify(TestBundles.build(TestBundles.input(file, rule, 10)),
+                        TestBundles.trusting());
+                assertTrue(r.passed(), rule + " " + file + ": " + r.summary());
+            }
         }
     }
 
