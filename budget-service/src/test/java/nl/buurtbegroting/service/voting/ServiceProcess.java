@@ -1,0 +1,102 @@
+package nl.buurtbegroting.service.voting;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The service in a JVM of its own, started from the test class path, so it can be killed with SIGKILL. */
+final class ServiceProcess implements AutoCloseable {
+
+    private final Process process;
+    final URI uri;
+
+    private ServiceProcess(Process process, URI uri) {
+        this.process = process;
+        this.uri = uri;
+    }
+
+    /** Starts the service with the given environment, appending its output to {@code log}; waits until healthy. */
+    static ServiceProcess start(Map<String, String> env, Path log, String... args) throws Exception {
+        int port = freePort();
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx512m", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), "nl.buurtbegroting.service.Application"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> environment = builder.environment();
+        environment.putAll(env);
+        environment.put("BB_PORT", Integer.toString(port));
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ServiceProcess service = new ServiceProcess(builder.start(), URI.create("http://127.0.0.1:" + port));
+        service.awaitHealthy(Duration.ofSeconds(60));
+        return service;
+    }
+
+    private void awaitHealthy(Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service exited with " + process.exitValue());
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri.resolve("/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the service did not become healthy in " + timeout);
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no goodbye. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+
+    static Map<String, String> baseEnvironment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("BB_CODE_KEY", Voting.CODE_KEY);
+        env.put("BB_ADMIN_USER", nl.buurtbegroting.service.Api.ADMIN);
+        env.put("BB_ADMIN_PASSWORD", nl.buurtbegroting.service.Api.ADMIN_PASSWORD);
+        env.put("BB_DEMO", "false");
+        env.put("BB_SECURITY_PASSWORD_ITERATIONS", "1000");
+        return env;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static File targetDir() {
+        return new File("target");
+    }
+}
