@@ -1,8 +1,12 @@
 package nl.buurtbegroting.core.audit;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import nl.buurtbegroting.core.model.Ballot;
 import nl.buurtbegroting.core.model.Election;
+import nl.buurtbegroting.core.model.Instance;
+import nl.buurtbegroting.core.model.Profile;
 import nl.buurtbegroting.core.outcome.Outcome;
 import nl.buurtbegroting.core.rules.RuleName;
 import nl.buurtbegroting.core.rules.RuleOptions;
@@ -41,6 +45,23 @@ public record BundleInput(ElectionInfo info, Election election, List<String> non
         if (minimumVotersForBallots < 0) {
             throw new IllegalArgumentException("minimum number of voters must not be negative");
         }
+    }
+
+    /**
+     * The input from ballots as the service stores them (already in published form, each with its nonce),
+     * so that no model ballots need to be rebuilt by the caller.
+     */
+    public static BundleInput of(ElectionInfo info, Instance instance, List<CanonicalBallot> ballots, RuleName rule,
+                                 RuleOptions options, Outcome outcome, List<AuditEvent> events, BallotCounts counts,
+                                 String libraryVersion, int minimumVotersForBallots) {
+        List<Ballot> model = new ArrayList<>(ballots.size());
+        List<String> nonces = new ArrayList<>(ballots.size());
+        for (CanonicalBallot b : ballots) {
+            model.add(b.toBallot(instance.voteType()));
+            nonces.add(b.nonce());
+        }
+        return new BundleInput(info, new Election(instance, new Profile(model)), nonces, rule, options, outcome, events,
+                counts, libraryVersion, minimumVotersForBallots);
     }
 
     public boolean ballotsWithheld() {

@@ -19,7 +19,13 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import nl.buurtbegroting.core.audit.CheckResult.Status;
+import nl.buurtbegroting.core.model.ApprovalBallot;
+import nl.buurtbegroting.core.model.Ballot;
 import nl.buurtbegroting.core.model.Election;
+import nl.buurtbegroting.core.model.Eligibility;
+import nl.buurtbegroting.core.model.Instance;
+import nl.buurtbegroting.core.model.Profile;
+import nl.buurtbegroting.core.model.Project;
 import nl.buurtbegroting.core.outcome.Outcome;
 import nl.buurtbegroting.core.rules.MesCompletion;
 import nl.buurtbegroting.core.rules.RuleName;
@@ -88,6 +94,14 @@ class BundleBuilderTest {
     }
 
     @Test
+    void storedCanonicalBallotsGiveTheSameBundle() {
+        BundleInput in = TestBundles.assen();
+        BundleInput stored = BundleInput.of(in.info(), in.election().instance(), BundleBuilder.canonicalBallots(in), in.rule(),
+                in.options(), in.outcome(), in.events(), in.counts(), in.libraryVersion(), in.minimumVotersForBallots());
+        assertArrayEquals(TestBundles.build(in).toZip(), TestBundles.build(stored).toZip());
+    }
+
+    @Test
     void refusesAnOutcomeTheRuleDoesNotGive() {
         BundleInput in = TestBundles.assen();
         Outcome other = RuleName.GREEDY.create(in.options()).allocate(
@@ -135,6 +149,56 @@ class BundleBuilderTest {
             Map<String, Object> json = BundleManifest.options(o);
             assertEquals(o, BundleManifest.optionsFromJson(Fields.of("manifest.json", "$", json)));
         }
+    }
+
+    /** Caps, an incompatible pair and a refused proposal travel in the manifest and shape the recomputed outcome. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void constraintsAndRefusalsArePublishedAndRecomputed() {
+        List<Project> projects = List.of(
+                Project.of("a", "Bomen", 40, "groen"),
+                Project.of("b", "Bankjes", 30, "groen"),
+                Project.of("c", "Speeltuin", 30, "spelen"),
+                Project.of("d", "Parkeerplaats", 20)
+                        .withEligibility(Eligibility.notAdmitted("niet op gemeentegrond")),
+                Project.of("e", "Buurtfeest", 10));
+        Instance instance = Instance.of(100, projects)
+                .withCategoryCaps(Map.of("groen", 60L)).withIncompatibleGroups(List.of(java.util.Set.of("a", "c")));
+        List<Ballot> ballots = new ArrayList<>();
+        List<String> nonces = new ArrayList<>();
+        String[][] choices = {{"a", "b", "c"}, {"a", "c"}, {"a", "b"}, {"c", "e"}, {"a"}, {"b", "e"}};
+        for (int i = 0; i < choices.length; i++) {
+            ballots.add(ApprovalBallot.of(choices[i]));
+            nonces.add(CanonicalBallot.derivedNonce("constraints", i));
+        }
+        Election election = new Election(instance, new Profile(ballots));
+        BundleInput base = TestBundles.assen();
+        Outcome outcome = RuleName.GREEDY.create(base.options()).allocate(election);
+        assertEquals("INCOMPATIBLE", outcome.result("c").orElseThrow().decision().code());
+        assertEquals("NOT_ELIGIBLE", outcome.result("d").orElseThrow().decision().code());
+        BundleInput in = new BundleInput(base.info(), election, nonces, RuleName.GREEDY, base.options(), outcome,
+                base.events(), new BallotCounts(List.of(new BallotCounts.CodeBatch("A", 6, 6)), Map.of("paper", 6L)),
+                "test", 0);
+        AuditBundle bundle = TestBundles.build(in);
+        String manifest = new String(bundle.file(AuditBundle.MANIFEST), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(manifest.contains("\"categories\":[{\"cap\":60,\"name\":\"groen\"},{\"cap\":null,\"name\":\"spelen\"}]"), manifest);
+        assertTrue(manifest.contains("\"incompatibleGroups\":[[\"a\",\"c\"]]") || manifest.contains("[[\"c\",\"a\"]]"), manifest);
+        assertTrue(manifest.contains("\"admitted\":false,\"categories\":[],\"cost\":20,\"id\":\"d\",\"name\":\"Parkeerplaats\","
+                + "\"reason\":\"niet op gemeentegrond\""), manifest);
+        assertTrue(BundleVerifier.verify(bundle, TestBundles.trusting()).passed());
+
+        AuditBundle noGroup = Tamper.resign(Tamper.editJson(bundle, AuditBundle.MANIFEST,
+                j -> j.put("incompatibleGroups", List.of())), TestBundles.OTHER_KEY);
+        assertEquals(List.of(Check.OUTCOME_RECOMPUTED), BundleVerifier.verify(noGroup, VerifyOptions.none()).failedChecks());
+        AuditBundle admitted = Tamper.resign(Tamper.editJson(bundle, AuditBundle.MANIFEST, j -> {
+            Map<String, Object> d = (Map<String, Object>) ((List<Object>) j.get("proposals")).get(3);
+            d.put("admitted", true);
+            d.put("reason", "");
+        }), TestBundles.OTHER_KEY);
+        assertEquals(List.of(Check.OUTCOME_RECOMPUTED), BundleVerifier.verify(admitted, VerifyOptions.none()).failedChecks());
+        AuditBundle uncapped = Tamper.resign(Tamper.editJson(bundle, AuditBundle.MANIFEST,
+                j -> ((Map<String, Object>) ((List<Object>) j.get("categories")).get(0)).put("cap", 100L)), TestBundles.OTHER_KEY);
+        assertEquals(List.of(Check.OUTCOME_RECOMPUTED), BundleVerifier.verify(uncapped, VerifyOptions.none()).failedChecks());
     }
 
     /** A field added to RuleOptions must be added to the bundle format too; this fails until it is. */
@@ -195,7 +259,7 @@ class BundleBuilderTest {
     @Test
     void anElectionWithoutBallotsStillMakesAVerifiableBundle() {
         BundleInput in = TestBundles.assen();
-        Election empty = new Election(in.election().instance(), new nl.buurtbegroting.core.model.Profile(List.of()));
+        Election empty = new Election(in.election().instance(), new Profile(List.of()));
         Outcome outcome = in.rule().create(in.options()).allocate(empty);
         BundleInput none = new BundleInput(in.info(), empty, List.of(), in.rule(), in.options(), outcome, in.events(),
                 new BallotCounts(List.of(new BallotCounts.CodeBatch("A", 100, 0)), Map.of()), in.libraryVersion(), 0);
