@@ -5,7 +5,8 @@
 #   mvn -pl budget-service test         # now runs against PostgreSQL
 #   bash .ci/pg-stop.sh                 # stops the cluster and deletes its files
 # Everything but the final export lines goes to stderr, so eval sees only those.
-# Port: BB_PG_PORT (default 54329). Runs as root (CI, developer machines) and uses the postgres user.
+# Port: BB_PG_PORT (default 54329; the next free one of the 20 after it when taken, so another
+# session's cluster on the same machine is left alone). Runs as root (CI, developer machines) and uses the postgres user.
 set -euo pipefail
 
 PORT="${BB_PG_PORT:-54329}"
@@ -34,6 +35,13 @@ as_postgres() {
   if [ "$(id -un)" = postgres ]; then "$@"; else runuser -u postgres -- "$@"; fi
 }
 
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for _ in $(seq 20); do
+  port_taken "$PORT" || break
+  log "port $PORT is taken, trying $((PORT + 1))"
+  PORT=$((PORT + 1))
+done
+
 PGDIR="$(mktemp -d /tmp/bb-pg.XXXXXX)"
 chown postgres:postgres "$PGDIR"
 chmod 700 "$PGDIR"
@@ -43,7 +51,7 @@ as_postgres "$PGBIN/initdb" -D "$PGDIR/data" -U postgres --auth-local=trust --au
   --encoding=UTF8 --locale=C.UTF-8 >/dev/null
 as_postgres "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -t 60 \
   -o "-p $PORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off" start >&2 \
-  || { cat "$PGDIR/server.log" >&2; exit 1; }
+  || { cat "$PGDIR/server.log" >&2; rm -rf "$PGDIR"; exit 1; }
 
 as_postgres "$PGBIN/psql" -q -h "$PGDIR" -p "$PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 >&2 <<SQL
 CREATE USER $DB_USER PASSWORD '$DB_PASSWORD';
