@@ -27,10 +27,20 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service with the given environment, appending its output to {@code log}; waits until healthy. */
     static ServiceProcess start(Map<String, String> env, Path log, String... args) throws Exception {
+        return start(env, log, List.of(), args);
+    }
+
+    /**
+     * As {@link #start(Map, Path, String...)} with extra JVM options. The service logs as in production
+     * ({@code logback.xml}, not the tests' quieter {@code logback-test.xml}).
+     */
+    static ServiceProcess start(Map<String, String> env, Path log, List<String> jvmOptions, String... args) throws Exception {
         int port = freePort();
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "nl.buurtbegroting.service.Application"));
+                "-Dlogback.configurationFile=logback.xml"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "nl.buurtbegroting.service.Application"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> environment = builder.environment();
