@@ -114,7 +114,7 @@ public sealed interface Decision permits Decision.Funded, Decision.DoesNotFit, D
     /**
      * Equal Shares: its supporters together no longer had enough money. {@code available} is what
      * they held (a rational as text), {@code lacking} how much was missing; {@code tookMoney} is the
-     * funded project that took the largest part of their money, empty when none did.
+     * funded project on which they spent the most, empty when they spent nothing.
      */
     record NotAffordable(String available, String lacking, String tookMoney) implements Decision {
         public String code() {
@@ -123,7 +123,7 @@ public sealed interface Decision permits Decision.Funded, Decision.DoesNotFit, D
 
         public String reason() {
             return "its supporters had only " + available + " left, " + lacking + " short"
-                    + (tookMoney.isEmpty() ? "" : "; most of their money went to project " + tookMoney);
+                    + (tookMoney.isEmpty() ? "" : "; they had spent the most on project " + tookMoney);
         }
     }
 

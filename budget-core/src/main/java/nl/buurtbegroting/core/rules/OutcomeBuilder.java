@@ -112,6 +112,12 @@ final class OutcomeBuilder {
             results.add(new ProjectResult(election.projects.get(p), election.support[p], decisions[p], projectDetails.get(p)));
         }
         details.putIfAbsent("voters", Long.toString(election.voters));
+        // So that a stored outcome can be worded (votes or points, which currency) without its instance.
+        details.putIfAbsent("voteType", election.instance.voteType().pabulibName());
+        String currency = election.instance.meta().get("currency");
+        if (currency != null && !currency.isBlank()) {
+            details.putIfAbsent("currency", currency.strip());
+        }
         return new Outcome(rule.label(), election.budget, total, selected, results, ties, election.tieBreaking.spec(), details);
     }
 }
