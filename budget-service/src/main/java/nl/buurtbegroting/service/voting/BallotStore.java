@@ -60,7 +60,8 @@ public class BallotStore {
     private final CodeHasher hasher;
     private final Clock clock;
     private final ZoneId zone;
-    private final SecureRandom random = new SecureRandom();
+    /** One generator per thread: a shared SecureRandom is a lock every ballot would queue on. */
+    private final ThreadLocal<SecureRandom> random = ThreadLocal.withInitial(SecureRandom::new);
     private volatile String electionLock;
 
     public BallotStore(TransactionOperations<Connection> transactions, CodeHasher hasher, Clock clock,
@@ -152,6 +153,7 @@ public class BallotStore {
                           byte[] sealKey, byte[] contentDigest) throws SQLException {
         byte[] ballotId = randomBytes(16);
         byte[] nonce = randomBytes(16);
+        byte[] receiptId = randomBytes(16);
         byte[] commitment = CanonicalBallot.commitment(electionId, nonce, content);
         LocalDate day = LocalDate.now(clock.withZone(zone));
         try (PreparedStatement s = c.prepareStatement(INSERT_BALLOT)) {
@@ -164,12 +166,12 @@ public class BallotStore {
             s.setBytes(7, commitment);
             s.executeUpdate();
         }
-        Receipt receipt = new Receipt(HexFormat.of().formatHex(randomBytes(16)), HexFormat.of().formatHex(commitment),
+        Receipt receipt = new Receipt(HexFormat.of().formatHex(receiptId), HexFormat.of().formatHex(commitment),
                 electionId, channel, day);
         try (PreparedStatement s = c.prepareStatement(INSERT_SUBMISSION)) {
             s.setBytes(1, lookup);
             s.setLong(2, electionId);
-            s.setBytes(3, ReceiptSeal.seal(sealKey, receipt, contentDigest, random));
+            s.setBytes(3, ReceiptSeal.seal(sealKey, receipt, contentDigest, random.get()));
             s.executeUpdate();
         }
         Arrays.fill(ballotId, (byte) 0);
@@ -201,7 +203,7 @@ public class BallotStore {
 
     private byte[] randomBytes(int n) {
         byte[] b = new byte[n];
-        random.nextBytes(b);
+        random.get().nextBytes(b);
         return b;
     }
 

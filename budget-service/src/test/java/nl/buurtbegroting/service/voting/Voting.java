@@ -17,7 +17,7 @@ final class Voting {
     /** A fixed test key (base64 of 32 bytes); tests set {@code bb.code-key} to it. */
     static final String CODE_KEY = "dGVzdC1rZXktZm9yLXZvdGluZy1jb2Rlcy0zMi1ieXRlcyE=";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
 
     private Voting() {
     }
@@ -57,7 +57,7 @@ final class Voting {
 
     static String submissionId() {
         byte[] b = new byte[16];
-        RANDOM.nextBytes(b);
+        RANDOM.get().nextBytes(b);
         return HexFormat.of().formatHex(b);
     }
 
