@@ -54,7 +54,6 @@ final class EqualSharesEngine {
     private static final double RELATIVE_MARGIN = 1e-9;
     private static final double ABSOLUTE_MARGIN = 1e-12;
 
-    private static final boolean DEBUG = Boolean.getBoolean("mes.debug");
     private final CompiledElection e;
     private final boolean[] candidate;
     private final boolean weighted;
@@ -107,6 +106,11 @@ final class EqualSharesEngine {
             this.tieWinners = tieWinners;
             this.nextEvent = nextEvent;
         }
+    }
+
+    /** The floating-point filter over the same candidates (see {@link IntervalEqualShares}). */
+    IntervalEqualShares intervals() {
+        return new IntervalEqualShares(e, candidate, supporterWeight);
     }
 
     /** Runs MES with {@code start} money per voter; {@code explain} also gathers the figures for explanations. */
@@ -255,9 +259,6 @@ final class EqualSharesEngine {
                     rejected[p] = notAffordable(p);
                 }
             }
-            if (DEBUG && parametric) {
-                System.err.println("e0=" + e0 + " next=" + nextEvent + " kind=" + lastKind + " sel=" + order);
-            }
             int[] sel = order.stream().mapToInt(Integer::intValue).toArray();
             long cost = 0;
             for (int p : sel) {
@@ -303,7 +304,6 @@ final class EqualSharesEngine {
 
         /** The winner w beat q (on price, then on rank): the first share at which that could change. */
         private void priceOrderEvent(Cand w, Cand q) {
-            eventKind = "order " + w.p + "<" + q.p;
             BigInteger gap = q.num.multiply(w.den).subtract(w.num.multiply(q.den));
             BigInteger gapSlope = q.numSlope.multiply(w.den).subtract(w.numSlope.multiply(q.den));
             if (e.tieRank[w.p] < e.tieRank[q.p]) {
@@ -331,16 +331,12 @@ final class EqualSharesEngine {
             event(e0.add(f.add(down).subtract(BigInteger.ONE).divide(down)));
         }
 
-        private String eventKind = "";
-        private String lastKind = "";
-
         private void event(BigInteger at) {
             if (at.compareTo(e0) <= 0) {
                 at = e0.add(BigInteger.ONE);
             }
-            if (at.bitLength() < 63 && at.longValue() < nextEvent) {
-                nextEvent = at.longValue();
-                lastKind = eventKind;
+            if (at.bitLength() < 63) {
+                nextEvent = Math.min(nextEvent, at.longValue());
             }
         }
 
@@ -422,13 +418,11 @@ final class EqualSharesEngine {
                         held = held.add(value(itemClass[i]).multiply(n));
                         heldSlope = heldSlope.add(slopeOf(itemClass[i]).multiply(n));
                     }
-                    eventKind = "afford " + p;
                     eventWhenNotPositive(target.subtract(held), heldSlope.negate());
                 }
                 return price;
             }
             if (parametric) {
-                eventKind = "poor " + p;
                 BigInteger r = BigInteger.valueOf(weightLeft);
                 for (int i = 0; i < itemCount; i++) {
                     if (itemPoor[i]) {
@@ -819,22 +813,37 @@ final class EqualSharesEngine {
                 perRound[r] = perRound[r] == null ? add : perRound[r].add(add);
                 slotVoters[slot] = 0;
             }
-            List<Object[]> spentOn = new ArrayList<>();
+            // the three funded projects that took most of their money (compared by cross-multiplication)
+            List<Integer> top = new ArrayList<>();
             for (int r = 0; r < perRound.length; r++) {
                 if (perRound[r] != null && perRound[r].signum() > 0) {
-                    spentOn.add(new Object[] {order.get(r), Rational.of(perRound[r], roundDenom.get(r))});
+                    top.add(r);
                 }
             }
-            spentOn.sort((a, b) -> ((Rational) b[1]).compareTo((Rational) a[1]));
+            Comparator<Integer> larger = (a, b) -> perRound[b].multiply(roundDenom.get(a))
+                    .compareTo(perRound[a].multiply(roundDenom.get(b)));
+            List<Integer> best = new ArrayList<>();
+            for (int pick = 0; pick < 3 && !top.isEmpty(); pick++) {
+                Integer m = top.get(0);
+                for (Integer r : top) {
+                    if (larger.compare(r, m) < 0) {
+                        m = r;
+                    }
+                }
+                best.add(m);
+                top.remove(m);
+            }
+            top = best;
             StringBuilder spent = new StringBuilder();
-            for (Object[] o : spentOn) {
+            for (int i = 0; i < Math.min(3, top.size()); i++) {
+                int r = top.get(i);
                 if (spent.length() > 0) {
                     spent.append(';');
                 }
-                spent.append(e.projects.get((Integer) o[0]).id()).append(':').append(o[1]);
+                spent.append(e.projects.get(order.get(r)).id()).append(':').append(Rational.of(perRound[r], roundDenom.get(r)));
             }
             d.put("spentOn", spent.toString());
-            String took = spentOn.isEmpty() ? "" : e.projects.get((Integer) spentOn.get(0)[0]).id();
+            String took = top.isEmpty() ? "" : e.projects.get(order.get(top.get(0))).id();
             return new Decision.NotAffordable(available.toString(), lacking.toString(), took);
         }
 

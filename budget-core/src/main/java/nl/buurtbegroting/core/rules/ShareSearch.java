@@ -15,7 +15,10 @@ final class ShareSearch {
     private ShareSearch() {
     }
 
-    record Found(EqualSharesEngine.Result result, long firstShare, long share, int runs, String stop) {
+    /** How many shares in a row the floating-point filter tries before an exact run looks for a skip again. */
+    private static final int FILTER_STRETCH = 16;
+
+    record Found(EqualSharesEngine.Result result, long firstShare, long share, int runs, int exactRuns, String stop) {
     }
 
     static Found find(CompiledElection e, EqualSharesEngine engine, boolean[] candidate, boolean[] supported,
@@ -27,14 +30,49 @@ final class ShareSearch {
     static Found find(CompiledElection e, EqualSharesEngine engine, boolean[] candidate, boolean[] supported,
                       boolean raisePastExhaustive, boolean skip) {
         long first = e.voters == 0 ? 0 : e.budget / e.voters;
+        IntervalEqualShares filter = engine.intervals();
         long share = first;
         int runs = 0;
+        int exactRuns = 0;
         String stop;
         long chosen;
+        boolean useFilter = false;
+        int filtered = 0;
+        int stretch = FILTER_STRETCH / 2;
         while (true) {
-            EqualSharesEngine.Result current = engine.runParametric(share, false);
-            runs++;
-            if (current.cost > e.budget) {
+            int[] selected = null;
+            long next = share + 1;
+            boolean frozen = false;
+            if (useFilter) {
+                selected = filter.run(share);
+                runs++;
+                filtered++;
+                if (filtered == stretch) {
+                    useFilter = false;
+                }
+            }
+            if (selected == null) {
+                EqualSharesEngine.Result exact = engine.runParametric(share, false);
+                runs++;
+                exactRuns++;
+                selected = exact.selected;
+                frozen = exact.nextEvent == Long.MAX_VALUE;
+                if (skip) {
+                    next = Math.max(share + 1, exact.nextEvent);
+                    // Small steps: the floating-point filter is cheaper than exact runs that skip little. The
+                    // longer skips stay small, the longer the filter runs before an exact run looks again.
+                    useFilter = next - share <= 2;
+                    stretch = useFilter ? Math.min(stretch * 2, 1024) : FILTER_STRETCH / 2;
+                    filtered = 0;
+                }
+            }
+            boolean[] funded = new boolean[e.projectCount];
+            long cost = 0;
+            for (int p : selected) {
+                funded[p] = true;
+                cost += e.cost[p];
+            }
+            if (cost > e.budget) {
                 // The first run never costs more than the budget (n * floor(B/n) <= B). Every share from the
                 // previous run up to this one bought the previous run's projects; the last of them is the
                 // run that a one-by-one search would take.
@@ -42,42 +80,43 @@ final class ShareSearch {
                 stop = "over budget at share " + share;
                 break;
             }
-            if (!raisePastExhaustive && exhaustive(e, current, candidate)) {
+            if (!raisePastExhaustive && exhaustive(e, selected, funded, candidate)) {
                 chosen = share;
                 stop = "exhaustive";
                 break;
             }
-            boolean all = allBought(current, supported);
-            if (all || e.voters == 0 || current.nextEvent == Long.MAX_VALUE) {
+            boolean all = allBought(funded, supported);
+            if (all || e.voters == 0 || frozen) {
                 // nothing a larger share could change
                 chosen = share;
                 stop = all ? "every supported project bought" : "no larger share changes the outcome";
                 break;
             }
-            share = skip ? Math.max(share + 1, current.nextEvent) : share + 1;
+            share = next;
         }
-        EqualSharesEngine.Result result = engine.runParametric(chosen, true);
+        EqualSharesEngine.Result result = engine.run(Rational.of(chosen), true);
         runs++;
-        return new Found(result, first, chosen, runs, stop);
+        exactRuns++;
+        return new Found(result, first, chosen, runs, exactRuns, stop);
     }
 
     /** No candidate outside the outcome, supported or not, can still be funded within the real budget. */
-    static boolean exhaustive(CompiledElection e, EqualSharesEngine.Result result, boolean[] candidate) {
+    static boolean exhaustive(CompiledElection e, int[] selected, boolean[] funded, boolean[] candidate) {
         BudgetState budget = new BudgetState(e);
-        for (int p : result.selected) {
+        for (int p : selected) {
             budget.fund(p);
         }
         for (int p = 0; p < e.projectCount; p++) {
-            if (candidate[p] && !result.funded[p] && budget.fits(p)) {
+            if (candidate[p] && !funded[p] && budget.fits(p)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean allBought(EqualSharesEngine.Result result, boolean[] supported) {
+    private static boolean allBought(boolean[] funded, boolean[] supported) {
         for (int p = 0; p < supported.length; p++) {
-            if (supported[p] && !result.funded[p]) {
+            if (supported[p] && !funded[p]) {
                 return false;
             }
         }

@@ -171,6 +171,32 @@ class MesPropertyTest {
         }
     }
 
+    @Test
+    void theFloatingPointFilterOnlyEverReportsTheExactOutcome() {
+        SplittableRandom r = new SplittableRandom(5);
+        int proven = 0;
+        for (int k = 0; k < ELECTIONS; k++) {
+            Election election = k % 3 == 0 ? randomCumulative(r) : randomApproval(r, k % 3 == 1);
+            CompiledElection e = CompiledElection.of(election, new TieBreaking.ById(false), RuleName.MES_ADD1);
+            boolean[] supported = new boolean[e.projectCount];
+            for (int p = 0; p < e.projectCount; p++) {
+                supported[p] = e.support[p] > 0;
+            }
+            EqualSharesEngine engine = new EqualSharesEngine(e, supported);
+            IntervalEqualShares filter = engine.intervals();
+            long first = e.budget / e.voters;
+            for (long share = first; share < first + 40; share++) {
+                int[] fast = filter.run(share);
+                if (fast != null) {
+                    proven++;
+                    assertEquals(java.util.Arrays.toString(engine.runParametric(share, false).selected),
+                            java.util.Arrays.toString(fast), "election " + k + ", share " + share);
+                }
+            }
+        }
+        assertTrue(proven > ELECTIONS * 20, "the filter proves most runs: " + proven);
+    }
+
     /**
      * EJR up to one (Peters, Pierczyński and Skowron 2021) with cost utilities: for every set T of projects and
      * every group S of voters who all approve T with |S| * B >= cost(T) * n, some voter in S has utility at
