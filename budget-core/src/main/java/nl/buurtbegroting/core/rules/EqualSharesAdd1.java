@@ -16,9 +16,11 @@ package nl.buurtbegroting.core.rules;
  * {@link MesCompletion#ADD1_THEN_GREEDY} (the default) apply.
  *
  * <p>Rule-level details: {@code firstShare}, {@code share} (the e taken), {@code runs} (MES runs
- * made), {@code stop} (why the search stopped), {@code mesCost} (cost before the fill).
+ * made), {@code exactRuns} (how many of them exact; the others proved by the floating-point filter),
+ * {@code stop} (why the search stopped), {@code mesCost} (cost before the fill).
  *
- * <p>Complexity: one MES run per value of e tried (see {@link ShareSearch} for the values skipped).
+ * <p>Complexity: one MES run per share visited; {@link ShareSearch} says which shares are skipped and
+ * which runs are proved in floating point instead of exact arithmetic.
  */
 public class EqualSharesAdd1 extends EqualShares {
 
