@@ -1,0 +1,111 @@
+package nl.buurtbegroting.service.publication;
+
+import nl.buurtbegroting.core.audit.AuditEvent;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An election's lifecycle as the audit bundle publishes it ({@code events.json}), derived from the
+ * append-only audit log: created, code batches issued and revoked, opened, closed, tallied, published.
+ * Each event names the acting account's role, never the account; its data holds counts and labels, never
+ * a code, a name or a secret. Events are in the order they happened (time, then log order), numbered from 1.
+ */
+final class LifecycleEvents {
+
+    private static final Map<String, String> TYPES = Map.of(
+            "ELECTION_CREATED", "created",
+            "ELECTION_IMPORTED", "created",
+            "CODE_BATCH_ISSUED", "codes-issued",
+            "CODE_BATCH_REVOKED", "codes-revoked",
+            "ELECTION_OPEN", "opened",
+            "ELECTION_CLOSED", "closed",
+            "ELECTION_TALLIED", "tallied",
+            "ELECTION_PUBLISHED", "published");
+
+    private LifecycleEvents() {
+    }
+
+    /**
+     * The events of an election, read inside the caller's transaction (so the PUBLISHED entry written in it
+     * is included).
+     *
+     * @param published facts to record with the "published" event (the council decision)
+     * @param tallied   facts to record with the "tallied" event (rule, number of ballots)
+     */
+    static List<AuditEvent> of(Connection c, long electionId, Map<String, Object> tallied,
+                               Map<String, Object> published) throws SQLException {
+        Map<Long, Map<String, Object>> batches = batches(c, electionId);
+        String in = String.join(",", TYPES.keySet().stream().map(t -> "'" + t + "'").sorted().toList());
+        List<AuditEvent> events = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT e.occurred_at, e.actor, e.action, e.subject, a.role "
+                + "FROM audit_event e LEFT JOIN account a ON a.username = e.actor "
+                + "WHERE e.election_id = ? AND e.action IN (" + in + ") ORDER BY e.occurred_at, e.id")) {
+            s.setLong(1, electionId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String action = r.getString(3);
+                    Map<String, Object> data = new LinkedHashMap<>();
+                    switch (action) {
+                        case "ELECTION_CREATED" -> data.put("source", "api");
+                        case "ELECTION_IMPORTED" -> data.put("source", "pabulib");
+                        case "CODE_BATCH_ISSUED", "CODE_BATCH_REVOKED" -> data.putAll(batch(batches, r.getString(4)));
+                        case "ELECTION_TALLIED" -> data.putAll(tallied);
+                        case "ELECTION_PUBLISHED" -> data.putAll(published);
+                        default -> {
+                        }
+                    }
+                    events.add(new AuditEvent(events.size() + 1, TYPES.get(action),
+                            r.getTimestamp(1).toInstant().toString(), role(r.getString(2), r.getString(5)), data));
+                }
+            }
+        }
+        return events;
+    }
+
+    /** The role that acted: the account's role in lower case, {@code system} for the service itself. */
+    static String role(String actor, String accountRole) {
+        if (accountRole != null) {
+            return accountRole.toLowerCase(Locale.ROOT);
+        }
+        return "system".equals(actor) ? "system" : "staff";
+    }
+
+    private static Map<String, Object> batch(Map<Long, Map<String, Object>> batches, String subject) {
+        if (subject != null && subject.startsWith("batch ")) {
+            try {
+                Map<String, Object> b = batches.get(Long.parseLong(subject.substring(6).strip()));
+                if (b != null) {
+                    return b;
+                }
+            } catch (NumberFormatException ignored) {
+                // Not a subject the voting package writes; the event then carries no batch facts.
+            }
+        }
+        return Map.of();
+    }
+
+    private static Map<Long, Map<String, Object>> batches(Connection c, long electionId) throws SQLException {
+        Map<Long, Map<String, Object>> out = new LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT id, label, code_count FROM code_batch WHERE election_id = ?")) {
+            s.setLong(1, electionId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("label", r.getString(2));
+                    m.put("codes", r.getLong(3));
+                    out.put(r.getLong(1), m);
+                }
+            }
+        }
+        return out;
+    }
+}
