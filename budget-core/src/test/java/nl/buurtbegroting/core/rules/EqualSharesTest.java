@@ -160,6 +160,24 @@ class EqualSharesTest {
     }
 
     @Test
+    void fundsAtMostOneOfAGroupOfIncompatibleProjects() {
+        // a (rho 1/3) and c exclude each other: a is bought first, so c is left out when its turn comes
+        Instance instance = fourVoters().instance().withIncompatibleGroups(List.of(Set.of("a", "c")));
+        Outcome outcome = mes(new Election(instance, fourVoters().profile()));
+        assertEquals(List.of("a"), outcome.selected());
+        assertEquals(new Decision.Incompatible("a"), result(outcome, "c").decision());
+    }
+
+    @Test
+    void neverFundsAProjectBelowTheMinimumSupportButStillSplitsTheBudgetOverAllVoters() {
+        Outcome outcome = RuleName.MES.create(RuleOptions.withTieBreaking(new TieBreaking.ById(false)).withMinSupport(3))
+                .allocate(fourVoters());
+        assertEquals(List.of("a"), outcome.selected());
+        assertEquals(new Decision.BelowThreshold(2, 3), result(outcome, "c").decision());
+        assertEquals("25", outcome.details().get("startShare"));
+    }
+
+    @Test
     void greedyCompletionFillsWhatMesLeaves() {
         Outcome outcome = RuleName.MES.create(RuleOptions.withTieBreaking(new TieBreaking.ById(false))
                 .withMesCompletion(MesCompletion.GREEDY)).allocate(fourVoters());
