@@ -1,0 +1,187 @@
+package nl.buurtbegroting.service.publication;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import nl.buurtbegroting.core.audit.AuditBundle;
+import nl.buurtbegroting.core.audit.BundleVerifier;
+import nl.buurtbegroting.core.audit.CheckResult;
+import nl.buurtbegroting.core.audit.VerificationReport;
+import nl.buurtbegroting.core.audit.VerifyOptions;
+import nl.buurtbegroting.core.model.Ballot;
+import nl.buurtbegroting.core.model.CumulativeBallot;
+import nl.buurtbegroting.core.model.Election;
+import nl.buurtbegroting.core.pabulib.PabulibReader;
+import nl.buurtbegroting.core.rules.RuleName;
+import nl.buurtbegroting.core.rules.RuleOptions;
+import nl.buurtbegroting.core.tiebreak.TieBreaking;
+import nl.buurtbegroting.service.Api;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The largest bundled real election (Częstochowa 2020, 16,978 cumulative ballots, 90 projects) through the
+ * API: import, codes, every ballot cast with a code, close, tally, publish, download, verify. Prints the
+ * time of each phase and writes them to {@code target/large-election-times.txt}. Slow, so it runs only on
+ * request:
+ * <pre>mvn -pl budget-service -am test -Dtest=LargeElectionPublicationTest -Dsurefire.failIfNoSpecifiedTests=false -Dbb.large=true</pre>
+ * ({@code -Dbb.large.file=PATH} for another Pabulib file).
+ */
+@Tag("slow")
+@EnabledIfSystemProperty(named = "bb.large", matches = "true")
+@MicronautTest(transactional = false)
+@Property(name = "bb.code-key", value = PublicationApiTest.CODE_KEY)
+class LargeElectionPublicationTest {
+
+    static final String DEFAULT_FILE = "../budget-core/src/test/resources/pabulib/instances/Poland_Czestochowa_2020.pb";
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    JsonMapper json;
+
+    @Inject
+    EmbeddedServer server;
+
+    private final Map<String, Long> times = new LinkedHashMap<>();
+    private long started;
+
+    @Test
+    void publishesAndVerifiesTheLargestRealElection() throws Exception {
+        Path file = Path.of(System.getProperty("bb.large.file", DEFAULT_FILE));
+        byte[] pb = Files.readAllBytes(file);
+        Election source = PabulibReader.read(file);
+        List<Ballot> ballots = source.profile().ballots();
+        Api api = new Api(client, json);
+        String admin = api.adminToken();
+
+        start();
+        String created = client.toBlocking().retrieve(HttpRequest.POST("/api/elections/import", pb)
+                .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(admin), String.class);
+        long id = ((Number) json.readValue(created, Map.class).get("id")).longValue();
+        lap("import (" + source.instance().projects().size() + " projects)");
+
+        String csv = api.post("/api/elections/" + id + "/code-batches", Map.of("count", ballots.size(), "label", "Brief"), admin)
+                .ok(201).body();
+        List<String> codes = new ArrayList<>();
+        for (String line : csv.split("\r\n")) {
+            if (!line.startsWith("code,")) {
+                codes.add(line.substring(0, line.indexOf(',')));
+            }
+        }
+        api.post("/api/elections/" + id + "/open", null, admin).ok(200);
+        lap("issue " + codes.size() + " codes and open");
+
+        castAll(id, ballots, codes);
+        lap("cast " + ballots.size() + " ballots through the API (8 clients)");
+
+        api.post("/api/elections/" + id + "/close", null, admin).ok(200);
+        lap("close");
+
+        Map<String, Object> tally = api.post("/api/elections/" + id + "/tally", null, admin).ok(200).map();
+        lap("tally");
+
+        Map<String, Object> result = api.post("/api/elections/" + id + "/publish", Map.of("councilDecision", "Uchwała 2020"), admin)
+                .ok(200).map();
+        lap("publish (count again, build, sign and verify the bundle)");
+
+        byte[] zip = client.toBlocking().retrieve(HttpRequest.GET("/api/elections/" + id + "/audit-bundle"), byte[].class);
+        lap("download bundle (" + zip.length + " bytes)");
+
+        @SuppressWarnings("unchecked")
+        String fingerprint = (String) ((Map<String, Object>) result.get("signingKey")).get("fingerprint");
+        VerificationReport report = BundleVerifier.verify(AuditBundle.fromZip(zip), VerifyOptions.expectingKey(fingerprint));
+        lap("verify bundle");
+        for (CheckResult r : report.results()) {
+            if (r.check() != nl.buurtbegroting.core.audit.Check.RECEIPT_INCLUDED) {
+                assertEquals(CheckResult.Status.PASS, r.status(), r::line);
+            }
+        }
+
+        RuleName rule = RuleName.parse((String) tally.get("rule"));
+        var direct = rule.create(RuleOptions.withTieBreaking(TieBreaking.parse("id"))).allocate(source);
+        assertEquals(new HashSet<>(direct.selected()), new HashSet<>((List<?>) tally.get("selected")),
+                "the API counts the file's ballots as the library does");
+
+        StringBuilder out = new StringBuilder(file.getFileName() + ": " + ballots.size() + " ballots\n");
+        times.forEach((phase, ms) -> out.append(String.format("%8d ms  %s%n", ms, phase)));
+        System.out.print(out);
+        Files.writeString(Path.of("target/large-election-times.txt"), out.toString());
+    }
+
+    private void castAll(long id, List<Ballot> ballots, List<String> codes) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        URI uri = server.getURI().resolve("/api/elections/" + id + "/ballots");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < 8; w++) {
+            workers.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < ballots.size(); i = next.getAndIncrement()) {
+                    String body = ballotJson(ballots.get(i), codes.get(i), i);
+                    var response = http.send(java.net.http.HttpRequest.newBuilder(uri)
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), BodyHandlers.ofString());
+                    if (response.statusCode() != 201) {
+                        throw new IOException("ballot " + i + ": " + response.statusCode() + " " + response.body());
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : workers) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
+    private String ballotJson(Ballot ballot, String code, int i) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", code);
+        body.put("submissionId", String.format("large-%026d", i));
+        if (ballot instanceof CumulativeBallot c) {
+            body.put("projects", new ArrayList<>(c.points().keySet()));
+            body.put("points", new ArrayList<>(c.points().values()));
+        } else {
+            body.put("projects", new ArrayList<>(ballot.supported()));
+        }
+        return json.writeValueAsString(body);
+    }
+
+    private void start() {
+        started = System.nanoTime();
+    }
+
+    private void lap(String phase) {
+        long now = System.nanoTime();
+        times.put(phase, (now - started) / 1_000_000);
+        started = now;
+    }
+}
