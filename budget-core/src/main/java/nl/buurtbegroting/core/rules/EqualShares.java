@@ -35,8 +35,8 @@ import nl.buurtbegroting.core.outcome.Outcome;
  * paid; approval only), {@code payers}, {@code paidFullShare}, {@code paidAllTheyHad},
  * {@code minPayment}, {@code maxPayment} and, when there are few distinct amounts, {@code payments}
  * ({@code "voters x amount;..."}). Projects MES could not afford: {@code available} (what their
- * supporters held when MES stopped), {@code lacking}, {@code spentOn} ({@code "id:amount;..."}: the (up to) three
- * funded projects on which their supporters spent the most, largest first). When a greedy fill follows, {@code mesDecision}
+ * supporters held when MES stopped), {@code lacking}, {@code spentOn} ({@code "id:amount;..."}: every funded project
+ * on which their supporters spent money, largest amount first). When a greedy fill follows, {@code mesDecision}
  * keeps the MES decision code of projects the fill decided again.
  *
  * <p>Complexity: one run costs O(R (c + K log K) + S) exact operations, R rounds, c projects repriced per

@@ -813,30 +813,26 @@ final class EqualSharesEngine {
                 perRound[r] = perRound[r] == null ? add : perRound[r].add(add);
                 slotVoters[slot] = 0;
             }
-            // the three funded projects that took most of their money (compared by cross-multiplication)
+            // where their money went, largest first (exact order; equal amounts in the order funded)
             List<Integer> top = new ArrayList<>();
+            double[] approxSpent = new double[perRound.length];
             for (int r = 0; r < perRound.length; r++) {
                 if (perRound[r] != null && perRound[r].signum() > 0) {
                     top.add(r);
+                    approxSpent[r] = ratio(perRound[r], roundDenom.get(r));
                 }
             }
-            Comparator<Integer> larger = (a, b) -> perRound[b].multiply(roundDenom.get(a))
-                    .compareTo(perRound[a].multiply(roundDenom.get(b)));
-            List<Integer> best = new ArrayList<>();
-            for (int pick = 0; pick < 3 && !top.isEmpty(); pick++) {
-                Integer m = top.get(0);
-                for (Integer r : top) {
-                    if (larger.compare(r, m) < 0) {
-                        m = r;
-                    }
+            top.sort((a, b) -> {
+                double x = approxSpent[a];
+                double y = approxSpent[b];
+                if (Math.abs(x - y) > RELATIVE_MARGIN * Math.max(x, y) + ABSOLUTE_MARGIN) {
+                    return x > y ? -1 : 1;
                 }
-                best.add(m);
-                top.remove(m);
-            }
-            top = best;
+                int c = perRound[b].multiply(roundDenom.get(a)).compareTo(perRound[a].multiply(roundDenom.get(b)));
+                return c != 0 ? c : Integer.compare(a, b);
+            });
             StringBuilder spent = new StringBuilder();
-            for (int i = 0; i < Math.min(3, top.size()); i++) {
-                int r = top.get(i);
+            for (int r : top) {
                 if (spent.length() > 0) {
                     spent.append(';');
                 }
