@@ -15,6 +15,7 @@ import nl.buurtbegroting.core.audit.ElectionInfo;
 import nl.buurtbegroting.core.audit.InclusionProof;
 import nl.buurtbegroting.core.audit.Receipt;
 import nl.buurtbegroting.core.audit.SigningKey;
+import nl.buurtbegroting.service.audit.AuditLog;
 import nl.buurtbegroting.service.election.Caller;
 import nl.buurtbegroting.service.election.ElectionAccess;
 import nl.buurtbegroting.service.election.ElectionRepository;
@@ -64,6 +65,7 @@ public class PublicationService {
     private final TallyService tallies;
     private final Counter counter;
     private final SigningKeys keys;
+    private final AuditLog audit;
     private final Clock clock;
     private final int minimumVotersForBallots;
     private final String libraryVersion = LibraryVersion.detect();
@@ -72,7 +74,7 @@ public class PublicationService {
 
     public PublicationService(TransactionOperations<Connection> transactions, ElectionRepository elections,
                               ElectionService lifecycle, ElectionAccess access, TallyService tallies, Counter counter,
-                              SigningKeys keys, Clock clock,
+                              SigningKeys keys, AuditLog audit, Clock clock,
                               @Property(name = "bb.publication.minimum-voters-for-ballots", defaultValue = "10")
                               int minimumVotersForBallots) {
         this.transactions = transactions;
@@ -82,6 +84,7 @@ public class PublicationService {
         this.tallies = tallies;
         this.counter = counter;
         this.keys = keys;
+        this.audit = audit;
         this.clock = clock;
         if (minimumVotersForBallots < 0) {
             throw new IllegalStateException("bb.publication.minimum-voters-for-ballots must not be negative");
@@ -127,6 +130,8 @@ public class PublicationService {
             String result = result(tally.viewJson(), decision, now, electionId, sha, zip.length, key, count.ballots(),
                     input.ballotsWithheld());
             insert(c, electionId, decision, key.keyId(), sha, zip, result, now);
+            audit.record(caller.username(), "AUDIT_BUNDLE_PUBLISHED", electionId, "bundle sha256 " + sha,
+                    "council decision '" + decision + "', signing key " + key.keyId());
             trees.put(electionId, count.ballots());
             return result;
         });
