@@ -145,6 +145,8 @@ final class EqualSharesEngine {
 
         // money classes: value (and slope) in units of the denominator of their epoch
         private BigInteger denom;
+        private final BigInteger startNum;
+        private final BigInteger startDen;
         private int epoch;
         /** factor.get(t) turns an amount of epoch t into units of the current epoch. */
         private final List<BigInteger> factor = new ArrayList<>();
@@ -191,6 +193,8 @@ final class EqualSharesEngine {
             this.parametric = parametric;
             this.e0 = parametric ? start.numerator() : BigInteger.ZERO;
             this.denom = start.denominator();
+            this.startNum = start.numerator();
+            this.startDen = start.denominator();
             factor.add(BigInteger.ONE);
             this.groupClass = new int[e.groups()];
             num[0] = BigInteger.ZERO;
@@ -768,28 +772,6 @@ final class EqualSharesEngine {
                 return new Decision.NotAffordable("", "", "");
             }
             int[] gs = e.supporterGroups[p];
-            BigInteger held = BigInteger.ZERO;
-            int k = 0;
-            for (int g : gs) {
-                int c = groupClass[g];
-                if (c != 0) {
-                    if (cnt[c] == 0) {
-                        ensureItems(k + 1);
-                        itemClass[k++] = c;
-                    }
-                    cnt[c] += e.groupCount[g];
-                }
-            }
-            for (int i = 0; i < k; i++) {
-                int c = itemClass[i];
-                held = held.add(value(c).multiply(BigInteger.valueOf(cnt[c])));
-                cnt[c] = 0;
-            }
-            Rational available = Rational.of(held, denom);
-            Rational lacking = Rational.of(e.cost[p]).subtract(available);
-            Map<String, String> d = details.get(p);
-            d.put("available", available.toString());
-            d.put("lacking", lacking.toString());
             // voters per (round, amount) among p's supporters, then one exact sum per round
             if (historyStart == null) {
                 indexHistory();
@@ -831,6 +813,22 @@ final class EqualSharesEngine {
                 int c = perRound[b].multiply(roundDenom.get(a)).compareTo(perRound[a].multiply(roundDenom.get(b)));
                 return c != 0 ? c : Integer.compare(a, b);
             });
+            // what they hold = what they got - what they paid (cheaper than reading every money class)
+            long voters = 0;
+            for (int g : gs) {
+                voters += e.groupCount[g];
+            }
+            BigInteger held = startNum.multiply(BigInteger.valueOf(voters)).multiply(denom.divide(startDen));
+            for (int r = 0; r < perRound.length; r++) {
+                if (perRound[r] != null) {
+                    held = held.subtract(perRound[r].multiply(denom.divide(roundDenom.get(r))));
+                }
+            }
+            Rational available = Rational.of(held, denom);
+            Rational lacking = Rational.of(e.cost[p]).subtract(available);
+            Map<String, String> d = details.get(p);
+            d.put("available", available.toString());
+            d.put("lacking", lacking.toString());
             StringBuilder spent = new StringBuilder();
             for (int r : top) {
                 if (spent.length() > 0) {
