@@ -239,6 +239,34 @@ class ElectionApiTest {
     }
 
     @Test
+    void opensExactlyOnceWhenManyTryAtTheSameTime() throws Exception {
+        long id = api.openableElection(organiser, "Gelijktijdig");
+        int attempts = 8;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(attempts);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<Api.Res>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return api.post("/api/elections/" + id + "/open", null, organiser);
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var result : results) {
+                statuses.add(result.get(60, java.util.concurrent.TimeUnit.SECONDS).status());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses::toString);
+            assertEquals(attempts - 1, statuses.stream().filter(s -> s == 409).count(), statuses::toString);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Map<String, Object>> events = api.get("/api/audit?electionId=" + id, auditor).ok(200).list();
+        assertEquals(1, events.stream().filter(e -> "ELECTION_OPEN".equals(e.get("action"))).count());
+    }
+
+    @Test
     void refusesChangesByOtherOrganisersAuditorsAndResidents() {
         long id = api.openableElection(organiser, "Afgeschermd");
 
