@@ -88,7 +88,7 @@ public class TallyService {
         return transactions.executeRead(status -> {
             ElectionRow row = elections.findById(electionId).orElseThrow(() -> notFound(electionId));
             if (caller == null) {
-                throw ApiProblem.unauthorized("Log in as a organiser, auditor or admin to review a tally.");
+                throw ApiProblem.unauthorized("Log in as an organiser, auditor or admin to review a tally.");
             }
             if (!access.canSeeDraft(caller, electionId)) {
                 throw ApiProblem.forbidden("You are not an organiser of election " + electionId + ".");

@@ -97,6 +97,18 @@ class TallyApiTest {
         publishAndVerify(id);
     }
 
+    @Test
+    void talliesAndPublishesAnElectionWithoutBallots() {
+        long id = draft(new HashMap<>(Api.election("Niemand")), new Object[][] {{"a", 30_000, "jongeren"}});
+        codes(id, 2);
+        api.post(path(id, "/open"), null, admin).ok(200);
+        api.post(path(id, "/close"), null, admin).ok(200);
+        Map<String, Object> tally = api.post(path(id, "/tally"), null, admin).ok(200).map();
+        assertEquals(0L, ((Number) obj(tally.get("turnout")).get("ballots")).longValue());
+        assertEquals(0L, ((Number) list(tally.get("projects")).get(0).get("support")).longValue());
+        publishAndVerify(id);
+    }
+
     private void publishAndVerify(long id) {
         Map<String, Object> result = api.post(path(id, "/publish"), Map.of("councilDecision", "Besluit " + id), admin).ok(200).map();
         byte[] zip = client.toBlocking().retrieve(HttpRequest.GET(path(id, "/audit-bundle")), byte[].class);
