@@ -1,0 +1,43 @@
+package nl.buurtbegroting.service.publication;
+
+import jakarta.inject.Singleton;
+import nl.buurtbegroting.core.audit.CanonicalBallot;
+import nl.buurtbegroting.core.audit.CanonicalJson;
+import nl.buurtbegroting.core.audit.Receipt;
+
+import java.util.Map;
+
+/**
+ * Signs a resident's receipt when a ballot is stored (docs/verification.md §3): the election, the key id,
+ * the ballot in published form with its nonce and its leaf hash, signed with the deployment's current key.
+ * The leaf hash is the one the published bundle's Merkle tree holds, so after publication the same receipt
+ * plus the inclusion proof from {@code GET /api/elections/{id}/receipts/{ballotHash}} verifies with
+ * {@code budget verify --receipt}. Ed25519 is deterministic: signing the same ballot again with the same
+ * key gives the same receipt.
+ */
+@Singleton
+public class ReceiptSigner {
+
+    private final SigningKeys keys;
+
+    public ReceiptSigner(SigningKeys keys) {
+        this.keys = keys;
+    }
+
+    /** The leaf hash of a stored ballot (its content text and 16 random nonce bytes): the receipt's ballotHash. */
+    public static byte[] leafHash(String content, byte[] nonce) {
+        return StoredBallots.canonical(content, nonce).leafHash().bytes();
+    }
+
+    /** The signed receipt file (canonical JSON and a newline) of a stored ballot. */
+    public byte[] sign(long electionId, String content, byte[] nonce) {
+        CanonicalBallot ballot = StoredBallots.canonical(content, nonce);
+        return Receipt.issue(Long.toString(electionId), ballot, keys.current()).toJson();
+    }
+
+    /** A receipt file as JSON values, for embedding in a response. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> asJson(byte[] receiptFile) {
+        return (Map<String, Object>) CanonicalJson.readLenient("receipt", receiptFile);
+    }
+}
