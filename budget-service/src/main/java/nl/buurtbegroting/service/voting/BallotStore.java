@@ -18,30 +18,31 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 
 /**
  * Casts a ballot: consumes the code and stores the ballot and the sealed receipt in one transaction.
  *
- * <p>Inside the transaction, in this order:
+ * <p>The random ballot id and nonce, the commitment, the receipt and its seal are made before the
+ * transaction, so that locks are held only while statements run. Inside it, in this order:
  * <ol>
- *   <li>the election row is locked in share mode ({@code SELECT ... FOR SHARE} on PostgreSQL; H2 has no
- *       shared row lock, so {@code FOR UPDATE}) and must be OPEN. Closing an election locks the same row
- *       {@code FOR UPDATE} before it writes CLOSED, so a close waits for every ballot transaction that
- *       already holds the lock, and a ballot that comes after it reads CLOSED (both databases re-read the
- *       newest committed row once a row lock is granted). A ballot is thus either committed before the
- *       close commits, or refused with ELECTION_NOT_OPEN.</li>
  *   <li>{@code UPDATE voting_code SET used = TRUE WHERE code_hash = ? AND election_id = ? AND used = FALSE}:
  *       exactly one transaction sees an update count of 1 for a code; the others wait for its row lock and
- *       then see 0 (never check-then-insert).</li>
+ *       then see 0 (never check-then-insert);</li>
  *   <li>insert the ballot (random id, canonical content, nonce, commitment, channel, day) and the sealed
- *       receipt for retries; commit. The receipt is returned only after the commit, so an acknowledged
- *       ballot is durable, and a failure anywhere rolls back both the code and the ballot.</li>
+ *       receipt for retries;</li>
+ *   <li>last, lock the election row ({@code SELECT ... FOR SHARE} on PostgreSQL; H2 has no shared row lock,
+ *       so {@code FOR UPDATE}) and require OPEN; the lock is held to the commit. Closing locks the same row
+ *       {@code FOR UPDATE} before it writes CLOSED, so a close either waits for this commit, or commits
+ *       first and this transaction then reads CLOSED (both databases return the newest committed row once a
+ *       row lock is granted) and rolls back with ELECTION_NOT_OPEN. No deadlock: the close takes no code or
+ *       ballot row, and every ballot takes the election row last.</li>
  * </ol>
- * When the update count is 0, a sealed receipt for the same code and submission id means a retried
- * request (answered with the original receipt); otherwise the code is used or unknown.
+ * The receipt is returned only after the commit, so an acknowledged ballot is durable, and a failure
+ * anywhere rolls back both the code and the ballot. When the update count is 0, a sealed receipt for the
+ * same code and submission id means a retried request (answered with the original receipt); otherwise the
+ * code is used or unknown.
  */
 @Singleton
 public class BallotStore {
@@ -85,13 +86,18 @@ public class BallotStore {
         byte[] lookup = hasher.derive(SUBMISSION_LABEL, code, submissionId);
         byte[] sealKey = hasher.derive(SEAL_LABEL, code, submissionId);
         byte[] contentDigest = sha256(content);
+        // Everything that needs no database is computed before the transaction, so locks are held briefly.
+        Prepared ballot = prepare(electionId, content, channel, sealKey, contentDigest);
         return transactions.executeWrite(status -> {
             Connection c = status.getConnection();
-            requireOpen(c, electionId);
             if (consume(c, codeHash, electionId)) {
-                Receipt receipt = store(c, electionId, content, channel, lookup, sealKey, contentDigest);
-                return new Cast(receipt, false);
+                insert(c, electionId, ballot, lookup);
+                // The election lock is taken last and held to the commit: a close either waits for this
+                // commit or has committed already, and then this reads CLOSED and everything rolls back.
+                requireOpen(c, electionId);
+                return new Cast(ballot.receipt(), false);
             }
+            requireOpen(c, electionId);
             Optional<ReceiptSeal.Opened> earlier = sealedReceipt(c, lookup, electionId, sealKey);
             if (earlier.isPresent() && MessageDigest.isEqual(earlier.get().contentDigest(), contentDigest)) {
                 return new Cast(earlier.get().receipt(), true);
@@ -149,33 +155,39 @@ public class BallotStore {
         }
     }
 
-    private Receipt store(Connection c, long electionId, String content, Channel channel, byte[] lookup,
-                          byte[] sealKey, byte[] contentDigest) throws SQLException {
+    /** A ballot ready to insert: random id and nonce, commitment, receipt and its seal. */
+    private record Prepared(byte[] id, byte[] nonce, byte[] commitment, String content, Channel channel, LocalDate day,
+                            Receipt receipt, byte[] sealed) {
+    }
+
+    private Prepared prepare(long electionId, String content, Channel channel, byte[] sealKey, byte[] contentDigest) {
         byte[] ballotId = randomBytes(16);
         byte[] nonce = randomBytes(16);
-        byte[] receiptId = randomBytes(16);
         byte[] commitment = CanonicalBallot.commitment(electionId, nonce, content);
         LocalDate day = LocalDate.now(clock.withZone(zone));
+        Receipt receipt = new Receipt(HexFormat.of().formatHex(randomBytes(16)), HexFormat.of().formatHex(commitment),
+                electionId, channel, day);
+        byte[] sealed = ReceiptSeal.seal(sealKey, receipt, contentDigest, random.get());
+        return new Prepared(ballotId, nonce, commitment, content, channel, day, receipt, sealed);
+    }
+
+    private static void insert(Connection c, long electionId, Prepared ballot, byte[] lookup) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(INSERT_BALLOT)) {
-            s.setBytes(1, ballotId);
+            s.setBytes(1, ballot.id());
             s.setLong(2, electionId);
-            s.setString(3, channel.name());
-            s.setDate(4, Date.valueOf(day));
-            s.setString(5, content);
-            s.setBytes(6, nonce);
-            s.setBytes(7, commitment);
+            s.setString(3, ballot.channel().name());
+            s.setDate(4, Date.valueOf(ballot.day()));
+            s.setString(5, ballot.content());
+            s.setBytes(6, ballot.nonce());
+            s.setBytes(7, ballot.commitment());
             s.executeUpdate();
         }
-        Receipt receipt = new Receipt(HexFormat.of().formatHex(receiptId), HexFormat.of().formatHex(commitment),
-                electionId, channel, day);
         try (PreparedStatement s = c.prepareStatement(INSERT_SUBMISSION)) {
             s.setBytes(1, lookup);
             s.setLong(2, electionId);
-            s.setBytes(3, ReceiptSeal.seal(sealKey, receipt, contentDigest, random.get()));
+            s.setBytes(3, ballot.sealed());
             s.executeUpdate();
         }
-        Arrays.fill(ballotId, (byte) 0);
-        return receipt;
     }
 
     private static Optional<ReceiptSeal.Opened> sealedReceipt(Connection c, byte[] lookup, long electionId,
