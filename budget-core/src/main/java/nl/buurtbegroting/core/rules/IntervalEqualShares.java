@@ -22,7 +22,7 @@ import java.util.PriorityQueue;
  * {@link EqualSharesEngine}. A proven outcome is therefore exactly the outcome of the exact run.
  *
  * <p>Complexity: as {@link EqualSharesEngine}, with every exact operation replaced by a few
- * floating-point ones.
+ * floating-point ones. An instance reuses its scratch space from run to run: use it on one thread.
  */
 final class IntervalEqualShares {
 
@@ -63,20 +63,22 @@ final class IntervalEqualShares {
     private record ClassWeight(int cls, long weight) {
     }
 
-    private final class Run {
-        private double[] lo = new double[64];
-        private double[] hi = new double[64];
-        private long[] cnt = new long[64];
-        private int[] newClassOf = new int[64];
-        private int classCount;
-        private final int[] groupClass;
+    // Scratch space, reused by every run of this filter (one search uses one filter, on one thread):
+    // allocating it per run would make the many runs of a completion mostly work for the collector.
+    private double[] lo = new double[64];
+    private double[] hi = new double[64];
+    private long[] cnt = new long[64];
+    private int[] newClassOf = new int[64];
+    private int[] groupClass;
+    private int[] itemClass;
+    private long[] itemWeight;
+    private long[] itemVoters;
+    private int[] itemGroup;
+    private boolean[] itemPoor;
 
+    private final class Run {
+        private int classCount;
         private int itemCount;
-        private int[] itemClass = new int[64];
-        private long[] itemWeight = new long[64];
-        private long[] itemVoters = new long[64];
-        private int[] itemGroup = new int[64];
-        private boolean[] itemPoor = new boolean[64];
 
         /** Water level per unit of weight of the last price: [levelLo, levelHi]. */
         private double levelLo;
@@ -89,14 +91,24 @@ final class IntervalEqualShares {
         private int bought;
 
         Run(long share) {
-            groupClass = new int[e.groups()];
-            ensureItems(e.groups());
+            if (groupClass == null) {
+                groupClass = new int[e.groups()];
+                int n = Math.max(1, e.groups());
+                itemClass = new int[n];
+                itemWeight = new long[n];
+                itemVoters = new long[n];
+                itemGroup = new int[n];
+                itemPoor = new boolean[n];
+            }
+            Arrays.fill(cnt, 0);
             classCount = 1;
+            lo[0] = 0;
+            hi[0] = 0;
+            Arrays.fill(groupClass, share > 0 ? 1 : 0);
             if (share > 0) {
                 lo[1] = share;
                 hi[1] = share;
                 classCount = 2;
-                Arrays.fill(groupClass, 1);
             }
             budget = new BudgetState(e, Long.MAX_VALUE / 4);
             order = new int[e.projectCount];
@@ -354,17 +366,6 @@ final class IntervalEqualShares {
             lo[classCount] = newLo;
             hi[classCount] = newHi;
             return classCount++;
-        }
-
-        private void ensureItems(int n) {
-            if (n > itemClass.length) {
-                int size = Math.max(n, itemClass.length * 2);
-                itemClass = Arrays.copyOf(itemClass, size);
-                itemWeight = Arrays.copyOf(itemWeight, size);
-                itemVoters = Arrays.copyOf(itemVoters, size);
-                itemGroup = Arrays.copyOf(itemGroup, size);
-                itemPoor = Arrays.copyOf(itemPoor, size);
-            }
         }
     }
 }

@@ -30,7 +30,7 @@ final class ShareSearch {
     }
 
     /** How many shares in a row the floating-point filter tries before an exact run looks for a skip again. */
-    private static final int FILTER_STRETCH = 16;
+    private static final int FILTER_STRETCH = 32;
 
     record Found(EqualSharesEngine.Result result, long firstShare, long share, int runs, int exactRuns, String stop) {
     }
