@@ -13,7 +13,6 @@ import nl.buurtbegroting.core.model.Project;
 import nl.buurtbegroting.core.outcome.Decision;
 import nl.buurtbegroting.core.outcome.Outcome;
 import nl.buurtbegroting.core.tiebreak.TieBreaking;
-import nl.buurtbegroting.core.testdata.Elections;
 import org.junit.jupiter.api.Test;
 
 /** The add-one completion of Equal Shares, as Wieliczka, Świecie and Assen use it. */

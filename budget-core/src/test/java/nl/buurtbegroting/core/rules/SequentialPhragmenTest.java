@@ -68,18 +68,16 @@ class SequentialPhragmenTest {
 
     @Test
     void stopsWhenAProjectTiedWithTheWinnerDoesNotFit() {
-        Instance instance = Instance.of(10, List.of(Project.of("a", 2), Project.of("b", 12 - 1), Project.of("c", 3)));
-        // a 2/1 = 2 and b would be 11/... (over the budget, left out); c 3: a then c
-        Election election = new Election(instance, new Profile(List.of(ApprovalBallot.of("a"), ApprovalBallot.of("c"))));
-        assertEquals(List.of("a", "c"), phragmen(election).selected());
-        Instance tie = Instance.of(10, List.of(Project.of("x", 4), Project.of("y", 8), Project.of("z", 1)));
-        // x 4/2 = 2 and y 8/4 = 2 tie; both fit: x (smaller id) first; then y (2 + ... ) ...
-        Election tied = new Election(tie, new Profile(List.of(ApprovalBallot.of("x"), ApprovalBallot.of("x"),
-                ApprovalBallot.of("y"), ApprovalBallot.of("y"), ApprovalBallot.of("y"), ApprovalBallot.of("y"))));
-        Outcome outcome = phragmen(tied);
+        // Budget 10. x (3) by three voters: load 1, funded; 7 left. Then u (2, one voter) and y (8, four voters)
+        // both come to load 2: u would win the tie and fits, but y, tied with it, does not fit: the rule stops.
+        Instance instance = Instance.of(10, List.of(Project.of("u", 2), Project.of("x", 3), Project.of("y", 8)));
+        Election election = new Election(instance, new Profile(List.of(ApprovalBallot.of("x"), ApprovalBallot.of("x"),
+                ApprovalBallot.of("x"), ApprovalBallot.of("u"), ApprovalBallot.of("y"), ApprovalBallot.of("y"),
+                ApprovalBallot.of("y"), ApprovalBallot.of("y"))));
+        Outcome outcome = phragmen(election);
         assertEquals(List.of("x"), outcome.selected());
-        assertTrue(outcome.result("y").orElseThrow().decision() instanceof Decision.DoesNotFit);
-        assertEquals(1, outcome.ties().size());
+        assertEquals(new Decision.DoesNotFit(8, 7), outcome.result("y").orElseThrow().decision());
+        assertEquals(new Decision.StoppedBefore("y", 7), outcome.result("u").orElseThrow().decision());
     }
 
     @Test
