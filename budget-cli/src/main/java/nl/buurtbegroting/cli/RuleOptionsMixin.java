@@ -2,6 +2,7 @@ package nl.buurtbegroting.cli;
 
 import java.util.Map;
 import nl.buurtbegroting.core.model.Election;
+import nl.buurtbegroting.core.rules.MesCompletion;
 import nl.buurtbegroting.core.rules.RuleOptions;
 import nl.buurtbegroting.core.tiebreak.TieBreaking;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +34,17 @@ final class RuleOptionsMixin {
             description = "Greedy rules stop at the first project that does not fit instead of skipping it.")
     boolean noSkip;
 
+    @Option(names = "--completion", paramLabel = "COMPLETION", converter = MesCompletionConverter.class,
+            description = {"How mes completes an outcome that leaves money unspent: none (the default for mes),"
+                    + " add1 (raise every voter's share one unit at a time until the outcome is exhaustive),"
+                    + " greedy (fill by support), add1-greedy (both: what mes-add1 always does)."})
+    MesCompletion completion;
+
+    @Option(names = "--raise-past-exhaustive",
+            description = {"mes-add1 as Wieliczka 2023 counted: keep raising the share while the outcome stays"
+                    + " within the budget, past the first exhaustive outcome."})
+    boolean raisePastExhaustive;
+
     @Option(names = "--category-caps",
             description = {"Apply the file's per-category budgets (budget_per_category) as caps. Off by default, as"
                     + " in the Pabulib reference outcomes (pabutools), which count with the budget, costs and"
@@ -58,6 +70,6 @@ final class RuleOptionsMixin {
         if (minSupport < 0) {
             throw new ParameterException(mixee.commandLine(), "--min-support must be 0 or more, not " + minSupport);
         }
-        return new RuleOptions(tieBreaking, minSupport, noSkip);
+        return new RuleOptions(tieBreaking, minSupport, noSkip, completion, raisePastExhaustive);
     }
 }
