@@ -97,11 +97,12 @@ public class BallotStore {
                 requireOpen(c, electionId);
                 return new Cast(ballot.receipt(), false);
             }
-            requireOpen(c, electionId);
+            // A retry of a ballot that was stored gets its receipt, even once the election has closed.
             Optional<ReceiptSeal.Opened> earlier = sealedReceipt(c, lookup, electionId, sealKey);
             if (earlier.isPresent() && MessageDigest.isEqual(earlier.get().contentDigest(), contentDigest)) {
                 return new Cast(earlier.get().receipt(), true);
             }
+            requireOpen(c, electionId);
             throw codeExists(c, codeHash, electionId) ? VotingProblem.codeAlreadyUsed() : VotingProblem.unknownCode();
         });
     }

@@ -168,9 +168,13 @@ class VotingApiTest {
         String ballots = "/api/elections/" + other + "/ballots";
         api.post(ballots, ballot(otherCodes.get(0), List.of("a"), submissionId()), null).problem(409, "ELECTION_NOT_OPEN");
         Voting.open(api, organiser, other);
-        api.post(ballots, ballot(otherCodes.get(0), List.of("a"), submissionId()), null).ok(201);
+        String sid = submissionId();
+        Map<String, Object> receipt = api.post(ballots, ballot(otherCodes.get(0), List.of("a"), sid), null).ok(201).map();
         api.post("/api/elections/" + other + "/close", null, organiser).ok(200);
         api.post(ballots, ballot(otherCodes.get(1), List.of("a"), submissionId()), null).problem(409, "ELECTION_NOT_OPEN");
+        assertEquals(receipt, api.post(ballots, ballot(otherCodes.get(0), List.of("a"), sid), null).ok(201).map(),
+                "a lost response can be recovered after the close too");
+        api.post(ballots, ballot(otherCodes.get(0), List.of("a"), submissionId()), null).problem(409, "ELECTION_NOT_OPEN");
     }
 
     @Test
