@@ -28,9 +28,11 @@ import java.util.Map;
 class PaperBallotController {
 
     private final PaperBallotService service;
+    private final BallotScrub scrub;
 
-    PaperBallotController(PaperBallotService service) {
+    PaperBallotController(PaperBallotService service, BallotScrub scrub) {
         this.service = service;
+        this.scrub = scrub;
     }
 
     @Post("/paper-ballots")
@@ -56,5 +58,13 @@ class PaperBallotController {
     @Operation(summary = "Ballots per channel (ONLINE, PAPER, total) and paper forms awaiting a second keying")
     Map<String, Long> counts(@PathVariable long id, Authentication authentication) {
         return service.counts(Caller.of(authentication), id);
+    }
+
+    @Post("/ballots/scrub")
+    @Secured({Roles.ADMIN, Roles.ORGANISER})
+    @Operation(summary = "After the close: delete the retry receipts and rewrite the code and ballot rows so the "
+            + "database no longer shows which transaction cast which ballot (409 ELECTION_NOT_CLOSED before)")
+    ScrubResult scrub(@PathVariable long id, Authentication authentication) {
+        return scrub.scrub(Caller.of(authentication), id);
     }
 }
