@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * An election's lifecycle as the audit bundle publishes it ({@code events.json}), derived from the
- * append-only audit log: created, code batches issued and revoked, opened, closed, tallied, published.
+ * append-only audit log: created, code batches issued and revoked, opened, closed, ballot rows scrubbed,
+ * tallied, published.
  * Each event names the acting account's role, never the account; its data holds counts and labels, never
  * a code, a name or a secret. Events are in the order they happened (time, then log order), numbered from 1.
  */
@@ -27,6 +28,7 @@ final class LifecycleEvents {
             "CODE_BATCH_REVOKED", "codes-revoked",
             "ELECTION_OPEN", "opened",
             "ELECTION_CLOSED", "closed",
+            "BALLOTS_SCRUBBED", "ballots-scrubbed",
             "ELECTION_TALLIED", "tallied",
             "ELECTION_PUBLISHED", "published");
 

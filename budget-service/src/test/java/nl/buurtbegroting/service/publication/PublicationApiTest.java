@@ -98,6 +98,7 @@ class PublicationApiTest {
             api.post(path("/paper-ballots"), Map.of("code", code, "projects", List.of("b")), admin).ok(201);
         }
         api.post(path("/close"), null, organiser).ok(200);
+        api.post(path("/ballots/scrub"), null, organiser).ok(200);
 
         api.post(path("/tally"), null, null).problem(401, "UNAUTHORIZED");
         api.post(path("/tally"), null, otherOrganiser).problem(403, "FORBIDDEN");
@@ -186,7 +187,7 @@ class PublicationApiTest {
         assertEquals(Check.values().length, report.results().size());
 
         String events = new String(bundle.file(AuditBundle.EVENTS), StandardCharsets.UTF_8);
-        for (String type : List.of("created", "codes-issued", "opened", "closed", "tallied", "published")) {
+        for (String type : List.of("created", "codes-issued", "opened", "closed", "ballots-scrubbed", "tallied", "published")) {
             assertTrue(events.contains("\"type\":\"" + type + "\""), type);
         }
         assertFalse(events.contains("olga"), "events name roles, never accounts");
