@@ -5,6 +5,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import nl.buurtbegroting.service.codes.CodeHasher;
 import nl.buurtbegroting.service.codes.VotingCode;
+import nl.buurtbegroting.service.publication.ReceiptSigner;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -61,16 +62,19 @@ public class BallotStore {
     private final CodeHasher hasher;
     private final Clock clock;
     private final ZoneId zone;
+    private final ReceiptSigner signer;
     /** One generator per thread: a shared SecureRandom is a lock every ballot would queue on. */
     private final ThreadLocal<SecureRandom> random = ThreadLocal.withInitial(SecureRandom::new);
     private volatile String electionLock;
 
     public BallotStore(TransactionOperations<Connection> transactions, CodeHasher hasher, Clock clock,
-                       @Property(name = "bb.voting.zone", defaultValue = "Europe/Amsterdam") String zone) {
+                       @Property(name = "bb.voting.zone", defaultValue = "Europe/Amsterdam") String zone,
+                       ReceiptSigner signer) {
         this.transactions = transactions;
         this.hasher = hasher;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
+        this.signer = signer;
     }
 
     /** A receipt and whether it answers a retry of an earlier, successful submission. */
@@ -167,7 +171,7 @@ public class BallotStore {
         byte[] commitment = CanonicalBallot.commitment(electionId, nonce, content);
         LocalDate day = LocalDate.now(clock.withZone(zone));
         Receipt receipt = new Receipt(HexFormat.of().formatHex(randomBytes(16)), HexFormat.of().formatHex(commitment),
-                electionId, channel, day);
+                electionId, channel, day, ReceiptSigner.asJson(signer.sign(electionId, content, nonce)));
         byte[] sealed = ReceiptSeal.seal(sealKey, receipt, contentDigest, random.get());
         return new Prepared(ballotId, nonce, commitment, content, channel, day, receipt, sealed);
     }

@@ -3,10 +3,8 @@ package nl.buurtbegroting.service.voting;
 import nl.buurtbegroting.core.model.Instance;
 import nl.buurtbegroting.core.model.VoteType;
 import nl.buurtbegroting.core.validation.BallotSubmission;
+import nl.buurtbegroting.service.publication.ReceiptSigner;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,14 +16,13 @@ import java.util.Map;
  * choose-one ballots, {@code {"points":{"3":5,"7":2}}} for cumulative ones (proposals given 0 points left
  * out).
  *
- * <p>The commitment a receipt carries is {@code SHA-256("buurtbegroting-ballot-v1" ‖ 0x00 ‖ electionId ‖
- * 0x00 ‖ nonce ‖ content)} with the election id in decimal ASCII, a 16-byte random nonce and the content in
- * UTF-8: the nonce makes two identical ballots commit to different values, and the published ballot with
- * its nonce lets anyone recompute it.
+ * <p>The commitment a receipt carries is the ballot's leaf hash in the published audit bundle
+ * (docs/verification.md §2.3): {@code SHA-256(0x00 ‖ canonical JSON of {"nonce", "projects"[, "points"]})},
+ * with the 16-byte random nonce as 32 hex digits ({@link ReceiptSigner#leafHash}). The nonce makes two
+ * identical ballots commit to different values, and the published ballot with its nonce lets anyone
+ * recompute it; the receipt's inclusion proof leads from it to the bundle's Merkle root.
  */
 public final class CanonicalBallot {
-
-    static final String DOMAIN = "buurtbegroting-ballot-v1";
 
     private CanonicalBallot() {
     }
@@ -65,19 +62,9 @@ public final class CanonicalBallot {
         return out.append("]}").toString();
     }
 
-    /** The commitment of a stored ballot. */
+    /** The commitment of a stored ballot: its leaf hash in the audit bundle. */
     public static byte[] commitment(long electionId, byte[] nonce, String content) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(DOMAIN.getBytes(StandardCharsets.US_ASCII));
-            sha.update((byte) 0);
-            sha.update(Long.toString(electionId).getBytes(StandardCharsets.US_ASCII));
-            sha.update((byte) 0);
-            sha.update(nonce);
-            return sha.digest(content.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return ReceiptSigner.leafHash(content, nonce);
     }
 
     static void appendString(StringBuilder out, String s) {

@@ -1,8 +1,10 @@
 package nl.buurtbegroting.service.voting;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 /**
  * What a voter keeps: a random id and the commitment of the stored ballot ({@code ballotHash}, hex), with
@@ -13,7 +15,12 @@ import java.time.LocalDate;
  * @param electionId the election
  * @param channel    ONLINE or PAPER
  * @param castOn     the day the ballot was stored
+ * @param signed     the receipt file of docs/verification.md §3, signed with the deployment's key: the ballot
+ *                   with its nonce and {@code leafHash} = {@code ballotHash}; with the inclusion proof from
+ *                   {@code GET /api/elections/{id}/receipts/{ballotHash}} after publication it verifies with
+ *                   {@code budget verify --receipt}
  */
 @Serdeable
-public record Receipt(String receiptId, String ballotHash, long electionId, Channel channel, LocalDate castOn) {
+public record Receipt(String receiptId, String ballotHash, long electionId, Channel channel, LocalDate castOn,
+                      @Nullable Map<String, Object> signed) {
 }

@@ -1,5 +1,8 @@
 package nl.buurtbegroting.service.voting;
 
+import nl.buurtbegroting.core.audit.CanonicalJson;
+import nl.buurtbegroting.service.publication.ReceiptSigner;
+
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -8,7 +11,9 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,7 +32,8 @@ final class ReceiptSeal {
 
     static byte[] seal(byte[] key, Receipt receipt, byte[] contentDigest, SecureRandom random) {
         String text = receipt.receiptId() + '|' + receipt.ballotHash() + '|' + receipt.channel() + '|'
-                + receipt.castOn() + '|' + HexFormat.of().formatHex(contentDigest);
+                + receipt.castOn() + '|' + HexFormat.of().formatHex(contentDigest)
+                + (receipt.signed() == null ? "" : "|" + Base64.getEncoder().encodeToString(CanonicalJson.write(receipt.signed())));
         try {
             byte[] iv = new byte[IV_LENGTH];
             random.nextBytes(iv);
@@ -50,7 +56,9 @@ final class ReceiptSeal {
                     new GCMParameterSpec(TAG_BITS, sealed, 0, IV_LENGTH));
             String text = new String(cipher.doFinal(sealed, IV_LENGTH, sealed.length - IV_LENGTH), StandardCharsets.US_ASCII);
             String[] parts = text.split("\\|");
-            Receipt receipt = new Receipt(parts[0], parts[1], electionId, Channel.valueOf(parts[2]), LocalDate.parse(parts[3]));
+            Map<String, Object> signed = parts.length > 5 ? ReceiptSigner.asJson(Base64.getDecoder().decode(parts[5])) : null;
+            Receipt receipt = new Receipt(parts[0], parts[1], electionId, Channel.valueOf(parts[2]), LocalDate.parse(parts[3]),
+                    signed);
             return Optional.of(new Opened(receipt, HexFormat.of().parseHex(parts[4])));
         } catch (GeneralSecurityException | RuntimeException e) {
             return Optional.empty();

@@ -97,7 +97,7 @@ class VotingApiTest {
         String sid = submissionId();
         Api.Res first = api.post(path(), ballot(code, List.of("b", "a"), sid), null).ok(201);
         Map<String, Object> receipt = first.map();
-        assertEquals(Set.of("receiptId", "ballotHash", "electionId", "channel", "castOn"), receipt.keySet());
+        assertEquals(Set.of("receiptId", "ballotHash", "electionId", "channel", "castOn", "signed"), receipt.keySet());
         assertTrue(((String) receipt.get("receiptId")).matches("[0-9a-f]{32}"));
         assertTrue(((String) receipt.get("ballotHash")).matches("[0-9a-f]{64}"));
         assertEquals("ONLINE", receipt.get("channel"));
