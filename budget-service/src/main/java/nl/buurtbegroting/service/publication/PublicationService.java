@@ -119,7 +119,14 @@ public class PublicationService {
                     row.currency(), decision);
             BundleInput input = BundleInput.of(info, count.instance(), count.ballots().ballots(), count.rule(),
                     count.options(), count.outcome(), events, count.counts(), libraryVersion, minimumVotersForBallots);
-            AuditBundle bundle = new BundleBuilder(key).build(input);
+            AuditBundle bundle;
+            try {
+                bundle = new BundleBuilder(key).build(input);
+            } catch (IllegalArgumentException | IllegalStateException refused) {
+                // The builder refuses a bundle that would not verify; say why (it names checks, not secrets).
+                throw ApiProblem.conflict("BUNDLE_REFUSED", "The audit bundle of election " + electionId
+                        + " would not verify, so it is not published: " + refused.getMessage());
+            }
             byte[] outcomeFile = (tally.outcomeJson() + "\n").getBytes(StandardCharsets.UTF_8);
             if (!Arrays.equals(bundle.file(AuditBundle.OUTCOME), outcomeFile)) {
                 throw new IllegalStateException("the bundle's outcome differs from the stored tally of election " + electionId);
