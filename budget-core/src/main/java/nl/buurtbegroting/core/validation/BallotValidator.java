@@ -62,7 +62,7 @@ public final class BallotValidator {
             }
             totalCost += p.cost();
         }
-        int count = ids.size();
+        int count = chosenCount(submission, type);
         if (type == VoteType.CHOOSE_ONE) {
             if (count < 1) {
                 out.add(new BallotViolation(ViolationCode.TOO_FEW_PROJECTS, "projects", "choose one project"));
@@ -89,6 +89,24 @@ public final class BallotValidator {
         }
         checkPoints(submission, rules, out);
         return out;
+    }
+
+    /**
+     * How many projects the ballot chooses. On a cumulative ballot a project listed with 0 points is
+     * not chosen: it supports nothing, and a ballot stored without it must check the same.
+     */
+    private static int chosenCount(BallotSubmission submission, VoteType type) {
+        List<Long> points = submission.points();
+        if (type != VoteType.CUMULATIVE || points == null || points.size() != submission.projects().size()) {
+            return submission.projects().size();
+        }
+        int count = 0;
+        for (Long p : points) {
+            if (p == null || p != 0) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static void checkPoints(BallotSubmission submission, BallotRules rules, List<BallotViolation> out) {

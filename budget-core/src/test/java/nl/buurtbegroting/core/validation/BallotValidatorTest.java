@@ -77,6 +77,16 @@ class BallotValidatorTest {
     }
 
     @Test
+    void aProjectWithZeroPointsIsNotAChosenProject() {
+        BallotRules points = new BallotRules(VoteType.CUMULATIVE, 2, null, null, null, null, 5L, null, 10L);
+        BallotValidator validator = new BallotValidator(instance(points));
+        List<BallotViolation> found = validator.check(BallotSubmission.cumulative(List.of("a", "b"), List.of(3L, 0L)));
+        assertEquals(List.of(ViolationCode.TOO_FEW_PROJECTS), found.stream().map(BallotViolation::code).toList());
+        assertEquals("choose at least 2 projects, not 1", found.get(0).message());
+        assertEquals(List.of(), validator.check(BallotSubmission.cumulative(List.of("a", "b"), List.of(3L, 1L))));
+    }
+
+    @Test
     void reportsEveryViolationAtOnce() {
         List<BallotViolation> found = new BallotValidator(instance(BallotRules.approval(2, 2)))
                 .check(BallotSubmission.approval("zz", "zz", "x"));
