@@ -10,14 +10,16 @@ import nl.buurtbegroting.core.outcome.TieBreak;
 
 /**
  * The published form of an {@link Outcome}. The verifier writes its own recomputed outcome in this
- * form and compares bytes, so this mapping is the definition of "the same outcome".
+ * form and compares bytes, so this mapping is the definition of "the same outcome"; a service that
+ * stores an outcome to publish it later uses it too.
  */
-final class OutcomeJson {
+public final class OutcomeJson {
 
     private OutcomeJson() {
     }
 
-    static Map<String, Object> toJson(Outcome o) {
+    /** The outcome as JSON values (maps, lists, strings, longs), ready for {@link CanonicalJson}. */
+    public static Map<String, Object> toJson(Outcome o) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rule", o.rule());
         m.put("budget", o.budget());
@@ -35,19 +37,24 @@ final class OutcomeJson {
             projects.add(p);
         }
         m.put("projects", projects);
-        List<Object> ties = new ArrayList<>();
-        for (TieBreak t : o.ties()) {
+        m.put("ties", ties(o.ties()));
+        m.put("tieBreaking", o.tieBreaking());
+        m.put("details", o.details());
+        return m;
+    }
+
+    /** The ties of an outcome as JSON values. */
+    public static List<Object> ties(List<TieBreak> ties) {
+        List<Object> out = new ArrayList<>();
+        for (TieBreak t : ties) {
             Map<String, Object> tm = new LinkedHashMap<>();
             tm.put("step", t.step());
             tm.put("tied", t.tied());
             tm.put("winner", t.winner());
             tm.put("policy", t.policy());
-            ties.add(tm);
+            out.add(tm);
         }
-        m.put("ties", ties);
-        m.put("tieBreaking", o.tieBreaking());
-        m.put("details", o.details());
-        return m;
+        return out;
     }
 
     /** Checks the shape of outcome.json; the content is judged by recomputing it. */

@@ -1,5 +1,7 @@
 package nl.buurtbegroting.service.tally;
 
+import nl.buurtbegroting.core.audit.OutcomeJson;
+
 import nl.buurtbegroting.core.audit.BallotCounts;
 import nl.buurtbegroting.core.audit.BallotTree;
 import nl.buurtbegroting.core.audit.CanonicalJson;
@@ -21,6 +23,6 @@ public record Count(ElectionRow election, Instance instance, BallotTree ballots,
 
     /** The canonical JSON of the outcome, without newline: the bundle's outcome.json minus its final newline. */
     public String outcomeJson() {
-        return new String(CanonicalJson.write(OutcomeDocument.toJson(outcome)), StandardCharsets.UTF_8);
+        return new String(CanonicalJson.write(OutcomeJson.toJson(outcome)), StandardCharsets.UTF_8);
     }
 }

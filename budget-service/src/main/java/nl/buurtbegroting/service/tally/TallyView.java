@@ -1,5 +1,7 @@
 package nl.buurtbegroting.service.tally;
 
+import nl.buurtbegroting.core.audit.OutcomeJson;
+
 import nl.buurtbegroting.core.audit.BallotCounts;
 import nl.buurtbegroting.core.audit.CanonicalJson;
 import nl.buurtbegroting.core.explain.Explainer;
@@ -66,7 +68,7 @@ final class TallyView {
         m.put("remaining", o.remaining());
         m.put("selected", o.selected());
         m.put("projects", projects);
-        m.put("ties", OutcomeDocument.ties(o.ties()));
+        m.put("ties", OutcomeJson.ties(o.ties()));
         m.put("details", o.details());
         m.put("turnout", turnout(count.counts()));
         m.put("talliedAt", talliedAt.toString());
