@@ -78,12 +78,17 @@ public record Receipt(String electionId, String keyId, Digest leafHash, Canonica
 
     /** The receipt file: canonical JSON and a newline. */
     public byte[] toJson() {
+        return CanonicalJson.writeFile(toJsonObject());
+    }
+
+    /** The members of the receipt file as JSON values, for embedding the receipt in another document. */
+    public Map<String, Object> toJsonObject() {
         Map<String, Object> m = signedFields();
         m.put("signature", signature);
         if (inclusion != null) {
             m.put("inclusion", inclusion.toJson());
         }
-        return CanonicalJson.writeFile(m);
+        return m;
     }
 
     /**

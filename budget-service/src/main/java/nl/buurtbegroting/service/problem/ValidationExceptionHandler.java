@@ -47,7 +47,7 @@ public class ValidationExceptionHandler implements ExceptionHandler<ConstraintVi
         return processor.processResponse(ErrorContext.builder(request).cause(problem).build(), HttpResponse.badRequest());
     }
 
-    static Violation toViolation(ConstraintViolation<?> violation) {
+    public static Violation toViolation(ConstraintViolation<?> violation) {
         return new Violation(jsonPath(violation.getPropertyPath()), code(violation), violation.getMessage());
     }
 

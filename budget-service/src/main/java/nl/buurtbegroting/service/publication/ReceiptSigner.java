@@ -29,10 +29,22 @@ public class ReceiptSigner {
         return StoredBallots.canonical(content, nonce).leafHash().bytes();
     }
 
-    /** The signed receipt file (canonical JSON and a newline) of a stored ballot. */
-    public byte[] sign(long electionId, String content, byte[] nonce) {
+    /**
+     * The signed receipt of a stored ballot. The ballot is put in its published form once, and the
+     * receipt is written once, because this runs for every ballot cast.
+     *
+     * @param leafHash the ballot's leaf hash, the receipt's {@code ballotHash}
+     * @param json     the receipt file's members, for embedding in a response
+     * @param file     the same as canonical JSON (without the file's final newline)
+     */
+    public record Signed(byte[] leafHash, Map<String, Object> json, byte[] file) {
+    }
+
+    public Signed sign(long electionId, String content, byte[] nonce) {
         CanonicalBallot ballot = StoredBallots.canonical(content, nonce);
-        return Receipt.issue(Long.toString(electionId), ballot, keys.current()).toJson();
+        Receipt receipt = Receipt.issue(Long.toString(electionId), ballot, keys.current());
+        Map<String, Object> json = receipt.toJsonObject();
+        return new Signed(receipt.leafHash().bytes(), json, CanonicalJson.write(json));
     }
 
     /** A receipt file as JSON values, for embedding in a response. */

@@ -168,11 +168,13 @@ public class BallotStore {
     private Prepared prepare(long electionId, String content, Channel channel, byte[] sealKey, byte[] contentDigest) {
         byte[] ballotId = randomBytes(16);
         byte[] nonce = randomBytes(16);
-        byte[] commitment = CanonicalBallot.commitment(electionId, nonce, content);
         LocalDate day = LocalDate.now(clock.withZone(zone));
+        // The signed receipt's leaf hash is the commitment: docs/verification.md §2.3 and §3.
+        ReceiptSigner.Signed signed = signer.sign(electionId, content, nonce);
+        byte[] commitment = signed.leafHash();
         Receipt receipt = new Receipt(HexFormat.of().formatHex(randomBytes(16)), HexFormat.of().formatHex(commitment),
-                electionId, channel, day, ReceiptSigner.asJson(signer.sign(electionId, content, nonce)));
-        byte[] sealed = ReceiptSeal.seal(sealKey, receipt, contentDigest, random.get());
+                electionId, channel, day, signed.json());
+        byte[] sealed = ReceiptSeal.seal(sealKey, receipt, signed.file(), contentDigest, random.get());
         return new Prepared(ballotId, nonce, commitment, content, channel, day, receipt, sealed);
     }
 

@@ -1,6 +1,5 @@
 package nl.buurtbegroting.service.voting;
 
-import nl.buurtbegroting.core.audit.CanonicalJson;
 import nl.buurtbegroting.service.publication.ReceiptSigner;
 
 import javax.crypto.Cipher;
@@ -30,14 +29,28 @@ final class ReceiptSeal {
     private ReceiptSeal() {
     }
 
-    static byte[] seal(byte[] key, Receipt receipt, byte[] contentDigest, SecureRandom random) {
+    /** One cipher object a thread: looking up the provider's AES-GCM anew costs more than the sealing itself. */
+    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    });
+
+    /**
+     * Seals {@code receipt}; {@code signedFile} is its signed receipt file (canonical JSON), or null for a
+     * receipt without one.
+     */
+    static byte[] seal(byte[] key, Receipt receipt, byte[] signedFile, byte[] contentDigest, SecureRandom random) {
         String text = receipt.receiptId() + '|' + receipt.ballotHash() + '|' + receipt.channel() + '|'
                 + receipt.castOn() + '|' + HexFormat.of().formatHex(contentDigest)
-                + (receipt.signed() == null ? "" : "|" + Base64.getEncoder().encodeToString(CanonicalJson.write(receipt.signed())));
+                + (signedFile == null ? "" : "|" + Base64.getEncoder().encodeToString(signedFile));
         try {
             byte[] iv = new byte[IV_LENGTH];
             random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            // A fresh IV for every seal, so reusing the cipher object never reuses a (key, IV) pair.
+            Cipher cipher = CIPHER.get();
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, iv));
             byte[] sealed = cipher.doFinal(text.getBytes(StandardCharsets.US_ASCII));
             byte[] out = Arrays.copyOf(iv, IV_LENGTH + sealed.length);

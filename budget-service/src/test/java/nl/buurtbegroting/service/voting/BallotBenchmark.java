@@ -1,10 +1,7 @@
 package nl.buurtbegroting.service.voting;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import nl.buurtbegroting.service.Api;
 import nl.buurtbegroting.service.codes.CodeHasher;
 import nl.buurtbegroting.service.codes.VotingCode;
@@ -12,18 +9,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.sql.DataSource;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.Date;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -34,75 +31,153 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Ballots per second and latency through the whole service (HTTP, validation, the locked transaction),
- * against bare JDBC doing the same writes. Not part of the suite; run it with
+ * Ballots per second and latency through the whole service (HTTP, validation, signing the receipt, the
+ * locked transaction), against bare JDBC doing the same writes. Not part of the suite; run it with
  * <pre>
  * mvn -pl budget-service -am test -Dtest=BallotBenchmark -Dbb.bench=true -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
- * On the file H2 database of the default configuration, or on PostgreSQL when {@code BB_TEST_PG_URL} is
- * set. {@code -Dbb.bench.ballots=20000} and {@code -Dbb.bench.clients=16} change the load.
+ * On a file H2 database, or on PostgreSQL when {@code BB_TEST_PG_URL} (with {@code BB_TEST_PG_USER} and
+ * {@code BB_TEST_PG_PASSWORD}) is set.
+ *
+ * <p>The service runs as it is deployed, in a JVM of its own ({@code -Xmx1g}, the default JIT), and the
+ * load comes from this JVM over kept-alive HTTP/1.1 connections. First come warm-up rounds (a running
+ * service has long finished compiling its hot paths; the first tens of thousands of requests measure the
+ * JIT, not the service), then measured rounds; rates are the median of the rounds. The bare-JDBC rounds
+ * run from this JVM after the service has stopped (an embedded H2 file has one owner at a time), on the same
+ * database, with the service's exact statements and one transaction per ballot.
+ *
+ * <p>Settings: {@code -Dbb.bench.ballots=5000} (per round), {@code -Dbb.bench.warmups=4},
+ * {@code -Dbb.bench.iterations=5}, {@code -Dbb.bench.clients=16}; {@code -Dbb.bench.jvm="-Dkey=value ..."}
+ * adds options to the service's JVM (service settings such as
+ * {@code -Ddatasources.default.maximum-pool-size=4}, or a profiler agent).
  */
 @EnabledIfSystemProperty(named = "bb.bench", matches = "true")
 class BallotBenchmark {
+
+    private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
 
     @TempDir
     Path dir;
 
     @Test
     void ballotsPerSecondAgainstBareJdbc() throws Exception {
-        int ballots = Integer.getInteger("bb.bench.ballots", 20_000);
+        int perRound = Integer.getInteger("bb.bench.ballots", 5_000);
+        int rounds = Integer.getInteger("bb.bench.iterations", 5);
+        int warmups = Integer.getInteger("bb.bench.warmups", 4);
         int clients = Integer.getInteger("bb.bench.clients", 16);
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("bb.code-key", Voting.CODE_KEY);
-        properties.put("micronaut.server.port", -1);
-        properties.put("bb.data-dir", dir.toString());
-        properties.put("bb.admin.username", Api.ADMIN);
-        properties.put("bb.admin.password", Api.ADMIN_PASSWORD);
-        properties.put("bb.security.password-iterations", 1000);
         String pg = System.getenv("BB_TEST_PG_URL");
         boolean postgres = pg != null && !pg.isBlank();
-        if (postgres) {
-            properties.put("datasources.default.url", pg);
-            properties.put("datasources.default.username", System.getenv("BB_TEST_PG_USER"));
-            properties.put("datasources.default.password", System.getenv("BB_TEST_PG_PASSWORD"));
+        String user = postgres ? System.getenv("BB_TEST_PG_USER") : "sa";
+        String password = postgres ? System.getenv("BB_TEST_PG_PASSWORD") : "";
+        List<String> jvm = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
+        for (String option : System.getProperty("bb.bench.jvm", "").split(" ")) {
+            if (!option.isBlank()) {
+                jvm.add(option);
+            }
         }
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
-            Api api = new Api(HttpClient.create(server.getURL()), JsonMapper.createDefault());
+        int total = (warmups + rounds) * perRound;
+
+        // The service and bare JDBC each start from a fresh database (on H2 a file of their own, on PostgreSQL
+        // an election of their own) holding the same number of codes, and run the same number of ballots: an
+        // H2 file grows with every commit, so a database the other had used first would not compare.
+        Path bareData = dir.resolve("bare");
+        long bareElection;
+        List<String> bareCodes;
+        try (ServiceProcess process = ServiceProcess.startWith(environment(bareData, pg, user, password), dir.resolve("setup.log"), jvm);
+             HttpClient http = HttpClient.create(process.uri.toURL())) {
+            Api api = new Api(http, JsonMapper.createDefault());
+            String admin = api.adminToken();
+            bareElection = Voting.draft(api, admin, "Benchmark, bare JDBC");
+            bareCodes = Voting.issue(api, admin, bareElection, total, "bench-jdbc");
+            Voting.open(api, admin, bareElection);
+        }
+
+        List<Round> service = new ArrayList<>();
+        List<Round> floor = new ArrayList<>();
+        try (ServiceProcess process = ServiceProcess.startWith(environment(dir.resolve("service"), pg, user, password),
+                dir.resolve("service.log"), jvm);
+             HttpClient http = HttpClient.create(process.uri.toURL())) {
+            Api api = new Api(http, JsonMapper.createDefault());
             String admin = api.adminToken();
             long election = Voting.draft(api, admin, "Benchmark");
-            List<String> codes = Voting.issue(api, admin, election, ballots, "bench");
-            List<String> jdbcCodes = Voting.issue(api, admin, election, ballots, "bench-jdbc");
+            List<String> codes = Voting.issue(api, admin, election, total, "bench");
             Voting.open(api, admin, election);
-            DataSource dataSource = DelegatingDataSource.unwrapDataSource(server.getApplicationContext().getBean(DataSource.class));
-            CodeHasher hasher = server.getApplicationContext().getBean(CodeHasher.class);
+            int next = 0;
+            for (int w = 0; w < warmups; w++) {
+                List<String> batch = codes.subList(next, next += perRound);
+                run(process, election, typos(batch), clients, 422);
+                run(process, election, batch, clients, 201);
+            }
+            for (int i = 0; i < rounds; i++) {
+                service.add(run(process, election, codes.subList(next, next += perRound), clients, 201));
+                // The same requests with a code that fails its check symbol: HTTP, JSON, validation, a
+                // problem+json answer, and no database.
+                floor.add(run(process, election, typos(codes.subList(0, perRound)), clients, 422));
+            }
+        }
+        double serviceLoad = loadAverage();
 
-            // Warm-up (not counted): the HTTP path with typo'd codes, then 1,000 ballots.
-            List<String> warmTypos = codes.subList(1_000, codes.size()).stream().map(BallotBenchmark::typo).toList();
-            run(server.getURI(), election, warmTypos, clients, 422);
-            run(server.getURI(), election, codes.subList(0, 1_000), clients, 201);
-            long[] service = run(server.getURI(), election, codes.subList(1_000, codes.size()), clients, 201);
-            // The same requests with a code that fails its check symbol: HTTP, JSON, validation, no database.
-            List<String> typos = codes.subList(1_000, codes.size()).stream().map(BallotBenchmark::typo).toList();
-            long[] floor = run(server.getURI(), election, typos, clients, 422);
-            long[] bare = bareJdbc(dataSource, hasher, election, jdbcCodes, postgres, Math.min(clients, 10));
-            long[] insertsOnly = insertsOnly(dataSource, election, ballots, Math.min(clients, 10));
-            report(postgres ? "PostgreSQL" : "H2 file", service, floor, bare, insertsOnly, clients);
+        String jdbcUrl = postgres ? pg : "jdbc:h2:file:" + bareData.resolve("buurtbegroting") + H2_OPTIONS;
+        Jdbc jdbc = () -> DriverManager.getConnection(jdbcUrl, user, password);
+        CodeHasher hasher = new CodeHasher(Base64.getDecoder().decode(Voting.CODE_KEY));
+        int threads = Math.min(clients, 10);
+        List<Round> bare = new ArrayList<>();
+        // Held open through all rounds, as the service holds its pool: an embedded H2 database closes with
+        // its last connection.
+        try (Connection keeper = jdbc.open()) {
+            int next = 0;
+            for (int w = 0; w < warmups; w++) {
+                bareJdbc(jdbc, hasher, bareElection, bareCodes.subList(next, next += perRound), postgres, threads);
+            }
+            for (int i = 0; i < rounds; i++) {
+                bare.add(bareJdbc(jdbc, hasher, bareElection, bareCodes.subList(next, next += perRound), postgres, threads));
+            }
+        }
+        report(postgres ? "PostgreSQL" : "H2 file", service, floor, bare, clients, warmups, perRound, serviceLoad);
+    }
+
+    private static Map<String, String> environment(Path data, String pg, String user, String password) {
+        Map<String, String> env = ServiceProcess.baseEnvironment();
+        env.put("BB_DATA_DIR", data.toString());
+        if (pg != null && !pg.isBlank()) {
+            env.put("DATASOURCES_DEFAULT_URL", pg);
+            env.put("DATASOURCES_DEFAULT_USERNAME", user);
+            env.put("DATASOURCES_DEFAULT_PASSWORD", password);
+        }
+        return env;
+    }
+
+    /** One measured round: latencies, wall time, and CPU time of the service process and of this one. */
+    private record Round(long[] sortedLatencies, long wallNanos, long serviceCpuNanos, long clientCpuNanos) {
+
+        double rate() {
+            return sortedLatencies.length / (wallNanos / 1e9);
         }
     }
 
-    /** Latencies in nanoseconds (sorted), the last element the wall time. */
+    private interface Jdbc {
+        Connection open() throws Exception;
+    }
+
+    private static List<String> typos(List<String> codes) {
+        return codes.stream().map(BallotBenchmark::typo).toList();
+    }
+
+    /** The code with its check symbol changed: refused as a typo before any database work. */
     private static String typo(String code) {
         char last = code.charAt(code.length() - 1);
         return code.substring(0, code.length() - 1) + (last == '7' ? '8' : '7');
     }
 
-    private static long[] run(URI base, long election, List<String> codes, int clients, int expected) throws Exception {
+    private static Round run(ServiceProcess service, long election, List<String> codes, int clients, int expected) throws Exception {
+        URI base = service.uri;
         String path = "/api/elections/" + election + "/ballots";
         long[] latencies = new long[codes.size()];
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long start = System.nanoTime();
+        long serviceCpu = service.cpuNanos();
         long cpu = cpuNanos();
+        long start = System.nanoTime();
         List<Future<?>> running = new ArrayList<>();
         for (int t = 0; t < clients; t++) {
             running.add(pool.submit(() -> {
@@ -125,7 +200,8 @@ class BallotBenchmark {
         }
         long wall = System.nanoTime() - start;
         pool.shutdown();
-        return withWall(latencies, wall, cpuNanos() - cpu);
+        Arrays.sort(latencies);
+        return new Round(latencies, wall, service.cpuNanos() - serviceCpu, cpuNanos() - cpu);
     }
 
     /** A minimal HTTP/1.1 client on one kept-alive connection, so the load generator costs little CPU. */
@@ -181,7 +257,7 @@ class BallotBenchmark {
     }
 
     /** The same transaction as the service, without HTTP, JSON, validation or the framework. */
-    private static long[] bareJdbc(DataSource ds, CodeHasher hasher, long election, List<String> codes, boolean postgres,
+    private static Round bareJdbc(Jdbc ds, CodeHasher hasher, long election, List<String> codes, boolean postgres,
                                    int threads) throws Exception {
         List<byte[]> hashes = new ArrayList<>();
         for (String code : codes) {
@@ -204,11 +280,6 @@ class BallotBenchmark {
                 }
             }
         });
-    }
-
-    /** Only the two inserts of a ballot, one transaction each. */
-    private static long[] insertsOnly(DataSource ds, long election, int n, int threads) throws Exception {
-        return parallel(ds, n, threads, (c, i, random) -> insertRows(c, election, random));
     }
 
     private static void insertRows(Connection c, long election, SecureRandom random) throws Exception {
@@ -244,26 +315,29 @@ class BallotBenchmark {
         void run(Connection c, int i, SecureRandom random) throws Exception;
     }
 
-    /** Runs {@code n} units of work from {@code threads} threads, one committed transaction each. */
-    private static long[] parallel(DataSource ds, int n, int threads, Work work) throws Exception {
+    /** Runs {@code n} units of work from {@code threads} threads, one connection each, one committed transaction a unit. */
+    private static Round parallel(Jdbc ds, int n, int threads, Work work) throws Exception {
         long[] latencies = new long[n];
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<?>> running = new ArrayList<>();
-        long start = System.nanoTime();
-        long cpu = cpuNanos();
+        List<Connection> connections = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
+            Connection c = ds.open();
+            c.setAutoCommit(false);
+            connections.add(c);
+        }
+        List<Future<?>> running = new ArrayList<>();
+        long cpu = cpuNanos();
+        long start = System.nanoTime();
+        for (Connection c : connections) {
             running.add(pool.submit(() -> {
                 SecureRandom random = new SecureRandom();
-                try (Connection c = ds.getConnection()) {
-                    c.setAutoCommit(false);
-                    int i;
-                    while ((i = next.getAndIncrement()) < n) {
-                        long t0 = System.nanoTime();
-                        work.run(c, i, random);
-                        c.commit();
-                        latencies[i] = System.nanoTime() - t0;
-                    }
+                int i;
+                while ((i = next.getAndIncrement()) < n) {
+                    long t0 = System.nanoTime();
+                    work.run(c, i, random);
+                    c.commit();
+                    latencies[i] = System.nanoTime() - t0;
                 }
                 return null;
             }));
@@ -272,17 +346,13 @@ class BallotBenchmark {
             f.get();
         }
         long wall = System.nanoTime() - start;
+        long used = cpuNanos() - cpu;
         pool.shutdown();
-        return withWall(latencies, wall, cpuNanos() - cpu);
-    }
-
-    /** Latencies sorted, then the wall time, then the process CPU time, both in nanoseconds. */
-    private static long[] withWall(long[] latencies, long wall, long cpu) {
-        long[] out = Arrays.copyOf(latencies, latencies.length + 2);
-        Arrays.sort(out, 0, latencies.length);
-        out[latencies.length] = wall;
-        out[latencies.length + 1] = cpu;
-        return out;
+        for (Connection c : connections) {
+            c.close();
+        }
+        Arrays.sort(latencies);
+        return new Round(latencies, wall, 0, used);
     }
 
     private static long cpuNanos() {
@@ -290,31 +360,36 @@ class BallotBenchmark {
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private static void report(String db, long[] service, long[] floor, long[] bare, long[] inserts, int clients) {
-        System.out.printf("%n==== ballot benchmark (%s, %d clients, %d cores) ====%n", db, clients,
-                Runtime.getRuntime().availableProcessors());
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static void report(String db, List<Round> service, List<Round> floor, List<Round> bare,
+                               int clients, int warmups, int perRound, double serviceLoad) {
+        System.out.printf("%n==== ballot benchmark (%s, %d clients, %d cores; service in its own JVM; each side on a fresh "
+                        + "database: %d warm-up rounds, then %d measured rounds of %d ballots; rates are medians of the rounds) ====%n", db, clients,
+                Runtime.getRuntime().availableProcessors(), warmups, service.size(), perRound);
         line("service over HTTP", service);
         line("HTTP floor (typo'd code, no database)", floor);
         line("bare JDBC, same transaction", bare);
-        line("bare JDBC, the two inserts only", inserts);
-        System.out.printf("service / bare same transaction = %.2f (rate), %.2f (CPU per ballot); load average %.1f%n",
-                rate(service) / rate(bare), cpu(bare) / cpu(service),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf("service / bare JDBC same transaction = %.2f (ratio of the median rates); load average %.1f "
+                + "after the service rounds, %.1f after the JDBC rounds%n", median(service, Round::rate) / median(bare, Round::rate),
+                serviceLoad, loadAverage());
     }
 
-    private static void line(String what, long[] r) {
-        int n = r.length - 2;
-        double cpuPerBallot = r[n + 1] / (double) n;
-        System.out.printf("%-38s %7.0f ballots/s   p50 %6.2f ms   p99 %6.2f ms   CPU %5.0f us/ballot (%5.0f/s on %d idle cores)   (%d ballots)%n",
-                what, rate(r), r[n / 2] / 1e6, r[(int) Math.min(n - 1, Math.round(n * 0.99))] / 1e6, cpuPerBallot / 1e3,
-                Runtime.getRuntime().availableProcessors() * 1e9 / cpuPerBallot, Runtime.getRuntime().availableProcessors(), n);
+    private static void line(String what, List<Round> rounds) {
+        long[] all = rounds.stream().flatMapToLong(r -> Arrays.stream(r.sortedLatencies())).sorted().toArray();
+        int n = all.length;
+        double serviceCpu = median(rounds, r -> r.serviceCpuNanos() / (double) r.sortedLatencies().length);
+        double clientCpu = median(rounds, r -> r.clientCpuNanos() / (double) r.sortedLatencies().length);
+        System.out.printf("%-38s %6.0f ballots/s (rounds %s)  p50 %6.2f ms  p99 %6.2f ms  CPU/ballot: service %s, this JVM %4.0f us%n",
+                what, median(rounds, Round::rate), rounds.stream().map(r -> String.format("%.0f", r.rate())).toList(),
+                all[n / 2] / 1e6, all[(int) Math.min(n - 1, Math.round(n * 0.99))] / 1e6,
+                serviceCpu > 0 ? String.format("%4.0f us", serviceCpu / 1e3) : "   -   ", clientCpu / 1e3);
     }
 
-    private static double cpu(long[] r) {
-        return r[r.length - 1] / (double) (r.length - 2);
-    }
-
-    private static double rate(long[] r) {
-        return (r.length - 2) / (r[r.length - 2] / 1e9);
+    private static double median(List<Round> rounds, java.util.function.ToDoubleFunction<Round> value) {
+        double[] v = rounds.stream().mapToDouble(value).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 }

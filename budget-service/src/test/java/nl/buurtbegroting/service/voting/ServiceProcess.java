@@ -35,10 +35,17 @@ final class ServiceProcess implements AutoCloseable {
      * ({@code logback.xml}, not the tests' quieter {@code logback-test.xml}).
      */
     static ServiceProcess start(Map<String, String> env, Path log, List<String> jvmOptions, String... args) throws Exception {
+        // Tests restart the service often: C1 only starts faster, and they measure no speed.
+        List<String> options = new ArrayList<>(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"));
+        options.addAll(jvmOptions);
+        return startWith(env, log, options, args);
+    }
+
+    /** As {@link #start(Map, Path, List, String...)} with exactly the given JVM options (a benchmark's JVM). */
+    static ServiceProcess startWith(Map<String, String> env, Path log, List<String> jvmOptions, String... args) throws Exception {
         int port = freePort();
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                "-Dlogback.configurationFile=logback.xml"));
+        List<String> command = new ArrayList<>(List.of(javaBin, "-Dlogback.configurationFile=logback.xml"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "nl.buurtbegroting.service.Application"));
         command.addAll(List.of(args));
@@ -72,6 +79,19 @@ final class ServiceProcess implements AutoCloseable {
             Thread.sleep(50);
         }
         throw new IllegalStateException("the service did not become healthy in " + timeout);
+    }
+
+    /** CPU time the service process has used so far (user and system), in nanoseconds; -1 where /proc is missing. */
+    long cpuNanos() {
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            // Fields after the command name, which is in parentheses and may hold spaces: utime is the 14th
+            // field of the line, stime the 15th, both in clock ticks (100 a second on Linux).
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */
