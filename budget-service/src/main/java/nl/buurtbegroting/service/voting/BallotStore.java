@@ -129,15 +129,24 @@ public class BallotStore {
 
     /** Locks the election row (shared where the database can) and requires it to be OPEN. */
     void requireOpen(Connection c, long electionId) throws SQLException {
+        if (!"OPEN".equals(lockedState(c, electionId))) {
+            throw VotingProblem.notOpen(electionId);
+        }
+    }
+
+    /**
+     * The election's state, its row locked to the end of the transaction the way a ballot locks it: shared
+     * on PostgreSQL (ballots do not wait for each other, a close waits for them all), exclusive on H2, which
+     * has no shared row lock. ELECTION_NOT_FOUND when there is no such election.
+     */
+    String lockedState(Connection c, long electionId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT state FROM election WHERE id = ? " + electionLock(c))) {
             s.setLong(1, electionId);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
                     throw VotingProblem.electionNotFound(electionId);
                 }
-                if (!"OPEN".equals(r.getString(1))) {
-                    throw VotingProblem.notOpen(electionId);
-                }
+                return r.getString(1);
             }
         }
     }

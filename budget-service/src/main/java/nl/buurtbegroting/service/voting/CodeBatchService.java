@@ -43,13 +43,14 @@ public class CodeBatchService {
     private final ElectionAccess access;
     private final AuditLog audit;
     private final CodeHasher hasher;
+    private final BallotStore ballots;
     private final Clock clock;
     private final String voteUrl;
     private final SecureRandom random = new SecureRandom();
 
     public CodeBatchService(TransactionOperations<Connection> transactions, ElectionRepository elections,
                             CodeBatchRepository batches, ElectionAccess access, AuditLog audit, CodeHasher hasher,
-                            Clock clock,
+                            BallotStore ballots, Clock clock,
                             @Property(name = "bb.voting.vote-url", defaultValue = "http://localhost:8080/vote/{election}")
                             String voteUrl) {
         this.transactions = transactions;
@@ -58,6 +59,7 @@ public class CodeBatchService {
         this.access = access;
         this.audit = audit;
         this.hasher = hasher;
+        this.ballots = ballots;
         this.clock = clock;
         this.voteUrl = voteUrl;
     }
@@ -76,11 +78,9 @@ public class CodeBatchService {
         }
         String label = request.label().strip();
         CodeBatchView view = transactions.executeWrite(status -> {
-            ElectionRow election = lock(caller, electionId);
-            if (election.state() != ElectionState.DRAFT && election.state() != ElectionState.OPEN) {
-                throw ApiProblem.conflict("ELECTION_NOT_DRAFT_OR_OPEN", "Election " + electionId + " is "
-                        + election.state() + "; codes are issued before or during voting only.");
-            }
+            ElectionRow election = elections.findById(electionId).orElseThrow(() -> electionNotFound(electionId));
+            access.requireWritable(caller, electionId);
+            requireIssuable(electionId, election.state());
             CodeBatchRow row = batches.save(new CodeBatchRow(null, electionId, label, codes.size(), false,
                     caller.username(), Instant.now(clock)));
             try (PreparedStatement s = status.getConnection().prepareStatement(
@@ -95,11 +95,22 @@ public class CodeBatchService {
                     }
                 }
             }
+            // The election row is locked only now, after the codes are written, and the way a ballot locks it:
+            // writing 200,000 codes takes seconds, and a lock taken first would hold every ballot of an open
+            // election for that long. A close that committed meanwhile is seen here and refuses the batch.
+            requireIssuable(electionId, ElectionState.valueOf(ballots.lockedState(status.getConnection(), electionId)));
             audit.record(caller.username(), "CODE_BATCH_ISSUED", electionId, "batch " + row.id(),
                     row.codeCount() + " codes, label '" + label + "'");
             return view(row, 0);
         });
         return new Issued(view, codes);
+    }
+
+    private static void requireIssuable(long electionId, ElectionState state) {
+        if (state != ElectionState.DRAFT && state != ElectionState.OPEN) {
+            throw ApiProblem.conflict("ELECTION_NOT_DRAFT_OR_OPEN", "Election " + electionId + " is "
+                    + state + "; codes are issued before or during voting only.");
+        }
     }
 
     /** Revokes a batch before voting opens: its codes are deleted, so they are unknown from then on. */

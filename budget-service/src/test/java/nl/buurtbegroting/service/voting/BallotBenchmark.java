@@ -46,8 +46,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * run from this JVM after the service has stopped (an embedded H2 file has one owner at a time), on the same
  * database, with the service's exact statements and one transaction per ballot.
  *
- * <p>Settings: {@code -Dbb.bench.ballots=5000} (per round), {@code -Dbb.bench.warmups=4},
- * {@code -Dbb.bench.iterations=5}, {@code -Dbb.bench.clients=16}; {@code -Dbb.bench.jvm="-Dkey=value ..."}
+ * <p>Settings: {@code -Dbb.bench.ballots=5000} (per round), {@code -Dbb.bench.warmups=10},
+ * {@code -Dbb.bench.iterations=5}, {@code -Dbb.bench.clients=16}, {@code -Dbb.bench.connections=20} (bare JDBC's
+ * connections; keep it equal to the service's pool); {@code -Dbb.bench.jvm="-Dkey=value ..."}
  * adds options to the service's JVM (service settings such as
  * {@code -Ddatasources.default.maximum-pool-size=4}, or a profiler agent).
  */
@@ -63,7 +64,7 @@ class BallotBenchmark {
     void ballotsPerSecondAgainstBareJdbc() throws Exception {
         int perRound = Integer.getInteger("bb.bench.ballots", 5_000);
         int rounds = Integer.getInteger("bb.bench.iterations", 5);
-        int warmups = Integer.getInteger("bb.bench.warmups", 4);
+        int warmups = Integer.getInteger("bb.bench.warmups", 10);
         int clients = Integer.getInteger("bb.bench.clients", 16);
         String pg = System.getenv("BB_TEST_PG_URL");
         boolean postgres = pg != null && !pg.isBlank();
@@ -120,7 +121,8 @@ class BallotBenchmark {
         String jdbcUrl = postgres ? pg : "jdbc:h2:file:" + bareData.resolve("buurtbegroting") + H2_OPTIONS;
         Jdbc jdbc = () -> DriverManager.getConnection(jdbcUrl, user, password);
         CodeHasher hasher = new CodeHasher(Base64.getDecoder().decode(Voting.CODE_KEY));
-        int threads = Math.min(clients, 10);
+        // As many connections as the service may use (its pool, datasources.default.maximum-pool-size).
+        int threads = Math.min(clients, Integer.getInteger("bb.bench.connections", 20));
         List<Round> bare = new ArrayList<>();
         // Held open through all rounds, as the service holds its pool: an embedded H2 database closes with
         // its last connection.

@@ -178,6 +178,20 @@ class VotingApiTest {
     }
 
     @Test
+    void codesAreIssuedWhileOpenButNotOnceClosed() {
+        long election = Voting.draft(api, organiser, "Nalevering");
+        Voting.open(api, organiser, election);
+        List<String> late = Voting.issue(api, organiser, election, 3, "extra brieven");
+        String ballots = "/api/elections/" + election + "/ballots";
+        api.post(ballots, ballot(late.get(0), List.of("a"), submissionId()), null).ok(201);
+        api.post("/api/elections/" + election + "/close", null, organiser).ok(200);
+        api.post("/api/elections/" + election + "/code-batches", Map.of("count", 1, "label", "te laat"), organiser)
+                .problem(409, "ELECTION_NOT_DRAFT_OR_OPEN");
+        assertEquals(1, api.get("/api/elections/" + election + "/code-batches", organiser).list().size(),
+                "the refused batch left nothing behind");
+    }
+
+    @Test
     void onlyTheElectionsOrganisersIssueAndRevokeCodes() {
         long draft = Voting.draft(api, organiser, "Rechten");
         String batches = "/api/elections/" + draft + "/code-batches";
