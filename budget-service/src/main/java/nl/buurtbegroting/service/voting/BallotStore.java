@@ -12,7 +12,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -192,7 +191,7 @@ public class BallotStore {
             s.setBytes(1, ballot.id());
             s.setLong(2, electionId);
             s.setString(3, ballot.channel().name());
-            s.setDate(4, Date.valueOf(ballot.day()));
+            s.setObject(4, ballot.day());
             s.setString(5, ballot.content());
             s.setBytes(6, ballot.nonce());
             s.setBytes(7, ballot.commitment());
