@@ -78,21 +78,9 @@ class BallotBenchmark {
         }
         int total = (warmups + rounds) * perRound;
 
-        // The service and bare JDBC each start from a fresh database (on H2 a file of their own, on PostgreSQL
-        // an election of their own) holding the same number of codes, and run the same number of ballots: an
-        // H2 file grows with every commit, so a database the other had used first would not compare.
-        Path bareData = dir.resolve("bare");
-        long bareElection;
-        List<String> bareCodes;
-        try (ServiceProcess process = ServiceProcess.startWith(environment(bareData, pg, user, password), dir.resolve("setup.log"), jvm);
-             HttpClient http = HttpClient.create(process.uri.toURL())) {
-            Api api = new Api(http, JsonMapper.createDefault());
-            String admin = api.adminToken();
-            bareElection = Voting.draft(api, admin, "Benchmark, bare JDBC");
-            bareCodes = Voting.issue(api, admin, bareElection, (warmups + 3 * rounds) * perRound, "bench-jdbc");
-            Voting.open(api, admin, bareElection);
-        }
-
+        // The service and every bare-JDBC setting each start from a fresh database (on H2 a file of their own,
+        // on PostgreSQL an election of their own) holding the same number of codes, and run the same number
+        // of ballots: an H2 file grows with every commit, so a database another had used would not compare.
         List<Round> service = new ArrayList<>();
         List<Round> floor = new ArrayList<>();
         try (ServiceProcess process = ServiceProcess.startWith(environment(dir.resolve("service"), pg, user, password),
@@ -101,7 +89,7 @@ class BallotBenchmark {
             Api api = new Api(http, JsonMapper.createDefault());
             String admin = api.adminToken();
             long election = Voting.draft(api, admin, "Benchmark");
-            List<String> codes = Voting.issue(api, admin, election, total, "bench");
+            List<String> codes = issue(api, admin, election, total, "bench");
             Voting.open(api, admin, election);
             int next = 0;
             for (int w = 0; w < warmups; w++) {
@@ -118,29 +106,51 @@ class BallotBenchmark {
         }
         double serviceLoad = loadAverage();
 
-        String jdbcUrl = postgres ? pg : "jdbc:h2:file:" + bareData.resolve("buurtbegroting") + H2_OPTIONS;
-        Jdbc jdbc = () -> DriverManager.getConnection(jdbcUrl, user, password);
         CodeHasher hasher = new CodeHasher(Base64.getDecoder().decode(Voting.CODE_KEY));
         // Bare JDBC with as many connections as the service may use (its pool, datasources.default.maximum-pool-size),
         // with 10 and with 5: the baseline is whichever carries most, so the comparison never flatters the service.
         List<Integer> settings = Stream.of(Integer.getInteger("bb.bench.connections", 20), 10, 5)
                 .map(n -> Math.min(clients, n)).distinct().toList();
         Map<Integer, List<Round>> bareBy = new java.util.LinkedHashMap<>();
-        // Held open through all rounds, as the service holds its pool: an embedded H2 database closes with
-        // its last connection.
-        try (Connection keeper = jdbc.open()) {
-            int next = 0;
-            for (int w = 0; w < warmups; w++) {
-                bareJdbc(jdbc, hasher, bareElection, bareCodes.subList(next, next += perRound), postgres, settings.get(w % settings.size()));
+        for (int threads : settings) {
+            Path bareData = dir.resolve("bare-" + threads);
+            long bareElection;
+            List<String> bareCodes;
+            try (ServiceProcess process = ServiceProcess.startWith(environment(bareData, pg, user, password),
+                    dir.resolve("setup.log"), jvm);
+                 HttpClient http = HttpClient.create(process.uri.toURL())) {
+                Api api = new Api(http, JsonMapper.createDefault());
+                String admin = api.adminToken();
+                bareElection = Voting.draft(api, admin, "Benchmark, bare JDBC, " + threads + " connections");
+                bareCodes = issue(api, admin, bareElection, total, "bench-jdbc");
+                Voting.open(api, admin, bareElection);
             }
-            for (int i = 0; i < rounds; i++) {
-                for (int threads : settings) {
-                    bareBy.computeIfAbsent(threads, t -> new ArrayList<>())
-                            .add(bareJdbc(jdbc, hasher, bareElection, bareCodes.subList(next, next += perRound), postgres, threads));
+            String jdbcUrl = postgres ? pg : "jdbc:h2:file:" + bareData.resolve("buurtbegroting") + H2_OPTIONS;
+            Jdbc jdbc = () -> DriverManager.getConnection(jdbcUrl, user, password);
+            List<Round> bare = new ArrayList<>();
+            // Held open through all rounds, as the service holds its pool: an embedded H2 database closes
+            // with its last connection.
+            try (Connection keeper = jdbc.open()) {
+                int next = 0;
+                for (int w = 0; w < warmups; w++) {
+                    bareJdbc(jdbc, hasher, bareElection, bareCodes.subList(next, next += perRound), postgres, threads);
+                }
+                for (int i = 0; i < rounds; i++) {
+                    bare.add(bareJdbc(jdbc, hasher, bareElection, bareCodes.subList(next, next += perRound), postgres, threads));
                 }
             }
+            bareBy.put(threads, bare);
         }
         report(postgres ? "PostgreSQL" : "H2 file", service, floor, bareBy, clients, warmups, perRound, serviceLoad);
+    }
+
+    /** Codes in batches of at most 50,000, so no CSV outgrows the test client's 10 MB limit. */
+    private static List<String> issue(Api api, String admin, long election, int n, String label) {
+        List<String> codes = new ArrayList<>(n);
+        while (codes.size() < n) {
+            codes.addAll(Voting.issue(api, admin, election, Math.min(50_000, n - codes.size()), label));
+        }
+        return codes;
     }
 
     private static Map<String, String> environment(Path data, String pg, String user, String password) {
