@@ -83,8 +83,6 @@ public class EqualShares implements AllocationRule {
             result = found.result();
             out.detail("firstShare", Long.toString(found.firstShare()));
             out.detail("share", Long.toString(found.share()));
-            out.detail("runs", Long.toString(found.runs()));
-            out.detail("exactRuns", Long.toString(found.exactRuns()));
             out.detail("stop", found.stop());
         } else {
             Rational start = e.voters == 0 ? Rational.ZERO : Rational.of(e.budget, e.voters);

@@ -15,9 +15,9 @@ package nl.buurtbegroting.core.rules;
  * {@link RuleOptions#raisePastExhaustive()}. Options {@link MesCompletion#ADD1} (no greedy fill) and
  * {@link MesCompletion#ADD1_THEN_GREEDY} (the default) apply.
  *
- * <p>Rule-level details: {@code firstShare}, {@code share} (the e taken), {@code runs} (MES runs
- * made), {@code exactRuns} (how many of them exact; the others proved by the floating-point filter),
- * {@code stop} (why the search stopped), {@code mesCost} (cost before the fill).
+ * <p>Rule-level details: {@code firstShare}, {@code share} (the e taken), {@code stop} (why the search
+ * stopped), {@code mesCost} (cost before the fill). How many runs the search made is not part of the
+ * outcome: it depends on how one searches, and the outcome must be reproducible from docs/spec alone.
  *
  * <p>Complexity: one MES run per share visited; {@link ShareSearch} says which shares are skipped and
  * which runs are proved in floating point instead of exact arithmetic.

@@ -72,7 +72,6 @@ public class Knapsack implements AllocationRule {
             }
         }
         out.detail("welfare", Long.toString(welfare));
-        out.detail("searchNodes", Long.toString(search.nodes));
         return out.build();
     }
 

@@ -101,8 +101,10 @@ final class ShareSearch {
             }
             boolean all = allBought(funded, supported);
             if (all || e.voters == 0 || frozen) {
-                // nothing a larger share could change
-                chosen = share;
+                // Nothing a larger share could change. From the sum of the supported projects' costs on, no
+                // supporter ever pays all she has, so every larger share buys the same: that share is taken
+                // (docs/spec/rules.md, R.9.4), whichever share the search happened to notice it at.
+                chosen = all ? share : Math.max(first, supportedCost(e, supported));
                 stop = all ? "every supported project bought" : "no larger share changes the outcome";
                 break;
             }
@@ -126,6 +128,16 @@ final class ShareSearch {
             }
         }
         return true;
+    }
+
+    private static long supportedCost(CompiledElection e, boolean[] supported) {
+        long sum = 0;
+        for (int p = 0; p < supported.length; p++) {
+            if (supported[p]) {
+                sum = Math.addExact(sum, e.cost[p]);
+            }
+        }
+        return sum;
     }
 
     private static boolean allBought(boolean[] funded, boolean[] supported) {

@@ -1,0 +1,470 @@
+// The twelve checks of spec section 4, in order, each PASS, FAIL or SKIPPED with a verdict.
+import { readCanonicalFile, canonicalBytes, parseJson, FormatError } from './json.mjs';
+import { recomputeOutcome, RULES } from './recompute.mjs';
+import { parseManifest, parseBallot, Fields, hex, sha256, leafHash, merkleRoot, rootFromProof, base64Canonical } from './parse.mjs';
+import { validateBallot } from './ballots.mjs';
+
+export const CHECKS = [
+  ['FILES_PRESENT', 10], ['CHECKSUMS', 11], ['SIGNATURE', 12], ['KEY_TRUSTED', 13], ['SCHEMA', 14], ['EVENT_CHAIN', 15],
+  ['MERKLE_ROOT', 16], ['BALLOTS_UNIQUE', 17], ['BALLOTS_MATCH_USED_CODES', 18], ['BALLOTS_VALID', 19],
+  ['OUTCOME_RECOMPUTED', 20], ['RECEIPT_INCLUDED', 21],
+];
+export const FILE_NAMES = ['manifest.json', 'events.json', 'ballots.json', 'counts.json', 'merkle.json', 'outcome.json', 'SHA256SUMS', 'signature.json'];
+
+export function report(results) {
+  const first = results.find((r) => r.status === 'FAIL');
+  return { results, exitCode: first ? first.exitCode : 0, verified: !first };
+}
+
+/** A bundle that could not be read at all. */
+export function unreadable(why) {
+  return report(CHECKS.map(([c, code]) => ({ check: c, exitCode: code, status: c === 'FILES_PRESENT' ? 'FAIL' : 'SKIPPED',
+    verdict: c === 'FILES_PRESENT' ? why : 'the bundle could not be read' })));
+}
+
+export async function verifyFiles(files, options = {}) {
+  const ctx = { files, options, schemaErrors: [], results: [] };
+  await parseSignature(ctx);
+  await parseContent(ctx);
+  const bodies = [filesPresent, checksums, signature, keyTrusted, schema, eventChain, merkle, unique, usedCodes, valid, outcome, receipt];
+  for (let i = 0; i < CHECKS.length; i++) {
+    const [name, code] = CHECKS[i];
+    let r;
+    try {
+      r = await bodies[i](ctx);
+    } catch (err) {
+      if (!(err instanceof FormatError) && !(err instanceof RangeError)) throw err;
+      r = ['FAIL', 'could not be checked: ' + err.message];
+    }
+    ctx.results.push({ check: name, exitCode: code, status: r[0], verdict: r[1] });
+  }
+  return report(ctx.results);
+}
+
+const PASS = (v) => ['PASS', v];
+const FAIL = (v) => ['FAIL', v];
+const SKIP = (v) => ['SKIPPED', v];
+
+async function parseSignature(ctx) {
+  const file = ctx.files.get('signature.json');
+  if (!file) {
+    ctx.signatureError = 'signature.json is missing';
+    return;
+  }
+  try {
+    const f = new Fields('signature.json', '$', readCanonicalFile('signature.json', file));
+    if (f.string('algorithm') !== 'Ed25519') throw f.error('algorithm', 'only Ed25519 is used');
+    if (f.string('signedFile') !== 'SHA256SUMS') throw f.error('signedFile', 'the signed file is always SHA256SUMS');
+    const keyId = f.string('keyId');
+    const pk = base64Canonical(f, 'publicKey', 32);
+    const sig = base64Canonical(f, 'signature', 64);
+    f.done();
+    Object.assign(ctx, { keyId, publicKey: pk, sig });
+  } catch (err) {
+    if (!(err instanceof FormatError)) throw err;
+    ctx.signatureError = err.message;
+  }
+}
+
+function parse(ctx, name, parser) {
+  const bytes = ctx.files.get(name);
+  if (!bytes) return null;
+  try {
+    return parser(readCanonicalFile(name, bytes));
+  } catch (err) {
+    if (!(err instanceof FormatError)) throw err;
+    ctx.schemaErrors.push(err.message);
+    return null;
+  }
+}
+
+async function parseContent(ctx) {
+  ctx.manifest = parse(ctx, 'manifest.json', parseManifest);
+  ctx.events = parse(ctx, 'events.json', (json) => {
+    const root = new Fields('events.json', '$', json);
+    const out = root.objects('events').map((e) => {
+      const ev = { seq: e.integer('seq'), type: e.string('type'), at: e.string('at') };
+      if (!isTime(ev.at)) throw e.error('at', 'neither a date (2026-03-31) nor a UTC timestamp (2026-03-31T09:00:00Z)');
+      ev.actorRole = e.string('actorRole');
+      if (ev.type.trim() === '' || ev.actorRole.trim() === '') throw e.error('', 'an event needs a type and an actor role');
+      ev.data = e.rawObject('data');
+      ev.prev = e.digest('prev');
+      ev.hash = e.digest('hash');
+      e.done();
+      return ev;
+    });
+    root.done();
+    return out;
+  });
+  ctx.counts = parse(ctx, 'counts.json', (json) => {
+    const f = new Fields('counts.json', '$', json);
+    const names = new Set();
+    const batches = f.objects('codeBatches').map((b) => {
+      const batch = b.string('batch');
+      if (batch.trim() === '' || names.has(batch)) throw b.error('batch', 'batch names must be non-empty and distinct');
+      names.add(batch);
+      const r = { batch, issued: b.nonNegative('issued'), used: b.nonNegative('used') };
+      b.done();
+      return r;
+    });
+    const raw = f.rawObject('ballotsByChannel');
+    const channels = [];
+    for (const k of Object.keys(raw).sort()) {
+      if (typeof raw[k] !== 'bigint' || raw[k] < 0n) throw f.error('ballotsByChannel.' + k, 'expected a non-negative integer');
+      channels.push([k, raw[k]]);
+    }
+    f.done();
+    return { batches, channels };
+  });
+  parse(ctx, 'merkle.json', (json) => {
+    const f = new Fields('merkle.json', '$', json);
+    if (f.string('algorithm') !== 'RFC9162-SHA256') throw f.error('algorithm', 'expected RFC9162-SHA256');
+    const size = f.nonNegative('treeSize');
+    const root = f.digest('rootHash');
+    f.done();
+    ctx.treeSize = size;
+    ctx.root = root;
+    return true;
+  });
+  ctx.outcomeWellFormed = parse(ctx, 'outcome.json', checkOutcomeSchema) !== null;
+  if (ctx.files.has('ballots.json') && ctx.manifest) {
+    ctx.ballots = parse(ctx, 'ballots.json', (json) => {
+      const f = new Fields('ballots.json', '$', json);
+      const out = f.objects('ballots').map((b) => parseBallot(b, ctx.manifest.ballotRules.voteType));
+      f.done();
+      return out;
+    });
+  }
+  if (ctx.ballots) {
+    for (const b of ctx.ballots) b.leaf = await leafHash(canonicalBytes(b.json));
+  }
+  const m = ctx.manifest;
+  if (m) {
+    const present = ctx.files.has('ballots.json');
+    if (m.ballots.withheld && present) ctx.schemaErrors.push('manifest.json says the ballots are withheld, but ballots.json is present');
+    else if (!m.ballots.withheld && !present) ctx.schemaErrors.push('manifest.json says the ballots are published, but ballots.json is missing');
+    if (ctx.treeSize !== undefined && m.ballots.withheld !== (ctx.treeSize < m.ballots.minimumVoters)) {
+      ctx.schemaErrors.push(`manifest.json: withheld does not agree with ${ctx.treeSize} voters and the minimum of ${m.ballots.minimumVoters}`);
+    }
+  }
+}
+
+function checkOutcomeSchema(json) {
+  const f = new Fields('outcome.json', '$', json);
+  f.string('rule');
+  f.nonNegative('budget');
+  f.nonNegative('totalCost');
+  f.strings('selected');
+  for (const p of f.objects('projects')) {
+    p.string('id');
+    p.nonNegative('cost');
+    p.integer('support');
+    p.string('decision');
+    p.string('reason');
+    p.stringMap('details');
+    p.done();
+  }
+  for (const t of f.objects('ties')) {
+    t.string('step');
+    t.strings('tied');
+    t.string('winner');
+    t.string('policy');
+    t.done();
+  }
+  f.string('tieBreaking');
+  f.stringMap('details');
+  f.done();
+  return true;
+}
+
+/** A date YYYY-MM-DD, or an instant as java.time.Instant.toString prints it (spec 2.5). */
+export function isTime(at) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{3}|\d{6}|\d{9}))?Z)?$/.exec(at);
+  if (!m) return false;
+  const [y, mo, d] = [+m[1], +m[2], +m[3]];
+  const days = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  if (mo < 1 || mo > 12 || d < 1 || d > days[mo - 1]) return false;
+  if (m[4] === undefined) return at.length === 10;
+  if (+m[4] > 23 || +m[5] > 59 || +m[6] > 59) return false;
+  if (m[7] !== undefined && m[7].endsWith('000')) return false; // Instant.toString prints the shortest of 3, 6, 9 digits
+  return true;
+}
+
+function filesPresent(ctx) {
+  const missing = FILE_NAMES.filter((n) => n !== 'ballots.json' && !ctx.files.has(n));
+  const unknown = [...ctx.files.keys()].filter((n) => !FILE_NAMES.includes(n)).sort();
+  if (missing.length || unknown.length) {
+    return FAIL([missing.length ? 'missing: ' + missing.join(', ') : '', unknown.length ? 'not part of a bundle: ' + unknown.join(', ') : '']
+      .filter(Boolean).join('; '));
+  }
+  return PASS(`${ctx.files.size} files` + (ctx.files.has('ballots.json') ? '' : ' (ballots withheld)'));
+}
+
+async function checksums(ctx) {
+  const sums = ctx.files.get('SHA256SUMS');
+  if (!sums) return FAIL('SHA256SUMS is missing');
+  const text = new TextDecoder('latin1').decode(sums);
+  if (text === '' || !text.endsWith('\n')) return FAIL('SHA256SUMS must be lines ending in a newline');
+  const lines = text.substring(0, text.length - 1).split('\n');
+  const listed = [];
+  const wrong = [];
+  let previous = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.length < 67 || line.substring(64, 66) !== '  ') return FAIL(`SHA256SUMS line ${i + 1} is not '<64 hex digits>  <file name>'`);
+    const expected = line.substring(0, 64);
+    if (!/^[0-9a-f]{64}$/.test(expected)) return FAIL(`SHA256SUMS line ${i + 1}: a SHA-256 value is 64 lowercase hex digits`);
+    const name = line.substring(66);
+    if (previous !== null && !(previous < name)) return FAIL(`SHA256SUMS line ${i + 1}: names must be sorted and distinct`);
+    previous = name;
+    if (!FILE_NAMES.includes(name) || name === 'SHA256SUMS' || name === 'signature.json') {
+      return FAIL(`SHA256SUMS line ${i + 1} lists '${name}', which it must not`);
+    }
+    listed.push(name);
+    const file = ctx.files.get(name);
+    if (!file) wrong.push(name + ' is listed but missing');
+    else if (hex(await sha256(file)) !== expected) wrong.push(name + ' does not match its checksum');
+  }
+  for (const name of ctx.files.keys()) {
+    if (FILE_NAMES.includes(name) && name !== 'SHA256SUMS' && name !== 'signature.json' && !listed.includes(name)) wrong.push(name + ' is not listed');
+  }
+  if (wrong.length) return FAIL(wrong.join('; '));
+  return PASS(`all ${listed.length} files match`);
+}
+
+async function fingerprint(pk) {
+  return hex(await sha256(pk));
+}
+
+async function signature(ctx) {
+  if (ctx.signatureError) return FAIL(ctx.signatureError);
+  const sums = ctx.files.get('SHA256SUMS');
+  if (!sums) return FAIL('nothing to check it against: SHA256SUMS is missing');
+  const fp = await fingerprint(ctx.publicKey);
+  if (!(await ed25519Verify(ctx.publicKey, sums, ctx.sig))) return FAIL(`the signature does not match SHA256SUMS under key ${ctx.keyId} (${fp})`);
+  if (ctx.manifest && ctx.manifest.signingKeyId !== ctx.keyId) {
+    return FAIL(`signed with key ${ctx.keyId}, but the manifest names key ${ctx.manifest.signingKeyId}`);
+  }
+  return PASS(`valid Ed25519 signature by key ${ctx.keyId} (${fp})`);
+}
+
+export async function ed25519Verify(pk, message, sig) {
+  try {
+    const key = await crypto.subtle.importKey('raw', pk, { name: 'Ed25519' }, false, ['verify']);
+    return await crypto.subtle.verify({ name: 'Ed25519' }, key, sig, message);
+  } catch (err) {
+    if (err && err.name === 'NotSupportedError') throw new FormatError('this browser cannot check Ed25519 signatures');
+    return false;
+  }
+}
+
+export function normalizeFingerprint(fp) {
+  if (fp === undefined || fp === null || fp.trim() === '') return null;
+  let f = fp.trim().toLowerCase();
+  if (f.startsWith('sha256:')) f = f.substring(7);
+  return f.replaceAll(':', '');
+}
+
+async function keyTrusted(ctx) {
+  const expected = normalizeFingerprint(ctx.options.expectKey);
+  if (expected === null) {
+    return SKIP('no expected key given' + (ctx.publicKey ? `; compare ${await fingerprint(ctx.publicKey)} with the fingerprint the municipality published` : ''));
+  }
+  if (!/^[0-9a-f]{64}$/.test(expected)) return FAIL('the expected fingerprint is not 64 hex digits: ' + ctx.options.expectKey);
+  if (!ctx.publicKey) return FAIL(`the bundle's key cannot be read, so it is not the expected ${expected}`);
+  const actual = await fingerprint(ctx.publicKey);
+  if (actual !== expected) return FAIL(`signed by key ${actual}, not by the expected ${expected}`);
+  return PASS('the key is the expected ' + expected);
+}
+
+function schema(ctx) {
+  if (ctx.schemaErrors.length) {
+    return FAIL(ctx.schemaErrors[0] + (ctx.schemaErrors.length > 1 ? ` (and ${ctx.schemaErrors.length - 1} more)` : ''));
+  }
+  const n = [...ctx.files.keys()].filter((k) => k.endsWith('.json') && FILE_NAMES.includes(k)).length;
+  return PASS(`${n} JSON files canonical and well-formed`);
+}
+
+async function eventChain(ctx) {
+  const events = ctx.events;
+  if (!events) return SKIP('events.json is missing or unreadable');
+  if (events.length === 0) return FAIL('the event log is empty');
+  let prev = '0'.repeat(64);
+  let lastAt = null;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    if (e.seq !== BigInt(i + 1)) return FAIL(`event ${i + 1} has sequence number ${e.seq}`);
+    if (e.prev !== prev) return FAIL(`event ${e.seq} (${e.type}) does not link to the event before it`);
+    const body = { actorRole: e.actorRole, at: e.at, data: e.data, prev, seq: e.seq, type: e.type };
+    const h = hex(await sha256(canonicalBytes(body)));
+    if (h !== e.hash) return FAIL(`event ${e.seq} (${e.type}) does not match its hash`);
+    if (lastAt !== null) {
+      const dayBefore = e.at.substring(0, 10) < lastAt.substring(0, 10);
+      const both = lastAt.length > 10 && e.at.length > 10;
+      if (dayBefore || (both && instantKey(e.at) < instantKey(lastAt))) return FAIL(`event ${e.seq} (${e.type}) is dated before the event before it`);
+    }
+    lastAt = e.at;
+    prev = h;
+  }
+  const last = events[events.length - 1];
+  return PASS(`${events.length} events, last ${last.type} at ${last.at}, head ${prev.substring(0, 16)}`);
+}
+
+/** An instant as text that sorts in time order: the fraction padded to nine digits. */
+function instantKey(at) {
+  const m = /^(.{19})(?:\.(\d+))?Z$/.exec(at);
+  return m[1] + '.' + (m[2] || '').padEnd(9, '0');
+}
+
+const withheld = (ctx) => ctx.manifest && ctx.manifest.ballots.withheld;
+const withheldVerdict = (ctx) => `ballots withheld: fewer than ${ctx.manifest.ballots.minimumVoters} voters`;
+
+async function merkle(ctx) {
+  if (withheld(ctx)) return SKIP(withheldVerdict(ctx) + '; the root is a commitment only');
+  if (!ctx.ballots || ctx.root === undefined) return SKIP('needs ballots.json and merkle.json, which are missing or unreadable');
+  const leaves = ctx.ballots.map((b) => b.leaf);
+  for (let i = 1; i < leaves.length; i++) {
+    if (hex(leaves[i - 1]) > hex(leaves[i])) return FAIL(`ballot ${i} is out of order: ballots must be sorted by leaf hash`);
+  }
+  const computed = hex(await merkleRoot(leaves));
+  if (ctx.treeSize !== BigInt(leaves.length)) return FAIL(`merkle.json says ${ctx.treeSize} ballots, ballots.json has ${leaves.length}`);
+  if (computed !== ctx.root) return FAIL(`the ballots give root ${computed}, merkle.json says ${ctx.root}`);
+  return PASS(`${leaves.length} ballots give root ${ctx.root}`);
+}
+
+function unique(ctx) {
+  if (withheld(ctx)) return SKIP(withheldVerdict(ctx));
+  if (!ctx.ballots) return SKIP('needs ballots.json, which is missing or unreadable');
+  const leaves = new Map();
+  const nonces = new Map();
+  for (let i = 0; i < ctx.ballots.length; i++) {
+    const b = ctx.ballots[i];
+    const h = hex(b.leaf);
+    if (leaves.has(h)) return FAIL(`ballot ${i} is a copy of ballot ${leaves.get(h)}`);
+    leaves.set(h, i);
+    if (nonces.has(b.nonce)) return FAIL(`ballots ${nonces.get(b.nonce)} and ${i} share nonce ${b.nonce}`);
+    nonces.set(b.nonce, i);
+  }
+  return PASS(`${ctx.ballots.length} distinct ballots, ${ctx.ballots.length} distinct nonces`);
+}
+
+function usedCodes(ctx) {
+  if (!ctx.counts || ctx.treeSize === undefined) return SKIP('needs counts.json and merkle.json, which are missing or unreadable');
+  let used = 0n;
+  for (const b of ctx.counts.batches) {
+    if (b.used > b.issued) return FAIL(`batch ${b.batch} used ${b.used} codes but only ${b.issued} were issued`);
+    used += b.used;
+  }
+  let channels = 0n;
+  for (const [, n] of ctx.counts.channels) channels += n;
+  const numbers = `codes used ${used}, ballots by channel ${channels}, Merkle tree ${ctx.treeSize}` + (ctx.ballots ? `, ballots.json ${ctx.ballots.length}` : '');
+  if (used !== channels || used !== ctx.treeSize || (ctx.ballots && used !== BigInt(ctx.ballots.length))) return FAIL('the numbers differ: ' + numbers);
+  if (!ctx.ballots && !withheld(ctx)) return SKIP(numbers + ', but ballots.json is unreadable');
+  const per = ctx.counts.channels.map(([c, n]) => `${c} ${n}`);
+  return PASS(`${used} codes used = ${used} ballots` + (per.length ? ` (${per.join(', ')})` : ''));
+}
+
+function valid(ctx) {
+  if (withheld(ctx)) return SKIP(withheldVerdict(ctx));
+  if (!ctx.ballots || !ctx.manifest) return SKIP('needs manifest.json and ballots.json, which are missing or unreadable');
+  let invalid = 0;
+  let first = null;
+  ctx.ballots.forEach((b, i) => {
+    const v = validateBallot(ctx.manifest, b);
+    if (v.length) {
+      invalid++;
+      if (first === null) first = `ballot ${i}: ${v[0]}`;
+    }
+  });
+  if (invalid) return FAIL(`${invalid} of ${ctx.ballots.length} ballots break the ballot rules; ${first}`);
+  return PASS(`all ${ctx.ballots.length} ballots follow the ${ctx.manifest.ballotRules.voteType} ballot rules`);
+}
+
+async function outcome(ctx) {
+  if (withheld(ctx)) return SKIP(withheldVerdict(ctx) + ', so the outcome cannot be recomputed');
+  const recorded = ctx.files.get('outcome.json');
+  if (!ctx.manifest || !ctx.ballots || !recorded) return SKIP('needs manifest.json, ballots.json and outcome.json, which are missing or unreadable');
+  const rule = ctx.manifest.rule.name;
+  const again = await recomputeOutcome(ctx.manifest, ctx.ballots);
+  if (again.error !== undefined) return FAIL(`${rule} could not count the published ballots: ${again.error}`);
+  const same = again.bytes.length === recorded.length && again.bytes.every((b, i) => b === recorded[i]);
+  if (!same) {
+    return FAIL(`outcome.json is not what ${rule} gives: ` + (ctx.outcomeWellFormed ? firstDifference(again.outcome, recorded) : 'outcome.json is malformed'));
+  }
+  const o = again.outcome;
+  return PASS(`${rule} on ${ctx.ballots.length} ballots funds ${o.selected.length} projects for ${o.totalCost} of ${o.budget}, identical to outcome.json`);
+}
+
+function firstDifference(recomputed, recordedBytes) {
+  const b = parseJson(new TextDecoder().decode(recordedBytes).trimEnd(), 'outcome.json');
+  const walk = (x, y, path) => {
+    if (x && y && typeof x === 'object' && typeof y === 'object' && Array.isArray(x) === Array.isArray(y) && (!Array.isArray(x) || x.length === y.length)) {
+      const keys = [...new Set([...Object.keys(x), ...Object.keys(y)])].sort();
+      for (const k of keys) {
+        const d = walk(x[k], y[k], Array.isArray(x) ? `${path}[${k}]` : `${path}.${k}`);
+        if (d) return d;
+      }
+      return null;
+    }
+    const sx = x === undefined ? '(absent)' : new TextDecoder().decode(canonicalBytes(x));
+    const sy = y === undefined ? '(absent)' : new TextDecoder().decode(canonicalBytes(y));
+    return sx === sy ? null : `${path}: recomputed ${sx.substring(0, 120)}, recorded ${sy.substring(0, 120)}`;
+  };
+  return walk(recomputed, b, '$') || 'the bytes differ';
+}
+
+async function receipt(ctx) {
+  const bytes = ctx.options.receipt;
+  if (!bytes) return SKIP('no receipt given');
+  let r;
+  try {
+    r = parseReceipt(bytes, ctx.manifest ? ctx.manifest.ballotRules.voteType : 'approval');
+    if (r.ballot) {
+      const h = hex(await leafHash(canonicalBytes(r.ballot.json)));
+      if (h !== r.leafHash) throw new FormatError("receipt: $.ballot: the ballot does not hash to the receipt's leaf hash");
+    }
+  } catch (err) {
+    if (!(err instanceof FormatError)) throw err;
+    return FAIL(err.message);
+  }
+  if (!ctx.manifest || !ctx.publicKey || ctx.root === undefined) return FAIL("the bundle's manifest, key or Merkle root cannot be read");
+  if (r.electionId !== ctx.manifest.election.id) return FAIL(`the receipt is for election ${r.electionId}, the bundle for ${ctx.manifest.election.id}`);
+  const signed = { electionId: r.electionId, keyId: r.keyId, leafHash: r.leafHash, receiptFormat: 1n };
+  if (r.ballot) signed.ballot = r.ballot.json;
+  if (r.keyId !== ctx.keyId || !(await ed25519Verify(ctx.publicKey, canonicalBytes(signed), r.signature))) {
+    return FAIL(`the receipt's signature is not valid under the bundle's key ${ctx.keyId}`);
+  }
+  const p = r.inclusion;
+  if (!p) return FAIL('the receipt has no inclusion proof yet; fetch it again after publication');
+  if (p.treeSize !== ctx.treeSize) return FAIL(`the proof is for a tree of ${p.treeSize} ballots, the bundle has ${ctx.treeSize}`);
+  const root = await rootFromProof(p, r.leafHash);
+  if (root === null || root !== ctx.root) return FAIL(`the inclusion proof of ballot ${r.leafHash.substring(0, 16)} does not lead to the Merkle root`);
+  if (ctx.ballots && (p.leafIndex >= BigInt(ctx.ballots.length) || hex(ctx.ballots[Number(p.leafIndex)].leaf) !== r.leafHash)) {
+    return FAIL(`ballots.json has a different ballot at position ${p.leafIndex}`);
+  }
+  return PASS(`ballot ${r.leafHash.substring(0, 16)} is leaf ${p.leafIndex} of ${p.treeSize} under the signed root`);
+}
+
+function parseReceipt(bytes, voteType) {
+  let text;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new FormatError('receipt: not valid UTF-8');
+  }
+  const f = new Fields('receipt', '$', parseJson(text.trim(), 'receipt'));
+  const format = f.integer('receiptFormat');
+  if (format !== 1n) throw f.error('receiptFormat', `this verifier reads receipt format 1, not ${format}`);
+  const r = { electionId: f.string('electionId'), keyId: f.string('keyId'), leafHash: f.digest('leafHash') };
+  r.ballot = f.has('ballot') ? parseBallot(f.object('ballot'), voteType) : null;
+  r.signature = base64Canonical(f, 'signature', 64);
+  if (f.has('inclusion')) {
+    const i = f.object('inclusion');
+    r.inclusion = { leafIndex: i.nonNegative('leafIndex'), treeSize: i.nonNegative('treeSize'), path: i.strings('path').map((h, k) => i.hexAt('path[' + k + ']', h)) };
+    i.done();
+  }
+  f.done();
+  return r;
+}
+
+export { RULES };

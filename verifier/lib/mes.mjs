@@ -1,0 +1,331 @@
+// The Method of Equal Shares and its completions (spec section R.9).
+import { BudgetState, OutcomeBuilder, D } from './election.mjs';
+import { greedyRun, bySupport } from './rules.mjs';
+import { frac, gcd, floorDiv } from './rational.mjs';
+
+/**
+ * One run of MES from `startNum/startDen` money per voter. Money is kept per group of identical
+ * ballots as an integer number of units 1/den. With `parametric` (an integral start e0), every amount
+ * is also an affine function of the share e (value at e0 plus slope * (e - e0)), and the run returns
+ * nextEvent: an integral share above e0 below which every sign this run decided on stays the same, so
+ * every share in [e0, nextEvent) selects the same projects (a conservative bound; Infinity if none).
+ */
+export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
+  const weighted = e.pointsBallots;
+  const G = e.groups.length;
+  let den = startDen;
+  const money = new Array(G).fill(startNum);
+  const slope = new Array(G).fill(parametric ? 1n : 0n);
+  const e0 = parametric ? startNum : 0n;
+  let nextEvent = Infinity;
+  const event = (at) => {
+    if (at <= e0) at = e0 + 1n;
+    if (nextEvent === Infinity || at < nextEvent) nextEvent = at;
+  };
+  // f(e0) >= 0: the first integral share where f < 0
+  const whenNegative = (f, fs) => {
+    if (!parametric || fs >= 0n) return;
+    const down = -fs;
+    event(f < 0n ? e0 + 1n : e0 + f / down + 1n);
+  };
+  // f(e0) > 0: the first integral share where f <= 0
+  const whenNotPositive = (f, fs) => {
+    if (!parametric || fs >= 0n) return;
+    const down = -fs;
+    event(f <= 0n ? e0 + 1n : e0 + (f + down - 1n) / down);
+  };
+  const weightOf = (g, p) => e.groups[g].weights[e.groups[g].projects.indexOf(p)];
+  const supporterWeights = e.supporterGroups.map((gs, p) => gs.map((g) => weightOf(g, p)));
+
+  /** Water-filling of p's price (R.9.2): who pays all they have, what the others pay. */
+  const price = (p) => {
+    const items = [];
+    const gs = e.supporterGroups[p];
+    for (let i = 0; i < gs.length; i++) {
+      const g = gs[i];
+      if (money[g] !== 0n || slope[g] !== 0n) items.push({ g, w: supporterWeights[p][i], n: e.groups[g].count });
+    }
+    const target = den * e.cost[p];
+    if (target === 0n) return { affordable: true, rest: 0n, restSlope: 0n, left: 1n, items, poor: new Set(), zero: true };
+    items.sort((a, b) => {
+      const x = money[a.g] * b.w;
+      const y = money[b.g] * a.w;
+      return x === y ? 0 : x < y ? -1 : 1;
+    });
+    let left = 0n;
+    let held = 0n;
+    let heldSlope = 0n;
+    for (const it of items) {
+      left += it.n * it.w;
+      held += money[it.g] * it.n;
+      heldSlope += slope[it.g] * it.n;
+    }
+    let paid = 0n;
+    let paidSlope = 0n;
+    const poor = new Set();
+    for (const it of items) {
+      const toPay = target - paid;
+      if (money[it.g] * left >= toPay * it.w) break;
+      poor.add(it);
+      paid += money[it.g] * it.n;
+      paidSlope += slope[it.g] * it.n;
+      left -= it.n * it.w;
+    }
+    const rest = target - paid;
+    const restSlope = -paidSlope;
+    if (left === 0n) {
+      whenNotPositive(target - held, -heldSlope); // affordable once they hold the cost
+      return { affordable: false };
+    }
+    whenNegative(held - target, heldSlope);
+    for (const it of items) {
+      // poor: money * left <= rest * w stays so; rich: money * left >= rest * w stays so
+      const f = rest * it.w - money[it.g] * left;
+      const fs = restSlope * it.w - slope[it.g] * left;
+      if (poor.has(it)) whenNegative(f, fs);
+      else whenNegative(-f, -fs);
+    }
+    return { affordable: true, rest, restSlope, left, items, poor, zero: false };
+  };
+  const priceNum = (pr) => pr.rest;
+  const priceDen = (p, pr) => (pr.zero ? 1n : den * pr.left * (weighted ? 1n : e.cost[p]));
+
+  const budget = new BudgetState(e, 2n ** 61n);
+  const rejected = new Array(e.m).fill(null);
+  const funded = new Array(e.m).fill(false);
+  const details = e.projects.map(() => ({}));
+  const order = [];
+  const ties = [];
+  const rounds = []; // explain: per round, payment per voter of each paying group, over that round's den
+  let live = [];
+  for (let p = 0; p < e.m; p++) if (candidate[p]) live.push(p);
+  const dropped = [];
+  while (live.length > 0) {
+    const priced = [];
+    const still = [];
+    for (const p of live) {
+      const pr = price(p);
+      if (pr.affordable) {
+        priced.push({ p, pr, num: priceNum(pr), den: priceDen(p, pr), numSlope: pr.restSlope });
+        still.push(p);
+      } else {
+        dropped.push(p);
+      }
+    }
+    live = still;
+    if (priced.length === 0) break;
+    const cmp = (a, b) => {
+      const x = a.num * b.den;
+      const y = b.num * a.den;
+      return x !== y ? (x < y ? -1 : 1) : e.rank[a.p] - e.rank[b.p];
+    };
+    priced.sort(cmp);
+    let k = 0;
+    while (k < priced.length && budget.blocker(priced[k].p) !== null) {
+      rejected[priced[k].p] = budget.blocker(priced[k].p);
+      k++;
+    }
+    live = live.filter((p) => rejected[p] === null);
+    if (k === priced.length) continue;
+    const w = priced[k];
+    const tied = [w.p];
+    for (let j = k + 1; j < priced.length; j++) {
+      const q = priced[j];
+      if (q.num * w.den === w.num * q.den && budget.blocker(q.p) === null) tied.push(q.p);
+    }
+    if (tied.length > 1) ties.push(tied);
+    if (parametric) {
+      for (const q of priced) {
+        if (q === w) continue;
+        const gap = q.num * w.den - w.num * q.den;
+        const gapSlope = q.numSlope * w.den - w.numSlope * q.den;
+        if (e.rank[w.p] < e.rank[q.p]) whenNegative(gap, gapSlope);
+        else whenNotPositive(gap, gapSlope);
+      }
+    }
+    buy(w.p, w.pr);
+    live = live.filter((p) => p !== w.p);
+  }
+
+  function buy(p, pr) {
+    const rho = frac(pr.rest, priceDen(p, pr));
+    budget.fund(p);
+    funded[p] = true;
+    order.push(p);
+    if (pr.rest === 0n) {
+      if (explain) {
+        rounds.push({ den: 1n, paid: new Map() });
+        describe(p, rho, new Map(), 1n);
+      }
+      return;
+    }
+    const g0 = gcd(gcd(pr.rest, pr.left), pr.restSlope);
+    const f = pr.left / g0;
+    if (f !== 1n) {
+      den *= f;
+      for (let g = 0; g < G; g++) {
+        money[g] *= f;
+        slope[g] *= f;
+      }
+    }
+    const share = pr.rest / g0;
+    const shareSlope = pr.restSlope / g0;
+    const paidBy = new Map();
+    const paid = new Map();
+    for (const it of pr.items) {
+      const pays = pr.poor.has(it) ? money[it.g] : share * it.w;
+      if (pr.poor.has(it)) {
+        money[it.g] = 0n;
+        slope[it.g] = 0n;
+      } else {
+        money[it.g] -= pays;
+        slope[it.g] -= shareSlope * it.w;
+      }
+      if (explain) {
+        paidBy.set(pays, (paidBy.get(pays) || 0n) + it.n);
+        paid.set(it.g, pays);
+      }
+    }
+    if (explain) {
+      rounds.push({ den, paid });
+      describe(p, rho, paidBy, den, share);
+    }
+  }
+
+  function describe(p, rho, paidBy, unit, share) {
+    const d = details[p];
+    d.rho = rho;
+    const [rn, rd] = rho.includes('/') ? rho.split('/').map(BigInt) : [BigInt(rho), 1n];
+    if (!weighted) d.share = frac(rn * e.cost[p], rd);
+    const amounts = [...paidBy.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    let payers = 0n;
+    let full = 0n;
+    const list = [];
+    for (const a of amounts) {
+      if (a === 0n) continue;
+      const n = paidBy.get(a);
+      payers += n;
+      if (!weighted && share !== undefined && a === share) full += n;
+      list.push(n + 'x' + frac(a, unit));
+    }
+    const lowest = amounts.find((a) => a > 0n);
+    d.payers = payers.toString();
+    d.minPayment = lowest === undefined ? '0' : frac(lowest, unit);
+    d.maxPayment = amounts.length === 0 ? '0' : frac(amounts[amounts.length - 1], unit);
+    if (!weighted) {
+      d.paidFullShare = full.toString();
+      d.paidAllTheyHad = (payers - full).toString();
+    }
+    if (amounts.length <= 12) d.payments = list.join(';');
+  }
+
+  for (const p of dropped) {
+    if (rejected[p] === null) rejected[p] = explain ? notAffordable(p) : D.notAffordable('', '', '');
+  }
+
+  function notAffordable(p) {
+    const gs = e.supporterGroups[p];
+    let held = 0n;
+    for (const g of gs) held += money[g] * e.groups[g].count;
+    const spent = [];
+    rounds.forEach((r, i) => {
+      let sum = 0n;
+      for (const g of gs) {
+        const a = r.paid.get(g);
+        if (a !== undefined) sum += a * e.groups[g].count;
+      }
+      if (sum > 0n) spent.push({ i, sum, den: r.den });
+    });
+    spent.sort((a, b) => {
+      const x = b.sum * a.den;
+      const y = a.sum * b.den;
+      return x !== y ? (x < y ? -1 : 1) : a.i - b.i;
+    });
+    const available = frac(held, den);
+    const lacking = frac(e.cost[p] * den - held, den);
+    const d = details[p];
+    d.available = available;
+    d.lacking = lacking;
+    d.spentOn = spent.map((s) => e.projects[order[s.i]].id + ':' + frac(s.sum, s.den)).join(';');
+    return D.notAffordable(available, lacking, spent.length === 0 ? '' : e.projects[order[spent[0].i]].id);
+  }
+
+  let cost = 0n;
+  for (const p of order) cost += e.cost[p];
+  return { selected: order, cost, funded, rejected, details, ties, nextEvent };
+}
+
+/** Nothing outside the outcome, among the candidates, still fits the real budget (R.9.4). */
+function exhaustive(e, selected, funded, candidate) {
+  const b = new BudgetState(e);
+  for (const p of selected) b.fund(p);
+  for (let p = 0; p < e.m; p++) if (candidate[p] && !funded[p] && b.fits(p)) return false;
+  return true;
+}
+
+/** The add-one search for the share per voter (R.9.4). */
+function findShare(e, candidate, supported, raisePast) {
+  const first = e.voters === 0n ? 0n : e.budget / e.voters;
+  let ceiling = 0n;
+  for (let p = 0; p < e.m; p++) if (supported[p]) ceiling += e.cost[p];
+  let share = first;
+  for (;;) {
+    const r = mesRun(e, supported, share, 1n, false, true);
+    if (r.cost > e.budget) return { chosen: share - 1n, stop: 'over budget at share ' + share };
+    if (!raisePast && exhaustive(e, r.selected, r.funded, candidate)) return { chosen: share, stop: 'exhaustive' };
+    if (supported.every((s, p) => !s || r.funded[p])) return { chosen: share, stop: 'every supported project bought' };
+    if (e.voters === 0n || share >= ceiling) return { chosen: share, stop: 'no larger share changes the outcome' };
+    let next = r.nextEvent === Infinity ? ceiling : r.nextEvent;
+    if (next > ceiling) next = ceiling;
+    if (next <= share) next = share + 1n;
+    share = next;
+  }
+}
+
+export function mes(e, options, label) {
+  const out = new OutcomeBuilder(e, label);
+  const candidate = out.excludeIneligible(options.minSupport);
+  const supported = new Array(e.m).fill(false);
+  for (let p = 0; p < e.m; p++) {
+    if (!candidate[p]) continue;
+    if (e.support[p] > 0n) supported[p] = true;
+    else out.reject(p, D.noSupport());
+  }
+  let completion = options.mesCompletion;
+  if (label === 'mes-add1') completion = completion === 'add1' || completion === 'add1-greedy' ? completion : 'add1-greedy';
+  else if (completion === null) completion = 'none';
+  let result;
+  if (completion === 'add1' || completion === 'add1-greedy') {
+    const found = findShare(e, candidate, supported, options.raisePastExhaustive);
+    result = mesRun(e, supported, found.chosen, 1n, true, false);
+    out.ruleDetail('firstShare', (e.voters === 0n ? 0n : e.budget / e.voters).toString());
+    out.ruleDetail('share', found.chosen.toString());
+    out.ruleDetail('stop', found.stop);
+  } else {
+    const num = e.voters === 0n ? 0n : e.budget;
+    const den = e.voters === 0n ? 1n : e.voters;
+    const g = gcd(num, den) || 1n;
+    result = mesRun(e, supported, num / g, den / g, true, false);
+    out.ruleDetail('startShare', frac(num, den));
+  }
+  for (const t of result.ties) out.tie('mes', t, t[0]);
+  for (const p of result.selected) out.fund(p, 'mes');
+  for (let p = 0; p < e.m; p++) {
+    for (const [k, v] of Object.entries(result.details[p])) out.detail(p, k, v);
+    if (result.rejected[p] !== null) out.reject(p, result.rejected[p]);
+  }
+  out.ruleDetail('mesCost', result.cost.toString());
+  if (completion === 'greedy' || completion === 'add1-greedy') {
+    const budget = new BudgetState(e);
+    for (const p of result.selected) budget.fund(p);
+    const rest = new Array(e.m).fill(false);
+    for (let p = 0; p < e.m; p++) {
+      rest[p] = candidate[p] && !result.funded[p];
+      if (rest[p]) out.detail(p, 'mesDecision', out.decisions[p].code);
+    }
+    greedyRun(e, out, rest, budget, bySupport(e), false, 'greedy fill');
+  }
+  return out.build();
+}
+
+export { floorDiv };
