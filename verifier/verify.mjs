@@ -63,4 +63,10 @@ if (format === 'json') {
 } else {
   process.stdout.write(reportLines(report).join('\n') + '\n');
 }
+if (report.exitCode === 0 && expectKey === null && !noKeyCheck) {
+  // A valid signature without a trusted key proves only that someone signed: not a success (spec section 4).
+  process.stderr.write('not verified against the municipality\'s key: give --expect-key FINGERPRINT (published by the'
+    + ' municipality), or --no-key-check to accept any signing key\n');
+  process.exit(13);
+}
 process.exit(report.exitCode);

@@ -71,7 +71,7 @@ final class NodeVerifier {
         }
         Path casesFile = dir.resolve("cases.json");
         Files.write(casesFile, CanonicalJson.write(list));
-        Process p = new ProcessBuilder("node", verifierDir().resolve("test/support/batch.mjs").toString(), casesFile.toString())
+        Process p = new ProcessBuilder("node", verifierDir().resolve("tools/batch.mjs").toString(), casesFile.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {

@@ -49,7 +49,11 @@ final class TestBundles {
     }
 
     static BundleInput input(String file, RuleName rule, int minimumVoters) {
-        Election election = read(file);
+        return input(read(file), file, rule, minimumVoters);
+    }
+
+    /** A bundle input for an election read from {@code file} (its name seeds the nonces). */
+    static BundleInput input(Election election, String file, RuleName rule, int minimumVoters) {
         RuleOptions options = RuleOptions.withTieBreaking(TieBreaking.parse("id"));
         Outcome outcome = rule.create(options).allocate(election);
         int n = election.profile().size();

@@ -2,7 +2,7 @@
 // JSON line per bundle with each check's status and the exit code.
 // cases.json: [{"name", "bundle": path, "expectKey": fp|null, "receipt": path|null}]
 import { readFileSync } from 'node:fs';
-import { verifyPath } from '../../node-io.mjs';
+import { verifyPath } from '../node-io.mjs';
 
 const cases = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 for (const c of cases) {
