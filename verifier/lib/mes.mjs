@@ -77,14 +77,6 @@ export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
       whenNotPositive(target - held, -heldSlope); // affordable once they hold the cost
       return { affordable: false };
     }
-    whenNegative(held - target, heldSlope);
-    for (const it of items) {
-      // poor: money * left <= rest * w stays so; rich: money * left >= rest * w stays so
-      const f = rest * it.w - money[it.g] * left;
-      const fs = restSlope * it.w - slope[it.g] * left;
-      if (poor.has(it)) whenNegative(f, fs);
-      else whenNegative(-f, -fs);
-    }
     return { affordable: true, rest, restSlope, left, items, poor, zero: false };
   };
   const priceNum = (pr) => pr.rest;
@@ -97,46 +89,80 @@ export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
   const order = [];
   const ties = [];
   const rounds = []; // explain: per round, payment per voter of each paying group, over that round's den
-  let live = [];
-  for (let p = 0; p < e.m; p++) if (candidate[p]) live.push(p);
+  // Lazy evaluation (as equalshares.net and pabutools do): prices only rise during a run, so a price
+  // computed in an earlier round is a lower bound; only the project in front is priced again, until a
+  // freshly priced project is in front. This picks exactly the project R.9.2 picks.
+  const queue = [];
   const dropped = [];
-  while (live.length > 0) {
-    const priced = [];
-    const still = [];
-    for (const p of live) {
-      const pr = price(p);
-      if (pr.affordable) {
-        priced.push({ p, pr, num: priceNum(pr), den: priceDen(p, pr), numSlope: pr.restSlope });
-        still.push(p);
-      } else {
-        dropped.push(p);
-      }
-    }
-    live = still;
-    if (priced.length === 0) break;
-    const cmp = (a, b) => {
-      const x = a.num * b.den;
-      const y = b.num * a.den;
-      return x !== y ? (x < y ? -1 : 1) : e.rank[a.p] - e.rank[b.p];
-    };
-    priced.sort(cmp);
+  const enter = (p, round) => {
+    const pr = price(p);
+    if (!pr.affordable) return null;
+    return { p, pr, num: pr.rest, den: priceDen(p, pr), numSlope: pr.restSlope, round };
+  };
+  for (let p = 0; p < e.m; p++) {
+    if (!candidate[p]) continue;
+    const c = enter(p, 0);
+    if (c === null) dropped.push(p);
+    else queue.push(c);
+  }
+  const before = (a, b) => {
+    const x = a.num * b.den;
+    const y = b.num * a.den;
+    return x !== y ? x < y : e.rank[a.p] < e.rank[b.p];
+  };
+  const samePrice = (a, b) => a.num * b.den === b.num * a.den;
+  let round = 0;
+  while (queue.length > 0) {
     let k = 0;
-    while (k < priced.length && budget.blocker(priced[k].p) !== null) {
-      rejected[priced[k].p] = budget.blocker(priced[k].p);
-      k++;
+    for (let j = 1; j < queue.length; j++) if (before(queue[j], queue[k])) k = j;
+    const top = queue[k];
+    if (top.round !== round) {
+      const c = enter(top.p, round);
+      if (c === null) {
+        queue.splice(k, 1);
+        dropped.push(top.p);
+      } else {
+        queue[k] = c;
+      }
+      continue;
     }
-    live = live.filter((p) => rejected[p] === null);
-    if (k === priced.length) continue;
-    const w = priced[k];
-    const tied = [w.p];
-    for (let j = k + 1; j < priced.length; j++) {
-      const q = priced[j];
-      if (q.num * w.den === w.num * q.den && budget.blocker(q.p) === null) tied.push(q.p);
+    const blocker = budget.blocker(top.p);
+    queue.splice(k, 1);
+    if (blocker !== null) {
+      // caps only fill up and a funded partner stays funded: it can never be bought
+      rejected[top.p] = blocker;
+      continue;
     }
-    if (tied.length > 1) ties.push(tied);
+    const tied = [top];
+    for (let j = 0; j < queue.length; j++) {
+      if (!samePrice(queue[j], top)) continue;
+      if (queue[j].round !== round) {
+        const c = enter(queue[j].p, round);
+        if (c === null) continue; // dropped when it comes to the front
+        queue[j] = c;
+        if (!samePrice(c, top)) continue;
+      }
+      if (budget.blocker(queue[j].p) === null) tied.push(queue[j]);
+    }
+    if (tied.length > 1) {
+      tied.sort((a, b) => e.rank[a.p] - e.rank[b.p]);
+      ties.push(tied.map((c) => c.p));
+    }
+    const w = top;
     if (parametric) {
-      for (const q of priced) {
-        if (q === w) continue;
+      // The winner's price is exact only while its split into who pays all and who pays the share holds.
+      // Any other price, with the split it was computed with, is a lower bound for every larger share: a
+      // price is the largest of the prices over all splits (R.9.2), each linear in the share, and money only
+      // falls during a run. So only the winner's split and the order of the prices need watching.
+      if (!w.pr.zero) {
+        for (const it of w.pr.items) {
+          const f = w.pr.rest * it.w - money[it.g] * w.pr.left;
+          const fs = w.pr.restSlope * it.w - slope[it.g] * w.pr.left;
+          if (w.pr.poor.has(it)) whenNegative(f, fs);
+          else whenNegative(-f, -fs);
+        }
+      }
+      for (const q of queue) {
         const gap = q.num * w.den - w.num * q.den;
         const gapSlope = q.numSlope * w.den - w.numSlope * q.den;
         if (e.rank[w.p] < e.rank[q.p]) whenNegative(gap, gapSlope);
@@ -144,7 +170,7 @@ export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
       }
     }
     buy(w.p, w.pr);
-    live = live.filter((p) => p !== w.p);
+    round++;
   }
 
   function buy(p, pr) {

@@ -79,14 +79,14 @@ public final class BundleBuilder {
                 input.rule(), options, input.libraryVersion(), key.keyId(), input.minimumVotersForBallots(), withheld);
 
         byte[] outcome = CanonicalJson.writeFile(OutcomeJson.toJson(input.outcome()));
-        BundleVerifier.Recomputation again = BundleVerifier.recompute(manifest, tree.ballots());
+        OutcomeRecomputation.Result again = OutcomeRecomputation.recompute(manifest, tree.ballots());
         if (again.error() != null) {
             throw new IllegalArgumentException("the rule cannot be rerun on the published data: " + again.error());
         }
         if (!Arrays.equals(again.outcomeFile(), outcome)) {
             throw new IllegalArgumentException("the outcome is not what " + input.rule().label()
                     + " gives on the published configuration and ballots: "
-                    + BundleVerifier.describeDifference(again.outcomeFile(), outcome));
+                    + OutcomeRecomputation.describeDifference(again.outcomeFile(), outcome));
         }
 
         Map<String, byte[]> files = new TreeMap<>();
@@ -142,7 +142,7 @@ public final class BundleBuilder {
 
     static Map<String, Object> merkleJson(BallotTree tree) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("algorithm", BundleVerifier.MERKLE_ALGORITHM);
+        m.put("algorithm", ParsedBundle.MERKLE_ALGORITHM);
         m.put("treeSize", (long) tree.size());
         m.put("rootHash", tree.root().hex());
         return m;
@@ -159,7 +159,7 @@ public final class BundleBuilder {
 
     private Map<String, Object> signatureJson(byte[] sums) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("algorithm", BundleVerifier.SIGNATURE_ALGORITHM);
+        m.put("algorithm", ParsedBundle.SIGNATURE_ALGORITHM);
         m.put("keyId", key.keyId());
         m.put("publicKey", Base64.getEncoder().encodeToString(key.publicKey()));
         m.put("signedFile", AuditBundle.CHECKSUMS);
