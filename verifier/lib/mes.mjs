@@ -14,8 +14,21 @@ export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
   const weighted = e.pointsBallots;
   const G = e.groups.length;
   let den = startDen;
-  const money = new Array(G).fill(startNum);
-  const slope = new Array(G).fill(parametric ? 1n : 0n);
+  // Money classes: groups holding the same money (and slope) share a class; class 0 holds nothing.
+  const cm = [0n];
+  const cs = [0n];
+  const cls = new Int32Array(G);
+  if (startNum !== 0n || parametric) {
+    cm.push(startNum);
+    cs.push(parametric ? 1n : 0n);
+    cls.fill(1);
+  }
+  const newClass = (m, sl) => {
+    if (m === 0n && sl === 0n) return 0;
+    cm.push(m);
+    cs.push(sl);
+    return cm.length - 1;
+  };
   const e0 = parametric ? startNum : 0n;
   let nextEvent = Infinity;
   const event = (at) => {
@@ -34,41 +47,75 @@ export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
     const down = -fs;
     event(f <= 0n ? e0 + 1n : e0 + (f + down - 1n) / down);
   };
-  const weightOf = (g, p) => e.groups[g].weights[e.groups[g].projects.indexOf(p)];
-  const supporterWeights = e.supporterGroups.map((gs, p) => gs.map((g) => weightOf(g, p)));
+  if (e.supporterWeights === undefined) {
+    const weightOf = (g, p) => e.groups[g].weights[e.groups[g].projects.indexOf(p)];
+    e.supporterWeights = e.supporterGroups.map((gs, p) => gs.map((g) => weightOf(g, p)));
+    e.groupCountNumber = e.groups.map((g) => Number(g.count));
+  }
+  const supporterWeights = e.supporterWeights;
+  const countNumber = e.groupCountNumber;
+  let slot = new Int32Array(64).fill(-1);
 
   /** Water-filling of p's price (R.9.2): who pays all they have, what the others pay. */
   const price = (p) => {
     const items = [];
     const gs = e.supporterGroups[p];
-    for (let i = 0; i < gs.length; i++) {
-      const g = gs[i];
-      if (money[g] !== 0n || slope[g] !== 0n) items.push({ g, w: supporterWeights[p][i], n: e.groups[g].count });
+    if (weighted) {
+      for (let i = 0; i < gs.length; i++) {
+        const g = gs[i];
+        if (cls[g] !== 0) items.push({ c: cls[g], g, w: supporterWeights[p][i], n: e.groups[g].count });
+      }
+    } else {
+      if (slot.length < cm.length) {
+        const bigger = new Int32Array(2 * cm.length).fill(-1);
+        slot = bigger;
+      }
+      const counts = [];
+      for (const g of gs) {
+        const c = cls[g];
+        if (c === 0) continue;
+        const k = slot[c];
+        if (k < 0) {
+          slot[c] = counts.length;
+          counts.push(countNumber[g]);
+          items.push({ c, w: 1n, n: 0n });
+        } else {
+          counts[k] += countNumber[g];
+        }
+      }
+      for (let k = 0; k < items.length; k++) {
+        items[k].n = BigInt(counts[k]);
+        slot[items[k].c] = -1;
+      }
     }
     const target = den * e.cost[p];
     if (target === 0n) return { affordable: true, rest: 0n, restSlope: 0n, left: 1n, items, poor: new Set(), zero: true };
-    items.sort((a, b) => {
-      const x = money[a.g] * b.w;
-      const y = money[b.g] * a.w;
-      return x === y ? 0 : x < y ? -1 : 1;
-    });
+    if (weighted) {
+      items.sort((a, b) => {
+        const x = cm[a.c] * b.w;
+        const y = cm[b.c] * a.w;
+        return x === y ? 0 : x < y ? -1 : 1;
+      });
+    } else {
+      items.sort((a, b) => (cm[a.c] === cm[b.c] ? 0 : cm[a.c] < cm[b.c] ? -1 : 1));
+    }
     let left = 0n;
     let held = 0n;
     let heldSlope = 0n;
     for (const it of items) {
       left += it.n * it.w;
-      held += money[it.g] * it.n;
-      heldSlope += slope[it.g] * it.n;
+      held += cm[it.c] * it.n;
+      heldSlope += cs[it.c] * it.n;
     }
     let paid = 0n;
     let paidSlope = 0n;
     const poor = new Set();
     for (const it of items) {
       const toPay = target - paid;
-      if (money[it.g] * left >= toPay * it.w) break;
+      if (cm[it.c] * left >= toPay * it.w) break;
       poor.add(it);
-      paid += money[it.g] * it.n;
-      paidSlope += slope[it.g] * it.n;
+      paid += cm[it.c] * it.n;
+      paidSlope += cs[it.c] * it.n;
       left -= it.n * it.w;
     }
     const rest = target - paid;
@@ -156,8 +203,8 @@ export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
       // falls during a run. So only the winner's split and the order of the prices need watching.
       if (!w.pr.zero) {
         for (const it of w.pr.items) {
-          const f = w.pr.rest * it.w - money[it.g] * w.pr.left;
-          const fs = w.pr.restSlope * it.w - slope[it.g] * w.pr.left;
+          const f = w.pr.rest * it.w - cm[it.c] * w.pr.left;
+          const fs = w.pr.restSlope * it.w - cs[it.c] * w.pr.left;
           if (w.pr.poor.has(it)) whenNegative(f, fs);
           else whenNegative(-f, -fs);
         }
@@ -189,27 +236,36 @@ export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
     const f = pr.left / g0;
     if (f !== 1n) {
       den *= f;
-      for (let g = 0; g < G; g++) {
-        money[g] *= f;
-        slope[g] *= f;
+      for (let c = 1; c < cm.length; c++) {
+        cm[c] *= f;
+        cs[c] *= f;
       }
     }
     const share = pr.rest / g0;
     const shareSlope = pr.restSlope / g0;
     const paidBy = new Map();
     const paid = new Map();
+    const after = new Map(); // old class (approval) or item (points) -> class after paying
+    const paysOf = new Map();
     for (const it of pr.items) {
-      const pays = pr.poor.has(it) ? money[it.g] : share * it.w;
-      if (pr.poor.has(it)) {
-        money[it.g] = 0n;
-        slope[it.g] = 0n;
+      const poor = pr.poor.has(it);
+      const pays = poor ? cm[it.c] : share * it.w;
+      const next = poor ? 0 : newClass(cm[it.c] - pays, cs[it.c] - shareSlope * it.w);
+      if (weighted) {
+        cls[it.g] = next;
+        if (explain) paid.set(it.g, pays);
       } else {
-        money[it.g] -= pays;
-        slope[it.g] -= shareSlope * it.w;
+        after.set(it.c, next);
+        paysOf.set(it.c, pays);
       }
-      if (explain) {
-        paidBy.set(pays, (paidBy.get(pays) || 0n) + it.n);
-        paid.set(it.g, pays);
+      if (explain) paidBy.set(pays, (paidBy.get(pays) || 0n) + it.n);
+    }
+    if (!weighted) {
+      for (const g of e.supporterGroups[p]) {
+        const c = cls[g];
+        if (c === 0) continue;
+        if (explain) paid.set(g, paysOf.get(c));
+        cls[g] = after.get(c);
       }
     }
     if (explain) {
@@ -252,7 +308,7 @@ export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
   function notAffordable(p) {
     const gs = e.supporterGroups[p];
     let held = 0n;
-    for (const g of gs) held += money[g] * e.groups[g].count;
+    for (const g of gs) held += cm[cls[g]] * e.groups[g].count;
     const spent = [];
     rounds.forEach((r, i) => {
       let sum = 0n;
