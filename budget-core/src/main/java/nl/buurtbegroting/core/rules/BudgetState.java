@@ -36,7 +36,8 @@ final class BudgetState {
         this.limit = limit;
         Instance instance = election.instance;
         Map<String, Long> capMap = instance.categoryCaps();
-        this.capNames = capMap.keySet().toArray(new String[0]);
+        // Name order (docs/spec/rules.md R.4): the cap a decision names must not depend on the order caps were given in.
+        this.capNames = new java.util.TreeSet<>(capMap.keySet()).toArray(new String[0]);
         this.caps = new long[capNames.length];
         for (int c = 0; c < capNames.length; c++) {
             caps[c] = capMap.get(capNames[c]);
