@@ -37,8 +37,9 @@ public record AuditEvent(long seq, String type, String at, String actorRole, Map
     }
 
     static boolean isTime(String at) {
-        if (at == null) {
-            return false;
+        if (at == null || at.length() < 10 || at.charAt(4) != '-'
+                || !at.substring(0, 4).chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return false; // four-digit years only (docs/verification.md §2.5), also where Instant prints "+10000"
         }
         try {
             if (at.length() == 10) {
