@@ -4,7 +4,8 @@
 export function validateBallot(manifest, ballot) {
   const rules = manifest.ballotRules;
   const type = rules.voteType;
-  const byId = new Map(manifest.proposals.map((p) => [p.id, p]));
+  if (!manifest.byId) manifest.byId = new Map(manifest.proposals.map((p) => [p.id, p]));
+  const byId = manifest.byId;
   const out = [];
   const seen = new Set();
   let totalCost = 0n;

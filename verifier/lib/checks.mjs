@@ -136,7 +136,10 @@ async function parseContent(ctx) {
     });
   }
   if (ctx.ballots) {
-    for (const b of ctx.ballots) b.leaf = await leafHash(canonicalBytes(b.json));
+    for (const b of ctx.ballots) {
+      b.leaf = await leafHash(canonicalBytes(b.json));
+      b.leafHex = hex(b.leaf);
+    }
   }
   const m = ctx.manifest;
   if (m) {
@@ -324,7 +327,7 @@ async function merkle(ctx) {
   if (!ctx.ballots || ctx.root === undefined) return SKIP('needs ballots.json and merkle.json, which are missing or unreadable');
   const leaves = ctx.ballots.map((b) => b.leaf);
   for (let i = 1; i < leaves.length; i++) {
-    if (hex(leaves[i - 1]) > hex(leaves[i])) return FAIL(`ballot ${i} is out of order: ballots must be sorted by leaf hash`);
+    if (ctx.ballots[i - 1].leafHex > ctx.ballots[i].leafHex) return FAIL(`ballot ${i} is out of order: ballots must be sorted by leaf hash`);
   }
   const computed = hex(await merkleRoot(leaves));
   if (ctx.treeSize !== BigInt(leaves.length)) return FAIL(`merkle.json says ${ctx.treeSize} ballots, ballots.json has ${leaves.length}`);
@@ -339,7 +342,7 @@ function unique(ctx) {
   const nonces = new Map();
   for (let i = 0; i < ctx.ballots.length; i++) {
     const b = ctx.ballots[i];
-    const h = hex(b.leaf);
+    const h = b.leafHex;
     if (leaves.has(h)) return FAIL(`ballot ${i} is a copy of ballot ${leaves.get(h)}`);
     leaves.set(h, i);
     if (nonces.has(b.nonce)) return FAIL(`ballots ${nonces.get(b.nonce)} and ${i} share nonce ${b.nonce}`);
@@ -439,7 +442,7 @@ async function receipt(ctx) {
   if (p.treeSize !== ctx.treeSize) return FAIL(`the proof is for a tree of ${p.treeSize} ballots, the bundle has ${ctx.treeSize}`);
   const root = await rootFromProof(p, r.leafHash);
   if (root === null || root !== ctx.root) return FAIL(`the inclusion proof of ballot ${r.leafHash.substring(0, 16)} does not lead to the Merkle root`);
-  if (ctx.ballots && (p.leafIndex >= BigInt(ctx.ballots.length) || hex(ctx.ballots[Number(p.leafIndex)].leaf) !== r.leafHash)) {
+  if (ctx.ballots && (p.leafIndex >= BigInt(ctx.ballots.length) || ctx.ballots[Number(p.leafIndex)].leafHex !== r.leafHash)) {
     return FAIL(`ballots.json has a different ballot at position ${p.leafIndex}`);
   }
   return PASS(`ballot ${r.leafHash.substring(0, 16)} is leaf ${p.leafIndex} of ${p.treeSize} under the signed root`);
