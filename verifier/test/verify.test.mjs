@@ -1,19 +1,29 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { verifyZip } from '../lib/verifier.mjs';
 import { readZip, writeZip } from '../lib/zip.mjs';
 
-// A bundle built by budget-core (random election 7 of CrossVerifierTest: mes-add1 on cumulative ballots),
-// signed with the RFC 8032 section 7.1 TEST 1 key (public knowledge, for tests only).
-const FIXTURE = fileURLToPath(new URL('fixtures/random-7-mes-add1.zip', import.meta.url));
+// The example bundles of docs/spec/examples, built by budget-core and signed with the RFC 8032 section 7.1
+// TEST 1 key (public knowledge, for tests only).
+const EXAMPLES = fileURLToPath(new URL('../../docs/spec/examples/', import.meta.url));
+const FIXTURE = EXAMPLES + 'random-9786-mes-add1.zip';
 const KEY = '21fe31dfa154a261626bf854046fd2271b7bed4b6abe45aa58877ef47f9721b9';
 const VERIFY = fileURLToPath(new URL('../verify.mjs', import.meta.url));
 const zip = new Uint8Array(readFileSync(FIXTURE));
 
 const statuses = (r) => Object.fromEntries(r.results.map((x) => [x.check, x.status]));
+
+test('every example bundle of the specification passes every check', async () => {
+  const names = readdirSync(EXAMPLES).filter((f) => f.endsWith('.zip'));
+  assert.ok(names.length >= 19);
+  for (const name of names) {
+    const r = await verifyZip(new Uint8Array(readFileSync(EXAMPLES + name)), { expectKey: KEY });
+    assert.equal(r.exitCode, 0, name + ': ' + JSON.stringify(r.results.filter((x) => x.status === 'FAIL')));
+  }
+});
 
 test('a bundle built by budget-core passes every check, the outcome recomputed byte for byte', async () => {
   const r = await verifyZip(zip, { expectKey: KEY });
