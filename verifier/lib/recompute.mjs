@@ -1,7 +1,7 @@
 // Reruns the manifest's rule on the published ballots (check 11, spec section R).
 import { compile, parseTieBreaking, RuleError } from './election.mjs';
 import { greedy, knapsack, phragmen } from './rules.mjs';
-import { mes } from './mes.mjs';
+import { mes } from './equal-shares.mjs';
 import { canonicalFile } from './json.mjs';
 
 export const RULES = ['greedy', 'greedy-per-cost', 'knapsack', 'mes', 'mes-add1', 'phragmen'];
