@@ -267,7 +267,9 @@ class VotePages {
     private static String violation(Page page, ElectionView e, String code) {
         var b = e.ballot();
         return switch (code) {
-            case "TOO_FEW_PROJECTS" -> page.t("violation.TOO_FEW_PROJECTS", b.minProjects() == null ? 1 : b.minProjects());
+            case "TOO_FEW_PROJECTS" -> b.format() == BallotFormat.CHOOSE_ONE ? page.t("violation.CHOOSE_ONE")
+                    : b.minProjects() == null || b.minProjects() <= 1 ? page.t("violation.TOO_FEW_PROJECTS.one")
+                    : page.t("violation.TOO_FEW_PROJECTS", b.minProjects());
             case "TOO_MANY_PROJECTS" -> b.format() == BallotFormat.CHOOSE_ONE ? page.t("violation.CHOOSE_ONE")
                     : page.t("violation.TOO_MANY_PROJECTS", b.maxProjects() == null ? "" : b.maxProjects());
             case "OVER_COST_LIMIT" -> page.t("violation.OVER_COST_LIMIT",

@@ -53,13 +53,15 @@ public enum Lang {
      */
     public static Lang of(HttpRequest<?> request) {
         Cookie cookie = request.getCookies().get(COOKIE);
-        if (cookie != null) {
-            var chosen = of(cookie.getValue());
-            if (chosen.isPresent()) {
-                return chosen.get();
-            }
+        return of(cookie == null ? null : cookie.getValue(), request.getHeaders().get("Accept-Language"));
+    }
+
+    /** The language for a remembered choice (the cookie's value, or null) and an {@code Accept-Language} header. */
+    public static Lang of(String chosenTag, String header) {
+        var chosen = of(chosenTag);
+        if (chosen.isPresent()) {
+            return chosen.get();
         }
-        String header = request.getHeaders().get("Accept-Language");
         if (header != null && header.length() < 500) {
             Lang best = null;
             double bestQ = 0;

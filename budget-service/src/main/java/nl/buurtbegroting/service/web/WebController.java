@@ -34,7 +34,7 @@ class WebController {
      * Remembers the chosen language for a year and goes back to the page. {@code back} must be a path of this
      * site; anything else (another host, {@code //host}, a scheme) goes to the start page.
      */
-    @Get("/language")
+    @Get(value = "/language", produces = "text/html")
     HttpResponse<?> language(@QueryValue @Nullable String to, @QueryValue @Nullable String back) {
         Lang lang = Lang.of(to).orElse(Lang.NL);
         String target = back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\")

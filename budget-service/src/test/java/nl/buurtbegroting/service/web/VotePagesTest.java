@@ -175,7 +175,7 @@ class VotePagesTest {
 
         WebClient.Page none = english.post("/vote/" + approval, form("sid-invalid-ballot-1", code));
         assertEquals(422, none.status());
-        assertEquals("Error: Choose at least 1 plans.", none.textOf("projects-error"));
+        assertEquals("Error: Choose at least one plan.", none.textOf("projects-error"));
 
         List<String> oneCodes = Elections.codes(api, organiser, chooseOne, 1, "Brief");
         WebClient.Page two = web.post("/vote/" + chooseOne, form("sid-invalid-ballot-2", oneCodes.get(0), "a", "b"));
