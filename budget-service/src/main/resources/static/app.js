@@ -91,7 +91,9 @@
       else show(form.getAttribute('data-msg-malformed'));
       return false;
     }
-    field.addEventListener('change', verify);
+    // Checked when the form is sent, not when the field loses focus: an error appearing or vanishing on blur
+    // moves the button away from under a pointer that is pressing it. Typing clears a shown error.
+    field.addEventListener('input', function () { if (!box.hidden && checkCode(field.value.trim()) === 'ok') show(null); });
     return verify;
   }
 
@@ -136,11 +138,15 @@
       var attempt = 0;
       function send() {
         attempt++;
-        fetch(form.action, { method: 'POST', body: body, credentials: 'same-origin',
+        // getAttribute: form.action would be the button named "action" that the same form holds.
+        fetch(form.getAttribute('action'), { method: 'POST', body: body, credentials: 'same-origin',
           headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })
-          .then(function (response) { return response.text(); })
-          .then(function (html) {
-            var doc = new DOMParser().parseFromString(html, 'text/html');
+          .then(function (response) {
+            return response.text().then(function (html) { return { html: html }; });
+          }, function (lost) { throw lost; })
+          .then(function (answer) {
+            var doc = new DOMParser().parseFromString(answer.html, 'text/html');
+            if (!doc.querySelector('main')) { form.submit(); return; }
             document.title = doc.title;
             document.querySelector('main').replaceWith(document.adoptNode(doc.querySelector('main')));
             var main = document.querySelector('main');
@@ -239,6 +245,14 @@
     var summary = document.getElementById('error-summary');
     if (summary) summary.focus();
   }
+
+  // The letter's link opened again on a vote page (same address, new fragment): no page load happens, so the
+  // code is taken here. On the review or the receipt, which have no code field and came from a POST (a reload
+  // would send that again), the vote form is loaded afresh at a new address, with the fragment.
+  window.addEventListener('hashchange', function () {
+    if (/^\/vote\//.test(location.pathname) && !document.getElementById('code')) location.replace(location.pathname + '?again' + location.hash);
+    else takeCodeFromFragment();
+  });
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
   else init();

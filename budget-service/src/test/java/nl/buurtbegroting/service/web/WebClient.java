@@ -81,7 +81,8 @@ final class WebClient {
     }
 
     private Page send(HttpRequest.Builder request) {
-        request.header("Accept-Language", language).header("Accept", "text/html");
+        // What a browser sends for a form posted from a page with Referrer-Policy: no-referrer.
+        request.header("Accept-Language", language).header("Accept", "text/html").header("Origin", "null");
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
