@@ -81,11 +81,11 @@ public record ResultPage(long electionId, String name, String neighbourhood, Str
 
     /** A bar's width out of 100 for the chart (an SVG attribute, not a style: the page has no inline style). */
     public long supportWidth(Row r) {
-        return maxSupport == 0 ? 0 : Math.max(1, r.support() * 100 / maxSupport);
+        return maxSupport == 0 || r.support() == 0 ? 0 : Math.max(1, r.support() * 100 / maxSupport);
     }
 
     public long costWidth(Row r) {
-        return maxCost == 0 ? 0 : Math.max(1, r.cost() * 100 / maxCost);
+        return maxCost == 0 || r.cost() == 0 ? 0 : Math.max(1, r.cost() * 100 / maxCost);
     }
 
     public List<Row> all() {
