@@ -217,10 +217,10 @@
           .then(function (r) { if (!r.ok) throw new Error('not found'); return r.json(); })
           .then(function (receipt) { return rootFrom(receipt.leafHash, receipt.inclusion); })
           .then(function (computed) {
-            if (computed === root) { out.textContent = form.getAttribute('data-msg-included'); }
+            if (computed === root) { out.className = 'panel success'; out.textContent = form.getAttribute('data-msg-included'); }
             else { throw new Error('no match'); }
           })
-          .catch(function () { out.textContent = form.getAttribute('data-msg-notfound'); });
+          .catch(function () { out.className = 'notice'; out.textContent = form.getAttribute('data-msg-notfound'); });
       });
     });
   }
