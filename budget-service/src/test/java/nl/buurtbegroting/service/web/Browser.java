@@ -113,7 +113,15 @@ final class Browser implements AutoCloseable {
     }
 
     void screenshot(Path dir, String name, int width, int height) {
+        screenshot(dir, name, width, height, null);
+    }
+
+    /** A screenshot of the viewport at this size, scrolled to the element with id {@code scrollTo} when given. */
+    void screenshot(Path dir, String name, int width, int height, String scrollTo) {
         driver.manage().window().setSize(new Dimension(width, height));
+        if (scrollTo != null) {
+            driver.executeScript("document.getElementById(arguments[0]).scrollIntoView()", scrollTo);
+        }
         try {
             Files.createDirectories(dir);
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);

@@ -280,8 +280,8 @@ class BrowserTest {
         assertEquals("€ 30.000 van € 50.000 gekozen", b.driver.findElement(By.id("cost-text")).getText());
         b.driver.findElement(By.cssSelector("label[for=p-1]")).click();
         assertEquals("€ 50.000 van € 50.000 gekozen", b.driver.findElement(By.id("cost-text")).getText());
-        b.screenshot(SHOTS, "vote-knapsack", 360, 640);
-        b.screenshot(SHOTS, "vote-knapsack", 1280, 800);
+        b.screenshot(SHOTS, "vote-knapsack", 360, 640, "projects");
+        b.screenshot(SHOTS, "vote-knapsack", 1280, 800, "code");
         b.driver.get(base + "/vote/" + elections.get("CUMULATIVE"));
         b.driver.findElement(By.id("pt-1")).sendKeys("3");
         assertEquals("Nog 7 van 10 punten over", b.driver.findElement(By.id("points-text")).getText());
@@ -369,6 +369,28 @@ class BrowserTest {
 
     @Test
     @Order(6)
+    void everyPageReflowsAt320PixelsWithoutScrollingSideways() {
+        Browser b = withJs;
+        language(b, "nl");
+        List<String> paths = new ArrayList<>(List.of("/", "/elections/" + elections.get("APPROVAL"),
+                "/elections/" + elections.get("APPROVAL") + "/check"));
+        elections.values().forEach(id -> paths.add("/vote/" + id));
+        // 320 CSS pixels: a small phone, and a 1280-pixel window at 400 % zoom (WCAG 1.4.10).
+        b.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 320, "height", 640, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            for (String path : paths) {
+                b.driver.get(base + path);
+                Object overflow = b.driver.executeScript("var e = document.documentElement; return e.scrollWidth - e.clientWidth;");
+                assertEquals(0L, ((Number) overflow).longValue(), path + " scrolls sideways at 320 px");
+            }
+        } finally {
+            b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    @Test
+    @Order(7)
     void afterPublicationResidentsCheckTheirBallotAndReadTheResult() {
         long id = elections.get("APPROVAL");
         Browser.requireTools();
@@ -383,6 +405,13 @@ class BrowserTest {
                 String tag = lang + " ";
                 b.driver.get(base + "/elections/" + id + "/result");
                 String result = b.driver.findElement(By.tagName("main")).getText();
+                if (b.javascript && lang.equals("nl")) {
+                    b.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                            Map.of("width", 320, "height", 640, "deviceScaleFactor", 1, "mobile", true));
+                    Object overflow = b.driver.executeScript("var e = document.documentElement; return e.scrollWidth - e.clientWidth;");
+                    b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+                    assertEquals(0L, ((Number) overflow).longValue(), "the result scrolls sideways at 320 px");
+                }
                 assertTrue(result.contains(lang.equals("nl") ? "Plannen die geld krijgen" : "Plans that get money"), result);
                 axe(b, tag + "result");
                 if (lang.equals("nl") && b.javascript) {
@@ -421,9 +450,10 @@ class BrowserTest {
         withJs.driver.get(base + "/");
         withJs.screenshot(SHOTS, "home", 360, 640);
         withJs.screenshot(SHOTS, "home", 1280, 800);
-        withJs.driver.get(base + "/vote/" + elections.get("CUMULATIVE"));
-        withJs.screenshot(SHOTS, "vote-cumulative", 360, 640);
-        withJs.screenshot(SHOTS, "vote-cumulative", 1280, 800);
+        withJs.driver.get(base + "/vote/" + elections.get("CUMULATIVE") + "#" + nextCode("CUMULATIVE"));
+        withJs.driver.findElement(By.id("pt-0")).sendKeys("4");
+        withJs.screenshot(SHOTS, "vote-cumulative", 360, 640, "projects");
+        withJs.screenshot(SHOTS, "vote-cumulative", 1280, 800, "code");
         assertNoAxeFindings();
     }
 }
