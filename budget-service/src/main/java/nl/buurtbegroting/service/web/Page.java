@@ -35,9 +35,10 @@ public record Page(Lang lang, Messages messages, Theme theme, String title, Stri
         DecimalFormat f = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(lang.locale()));
         String n = f.format(amount);
         if ("EUR".equals(currency)) {
-            return lang == Lang.NL ? "€ " + n : "€" + n;
+            // A no-break space: "€" never ends a line apart from its amount.
+            return lang == Lang.NL ? "€\u00a0" + n : "€" + n;
         }
-        return currency + " " + n;
+        return currency + "\u00a0" + n;
     }
 
     public String number(long n) {
@@ -61,6 +62,6 @@ public record Page(Lang lang, Messages messages, Theme theme, String title, Stri
         }
         DecimalFormat f = new DecimalFormat("0.#", DecimalFormatSymbols.getInstance(lang.locale()));
         String n = f.format(100.0 * part / whole);
-        return lang == Lang.NL ? n + " %" : n + "%";
+        return lang == Lang.NL ? n + "\u00a0%" : n + "%";
     }
 }

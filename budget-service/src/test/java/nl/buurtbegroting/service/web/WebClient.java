@@ -139,8 +139,9 @@ final class WebClient {
         }
     }
 
+    /** The text as a reader sees it; a no-break space reads as a space. */
     static String text(String html) {
-        return unescape(html.replaceAll("(?s)<script.*?</script>", " ").replaceAll("<[^>]+>", " ")).replaceAll("\\s+", " ").strip();
+        return unescape(html.replaceAll("(?s)<script.*?</script>", " ").replaceAll("<[^>]+>", " ")).replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
     }
 
     static String unescape(String s) {
