@@ -132,6 +132,10 @@ class PabulibPagesTest {
             assertTrue(text.contains(((String) nl.get("headline")).replaceAll("\\s+", " ").strip()), "explanation of " + p.get("id"));
         }
         assertTrue(text.contains("Stemmen in totaal 12"), text);
+        // The page's own texts; budget-core's explanations and the organisers' summaries are written elsewhere
+        // (some tie-break explanations list every tied project in one sentence).
+        assertEquals(List.of(), Sentences.tooLongInHtml(page.body(), true), "Dutch sentences of the result page");
+        assertEquals(List.of(), Sentences.tooLongInHtml(web.get("/elections/" + id).body(), true), "Dutch sentences of the election page");
         assertTrue(page.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 90_000, "result page weight");
         assertEquals(200, web.get("/elections/" + id + "/check").status());
         assertEquals(200, web.get("/").status());

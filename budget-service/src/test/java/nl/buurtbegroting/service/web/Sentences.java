@@ -16,9 +16,22 @@ final class Sentences {
      * a sentence, as they do for a reader.
      */
     static List<String> tooLongInHtml(String html) {
+        return tooLongInHtml(html, false);
+    }
+
+    /**
+     * As {@link #tooLongInHtml(String)}; with {@code ownTextsOnly} the texts written elsewhere are left out: the
+     * organisers' proposal summaries ({@code class="summary"}) and budget-core's explanations
+     * ({@code class="explanation"}).
+     */
+    static List<String> tooLongInHtml(String html, boolean ownTextsOnly) {
         int start = html.indexOf("<main");
         int end = html.indexOf("</main>");
-        String main = html.substring(start, end)
+        String main = html.substring(start, end);
+        if (ownTextsOnly) {
+            main = main.replaceAll("(?s)<p class=\"(summary|explanation)\">.*?</p>", "\n");
+        }
+        main = main
                 .replaceAll("(?i)</?(h[1-6]|p|li|dt|dd|th|td|tr|caption|legend|label|button|div|ul|dl|table|pre|fieldset|meter)\\b[^>]*>", "\n");
         List<String> out = new ArrayList<>();
         for (String block : main.split("\n")) {
