@@ -230,6 +230,22 @@ class VotePagesTest {
     }
 
     @Test
+    void aBallotSentAfterTheCloseIsRefusedWithAMessageAndTheVotePageSaysVotingIsOver() {
+        long late = Elections.open(api, organiser, "Buurtbudget Laat", Map.of("format", "APPROVAL"), "greedy");
+        List<String> codes = Elections.codes(api, organiser, late, 1, "Brief");
+        WebClient.Page review = web.post("/vote/" + late, form("sid-closed-meanwhile-1", codes.get(0), "a"));
+        assertEquals(200, review.status(), review.mainText());
+        api.post("/api/elections/" + late + "/close", null, organiser).ok(200);
+
+        WebClient.Page refused = web.post("/vote/" + late + "/cast", review.hiddenFields());
+        assertEquals(409, refused.status());
+        assertTrue(refused.body().contains("<a href=\"#form\">U kunt nu niet stemmen. De stemming is niet open.</a>"), refused.body());
+        WebClient.Page page = english.get("/vote/" + late);
+        assertEquals(200, page.status());
+        assertTrue(page.mainText().contains("You cannot vote for Buurtbudget Laat now."), page.mainText());
+    }
+
+    @Test
     void anUnknownElectionOrOneThatIsNotOpenGetsACalmPage() {
         WebClient.Page none = web.get("/vote/987654");
         assertEquals(404, none.status());
