@@ -42,11 +42,14 @@ public class VotingDemo implements ApplicationEventListener<ServerStartupEvent>,
     private final CodeBatchService batches;
     private final BallotRulesCache rules;
     private final PrintStream console = System.out;
+    private final nl.buurtbegroting.service.web.PublicUrl publicUrl;
 
-    public VotingDemo(ElectionService elections, CodeBatchService batches, BallotRulesCache rules) {
+    public VotingDemo(ElectionService elections, CodeBatchService batches, BallotRulesCache rules,
+                      nl.buurtbegroting.service.web.PublicUrl publicUrl) {
         this.elections = elections;
         this.batches = batches;
         this.rules = rules;
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -71,6 +74,8 @@ public class VotingDemo implements ApplicationEventListener<ServerStartupEvent>,
         console.println("""
 
                 ==== Voting ====
+                Open this link in a browser to vote as a resident would (the code is in the part after #):
+                  %7$s/vote/%2$d#%4$s
                 Voting codes for election %2$d (demo batch, shown once; each casts one ballot):
                   %3$s
                 Cast a ballot (no account needed; the receipt comes back):
@@ -78,7 +83,7 @@ public class VotingDemo implements ApplicationEventListener<ServerStartupEvent>,
                     -d '{"code":"%4$s","projects":%5$s,"submissionId":"demo-%6$s"}'
                 Send it again: the same receipt. Another submissionId with that code: 409 CODE_ALREADY_USED.
                 """.formatted(url, id, codes, issued.codes().get(0).printed(), exampleChoice(instance),
-                HexFormat.of().formatHex(sid)));
+                HexFormat.of().formatHex(sid), publicUrl.base(url)));
     }
 
     /** A valid choice as JSON: the cheapest admitted projects, as many as the ballot needs (at least one). */

@@ -1,0 +1,17 @@
+package nl.buurtbegroting.service.voting;
+
+import nl.buurtbegroting.service.election.ElectionView;
+import nl.buurtbegroting.service.proposal.ProposalView;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The receipt page's model: the receipt, the choice it stands for, and the signed receipt file as a
+ * download (a {@code data:} link, so nothing about the ballot is kept on the server to serve it later).
+ *
+ * @param replayed the ballot had been received before (a retry); this is the same receipt
+ */
+public record ReceiptPage(ElectionView election, Receipt receipt, List<ProposalView> chosen, Map<String, String> points,
+                          String download, boolean replayed) {
+}

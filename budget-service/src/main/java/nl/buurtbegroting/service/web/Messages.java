@@ -1,0 +1,65 @@
+package nl.buurtbegroting.service.web;
+
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The texts of the resident pages, one bundle per language ({@code web/messages_nl.properties},
+ * {@code web/messages_en.properties}, UTF-8). Placeholders are {@code {0}}, {@code {1}}: no MessageFormat,
+ * whose quoting rules would eat the apostrophes of Dutch ("'s avonds"). Both bundles must have the same
+ * keys ({@code MessagesTest}); a missing key shows as the key itself, never as an error page.
+ */
+@Singleton
+public class Messages {
+
+    private final Map<Lang, Properties> bundles = new EnumMap<>(Lang.class);
+
+    public Messages() {
+        for (Lang lang : Lang.values()) {
+            bundles.put(lang, load("web/messages_" + lang.tag() + ".properties"));
+        }
+    }
+
+    private static Properties load(String resource) {
+        Properties p = new Properties();
+        try (InputStream in = Messages.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the jar");
+            }
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+
+    /** The text for {@code key} in {@code lang} with its placeholders filled. */
+    public String get(Lang lang, String key, Object... args) {
+        String text = bundles.get(lang).getProperty(key);
+        if (text == null) {
+            return key;
+        }
+        for (int i = 0; i < args.length; i++) {
+            text = text.replace("{" + i + "}", String.valueOf(args[i]));
+        }
+        return text;
+    }
+
+    public boolean has(Lang lang, String key) {
+        return bundles.get(lang).containsKey(key);
+    }
+
+    /** Every key of a language's bundle (for tests). */
+    public Set<String> keys(Lang lang) {
+        return bundles.get(lang).stringPropertyNames();
+    }
+}
