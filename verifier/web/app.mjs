@@ -1,7 +1,7 @@
 // The page verifier: the same module as `node verifier/verify.mjs`, run on the resident's own device.
 // A bundle comes from a file the resident chooses, or from a same-origin URL (?bundle=/path.zip);
 // nothing is sent anywhere.
-import { verifyZip, verifyDirectory, summary } from '../lib/verifier.mjs';
+import { verifyZip, verifyDirectory } from '../lib/verifier.mjs';
 import { normalizeFingerprint } from '../lib/checks.mjs';
 import { unpackZip } from '../lib/unzip.mjs';
 import { TEXTS } from './texts.mjs';
@@ -61,7 +61,9 @@ function show(report, keyGiven, note) {
   }
   $('verdict').textContent = (!report.verified ? T.bad : keyGiven ? T.ok : T.okNoKey) + (note ? ' ' + note : '');
   $('result').hidden = false;
-  $('status').textContent = summary(report);
+  // In the reader's words; the technical summary line is in each check's details.
+  const count = (s) => report.results.filter((r) => r.status === s).length;
+  $('status').textContent = T.counts(count('PASS'), count('FAIL'), count('SKIPPED'));
   $('verdict').focus?.();
 }
 

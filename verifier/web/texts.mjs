@@ -21,6 +21,7 @@ export const TEXTS = {
     okNoKey: 'Alles klopt, maar de sleutel is niet vergeleken met de vingerafdruk van de gemeente: vul die in om zeker te weten wie de bundel ondertekende.',
     bad: 'Er klopt iets niet. Hieronder staat wat.',
     status: { PASS: 'Klopt', FAIL: 'Klopt niet', SKIPPED: 'Niet gecontroleerd' },
+    counts: (pass, fail, skipped) => `${pass} controles kloppen, ${fail} kloppen niet, ${skipped} niet gecontroleerd.`,
     technical: 'Technische uitleg',
     repacked: 'Dit zip-bestand is opnieuw ingepakt door een ander programma. De bestanden erin zijn gecontroleerd, zoals bij een uitgepakte map.',
     checks: {
@@ -57,6 +58,7 @@ export const TEXTS = {
     okNoKey: "Everything is right, but the key was not compared with the municipality's fingerprint: fill it in to be sure who signed the bundle.",
     bad: 'Something is wrong. See below what.',
     status: { PASS: 'Right', FAIL: 'Wrong', SKIPPED: 'Not checked' },
+    counts: (pass, fail, skipped) => `${pass} checks are right, ${fail} wrong, ${skipped} not checked.`,
     technical: 'Technical details',
     repacked: 'This zip was packed again by another program. The files inside it were checked, as for an unpacked folder.',
     checks: {

@@ -418,6 +418,21 @@ class BrowserTest {
                     b.screenshot(SHOTS, "result", 360, 640);
                     b.screenshot(SHOTS, "result", 1280, 800);
                 }
+                if (b.javascript) {
+                    // One button: the resident's own browser checks the signed bundle and counts again
+                    // with the JavaScript verifier (verifier/), against the fingerprint the page shows.
+                    b.driver.findElement(By.id("verify-in-browser")).click();
+                    String verified = lang.equals("nl") ? "Alles klopt: de uitslag is gecontroleerd op uw eigen apparaat."
+                            : "Everything is right: the result was checked on your own device.";
+                    waitFor(b.driver).until(d -> d.findElement(By.id("verdict")).getText().equals(verified));
+                    String checks = b.driver.findElement(By.id("checks")).getText();
+                    assertEquals(12, b.driver.findElements(By.cssSelector("#checks > li")).size(), checks);
+                    axe(b, tag + "result checked in the browser");
+                    if (lang.equals("nl")) {
+                        b.screenshot(SHOTS, "verify-in-browser", 360, 640);
+                        b.screenshot(SHOTS, "verify-in-browser", 1280, 800);
+                    }
+                }
                 b.driver.get(base + "/elections/" + id + "/check");
                 axe(b, tag + "check, empty");
                 b.driver.findElement(By.id("hash")).sendKeys(approvalHashes.get(0));
