@@ -2,6 +2,7 @@ package nl.buurtbegroting.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import nl.buurtbegroting.core.json.JsonWriter;
 import nl.buurtbegroting.core.model.Election;
 import nl.buurtbegroting.core.outcome.Outcome;
 import nl.buurtbegroting.core.rules.RuleName;
@@ -38,7 +39,7 @@ public final class AllocateCommand implements Callable<Integer> {
         Outcome outcome = OutcomeView.allocate(rule, ruleOptions.toOptions(), election, input.path());
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {
-            out.println(Json.write(OutcomeView.toJson(outcome, election)));
+            out.println(JsonWriter.readable(OutcomeView.toJson(outcome, election)));
         } else {
             OutcomeView.printText(out, outcome, election, input.path());
         }

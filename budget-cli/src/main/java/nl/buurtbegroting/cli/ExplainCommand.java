@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import nl.buurtbegroting.core.explain.Explainer;
 import nl.buurtbegroting.core.explain.Explanation;
 import nl.buurtbegroting.core.explain.Language;
+import nl.buurtbegroting.core.json.JsonWriter;
 import nl.buurtbegroting.core.model.Election;
 import nl.buurtbegroting.core.model.Project;
 import nl.buurtbegroting.core.outcome.Outcome;
@@ -66,7 +67,7 @@ public final class ExplainCommand implements Callable<Integer> {
         Explanation explanation = Explainer.forInstance(election.instance()).explain(outcome, projectId, lang);
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {
-            out.println(Json.write(toJson(outcome, result, explanation)));
+            out.println(JsonWriter.readable(toJson(outcome, result, explanation)));
         } else {
             printText(out, outcome, result, explanation);
         }
