@@ -103,13 +103,7 @@ public final class ExplainCommand implements Callable<Integer> {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("rule", outcome.rule());
         json.put("tieBreaking", outcome.tieBreaking());
-        json.put("id", result.id());
-        json.put("name", result.project().name());
-        json.put("cost", result.project().cost());
-        json.put("support", result.support());
-        json.put("selected", result.selected());
-        json.put("decision", result.decision().code());
-        json.put("reason", result.decision().reason());
+        json.putAll(OutcomeView.projectJson(result));
         json.put("language", explanation.language().code());
         json.put("headline", explanation.headline());
         json.put("body", explanation.body());
