@@ -23,11 +23,14 @@ import nl.buurtbegroting.core.audit.RandomElections;
 import nl.buurtbegroting.core.explain.Explainer;
 import nl.buurtbegroting.core.explain.Explanation;
 import nl.buurtbegroting.core.explain.Language;
+import nl.buurtbegroting.core.model.ApprovalBallot;
 import nl.buurtbegroting.core.model.Ballot;
 import nl.buurtbegroting.core.model.Election;
+import nl.buurtbegroting.core.model.Eligibility;
 import nl.buurtbegroting.core.model.Instance;
 import nl.buurtbegroting.core.model.Profile;
 import nl.buurtbegroting.core.model.Project;
+import nl.buurtbegroting.core.outcome.Decision;
 import nl.buurtbegroting.core.outcome.Outcome;
 import nl.buurtbegroting.core.outcome.ProjectResult;
 import nl.buurtbegroting.core.pabulib.PabulibReader;
@@ -36,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * What every rule promises on every election, checked over {@link RuleName#values()}, every bundled Pabulib
@@ -138,6 +142,27 @@ class AllRulesInvariantTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theChecksThemselvesRefuseAnOutcomeOverACapOrFundingAProjectNotAdmitted() {
+        Instance instance = Instance.of(100, List.of(Project.of("a", "Speeltuin", 60, "green"), Project.of("b", 30)))
+                .withCategoryCaps(Map.of("green", 50L));
+        Election election = new Election(instance, new Profile(List.of(ApprovalBallot.of("a", "b"))));
+        Outcome overCap = new Outcome("greedy", 100, 90, List.of("a", "b"), List.of(
+                new ProjectResult(instance.projects().get(0), 1, new Decision.Funded(1, "")),
+                new ProjectResult(instance.projects().get(1), 1, new Decision.Funded(2, ""))), List.of(), "default", Map.of());
+        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> checkOutcome("forged", election, overCap, RuleName.GREEDY));
+        assertTrue(e.getMessage().contains("category green spent 60 of its cap 50"), e.getMessage());
+
+        Project notAdmitted = new Project("b", "", 30, List.of(), List.of(), Eligibility.notAdmitted("not on municipal land"), Map.of());
+        Election second = new Election(instance.withCategoryCaps(Map.of()).withProjects(List.of(instance.projects().get(0), notAdmitted)),
+                election.profile());
+        Outcome fundsIt = new Outcome("greedy", 100, 90, List.of("a", "b"), List.of(
+                new ProjectResult(instance.projects().get(0), 1, new Decision.Funded(1, "")),
+                new ProjectResult(notAdmitted, 1, new Decision.Funded(2, ""))), List.of(), "default", Map.of());
+        e = assertThrows(AssertionFailedError.class, () -> checkOutcome("forged", second, fundsIt, RuleName.GREEDY));
+        assertTrue(e.getMessage().contains("b was not admitted"), e.getMessage());
     }
 
     private static void checkAll(String name, RuleName rule, RuleOptions options, Election election, boolean shuffle) {
