@@ -14,7 +14,6 @@ import nl.buurtbegroting.core.model.Election;
 import nl.buurtbegroting.core.model.Project;
 import nl.buurtbegroting.core.outcome.Outcome;
 import nl.buurtbegroting.core.outcome.ProjectResult;
-import nl.buurtbegroting.core.rules.RuleName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,9 +36,8 @@ public final class ExplainCommand implements Callable<Integer> {
     @Mixin
     InputFile input;
 
-    @Option(names = {"-r", "--rule"}, required = true, paramLabel = "RULE", converter = RuleNames.Converter.class,
-            completionCandidates = RuleNames.class, description = "Allocation rule: ${COMPLETION-CANDIDATES}.")
-    RuleName rule;
+    @Mixin
+    RuleOption rule;
 
     @Option(names = {"-p", "--project"}, required = true, paramLabel = "ID", description = "The project's id, as in the file.")
     String projectId;
@@ -62,7 +60,7 @@ public final class ExplainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "project '" + projectId + "' is not in " + input.path()
                     + "; its projects are: " + ids(election.instance().projects()));
         }
-        Outcome outcome = OutcomeView.allocate(rule, ruleOptions.toOptions(), election, input.path());
+        Outcome outcome = OutcomeView.allocate(rule.rule, ruleOptions.toOptions(), election, input.path());
         ProjectResult result = outcome.result(projectId).orElseThrow();
         Explanation explanation = Explainer.forInstance(election.instance()).explain(outcome, projectId, lang);
         PrintWriter out = spec.commandLine().getOut();
