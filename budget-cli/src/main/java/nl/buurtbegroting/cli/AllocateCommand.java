@@ -2,13 +2,12 @@ package nl.buurtbegroting.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import nl.buurtbegroting.core.json.JsonWriter;
 import nl.buurtbegroting.core.model.Election;
 import nl.buurtbegroting.core.outcome.Outcome;
-import nl.buurtbegroting.core.rules.RuleName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code allocate FILE --rule RULE}: the funded projects of one election under one rule. */
@@ -22,9 +21,8 @@ public final class AllocateCommand implements Callable<Integer> {
     @Mixin
     InputFile input;
 
-    @Option(names = {"-r", "--rule"}, required = true, paramLabel = "RULE", converter = RuleNames.Converter.class,
-            completionCandidates = RuleNames.class, description = "Allocation rule: ${COMPLETION-CANDIDATES}.")
-    RuleName rule;
+    @Mixin
+    RuleOption rule;
 
     @Mixin
     RuleOptionsMixin ruleOptions;
@@ -35,10 +33,10 @@ public final class AllocateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Election election = ruleOptions.apply(input.read());
-        Outcome outcome = OutcomeView.allocate(rule, ruleOptions.toOptions(), election, input.path());
+        Outcome outcome = OutcomeView.allocate(rule.rule, ruleOptions.toOptions(), election, input.path());
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {
-            out.println(Json.write(OutcomeView.toJson(outcome, election)));
+            out.println(JsonWriter.readable(OutcomeView.toJson(outcome, election)));
         } else {
             OutcomeView.printText(out, outcome, election, input.path());
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.ToLongFunction;
+import nl.buurtbegroting.core.json.JsonWriter;
 import nl.buurtbegroting.core.model.Election;
 import nl.buurtbegroting.core.model.Project;
 import nl.buurtbegroting.core.outcome.Outcome;
@@ -79,7 +80,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {
-            out.println(Json.write(toJson(election, outcomes, skipped, options)));
+            out.println(JsonWriter.readable(toJson(election, outcomes, skipped, options)));
         } else {
             printText(out, election, outcomes, skipped, options);
         }

@@ -9,11 +9,11 @@ import java.util.concurrent.Callable;
 import nl.buurtbegroting.core.explain.Explainer;
 import nl.buurtbegroting.core.explain.Explanation;
 import nl.buurtbegroting.core.explain.Language;
+import nl.buurtbegroting.core.json.JsonWriter;
 import nl.buurtbegroting.core.model.Election;
 import nl.buurtbegroting.core.model.Project;
 import nl.buurtbegroting.core.outcome.Outcome;
 import nl.buurtbegroting.core.outcome.ProjectResult;
-import nl.buurtbegroting.core.rules.RuleName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,9 +36,8 @@ public final class ExplainCommand implements Callable<Integer> {
     @Mixin
     InputFile input;
 
-    @Option(names = {"-r", "--rule"}, required = true, paramLabel = "RULE", converter = RuleNames.Converter.class,
-            completionCandidates = RuleNames.class, description = "Allocation rule: ${COMPLETION-CANDIDATES}.")
-    RuleName rule;
+    @Mixin
+    RuleOption rule;
 
     @Option(names = {"-p", "--project"}, required = true, paramLabel = "ID", description = "The project's id, as in the file.")
     String projectId;
@@ -61,12 +60,12 @@ public final class ExplainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "project '" + projectId + "' is not in " + input.path()
                     + "; its projects are: " + ids(election.instance().projects()));
         }
-        Outcome outcome = OutcomeView.allocate(rule, ruleOptions.toOptions(), election, input.path());
+        Outcome outcome = OutcomeView.allocate(rule.rule, ruleOptions.toOptions(), election, input.path());
         ProjectResult result = outcome.result(projectId).orElseThrow();
         Explanation explanation = Explainer.forInstance(election.instance()).explain(outcome, projectId, lang);
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {
-            out.println(Json.write(toJson(outcome, result, explanation)));
+            out.println(JsonWriter.readable(toJson(outcome, result, explanation)));
         } else {
             printText(out, outcome, result, explanation);
         }
@@ -102,13 +101,7 @@ public final class ExplainCommand implements Callable<Integer> {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("rule", outcome.rule());
         json.put("tieBreaking", outcome.tieBreaking());
-        json.put("id", result.id());
-        json.put("name", result.project().name());
-        json.put("cost", result.project().cost());
-        json.put("support", result.support());
-        json.put("selected", result.selected());
-        json.put("decision", result.decision().code());
-        json.put("reason", result.decision().reason());
+        json.putAll(OutcomeView.projectJson(result));
         json.put("language", explanation.language().code());
         json.put("headline", explanation.headline());
         json.put("body", explanation.body());

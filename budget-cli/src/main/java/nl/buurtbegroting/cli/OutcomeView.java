@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.buurtbegroting.core.audit.OutcomeJson;
 import nl.buurtbegroting.core.model.Election;
 import nl.buurtbegroting.core.outcome.Outcome;
 import nl.buurtbegroting.core.outcome.ProjectResult;
@@ -45,34 +46,34 @@ final class OutcomeView {
         json.put("selected", outcome.selected());
         List<Object> projects = new ArrayList<>();
         for (ProjectResult r : outcome.projects()) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("id", r.id());
-            p.put("name", r.project().name());
-            p.put("cost", r.project().cost());
-            p.put("support", r.support());
-            p.put("selected", r.selected());
-            p.put("decision", r.decision().code());
-            p.put("reason", r.decision().reason());
+            Map<String, Object> p = projectJson(r);
             p.put("details", new TreeMap<>(r.details()));
             projects.add(p);
         }
         json.put("projects", projects);
-        List<Object> ties = new ArrayList<>();
-        for (TieBreak t : outcome.ties()) {
-            Map<String, Object> tie = new LinkedHashMap<>();
-            tie.put("step", t.step());
-            tie.put("tied", t.tied());
-            tie.put("winner", t.winner());
-            tie.put("policy", t.policy());
-            ties.add(tie);
-        }
-        json.put("ties", ties);
+        json.put("ties", OutcomeJson.ties(outcome.ties()));
         json.put("tieBreaking", outcome.tieBreaking());
         json.put("remaining", outcome.remaining());
         json.put("voters", (long) election.profile().size());
         json.put("categoryCaps", election.instance().categoryCaps());
         json.put("details", outcome.details());
         return json;
+    }
+
+    /**
+     * One project's line as the CLI's JSON names it ({@code name} and {@code selected}, Pabulib's words; see
+     * docs/json-shapes.md): {@code id, name, cost, support, selected, decision, reason}; callers add the rest.
+     */
+    static Map<String, Object> projectJson(ProjectResult r) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", r.id());
+        p.put("name", r.project().name());
+        p.put("cost", r.project().cost());
+        p.put("support", r.support());
+        p.put("selected", r.selected());
+        p.put("decision", r.decision().code());
+        p.put("reason", r.decision().reason());
+        return p;
     }
 
     /** A table of every project, then budget, spent, left, voters and the ties. */

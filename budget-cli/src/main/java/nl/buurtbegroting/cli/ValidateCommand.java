@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import nl.buurtbegroting.core.json.JsonWriter;
 import nl.buurtbegroting.core.model.Ballot;
 import nl.buurtbegroting.core.model.BallotRules;
 import nl.buurtbegroting.core.model.Election;
@@ -84,7 +85,7 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {
-            out.println(Json.write(toJson(election, groups, invalid)));
+            out.println(JsonWriter.readable(toJson(election, groups, invalid)));
         } else {
             printText(out, election, groups, invalid);
         }

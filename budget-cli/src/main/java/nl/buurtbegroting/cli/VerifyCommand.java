@@ -13,6 +13,7 @@ import nl.buurtbegroting.core.audit.Check;
 import nl.buurtbegroting.core.audit.CheckResult;
 import nl.buurtbegroting.core.audit.VerificationReport;
 import nl.buurtbegroting.core.audit.VerifyOptions;
+import nl.buurtbegroting.core.json.JsonWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Mixin;
@@ -80,7 +81,7 @@ public final class VerifyCommand implements Callable<Integer> {
         VerificationReport report = BundleVerifier.verify(bundle, new VerifyOptions(expectKey, receiptBytes));
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {
-            out.println(Json.write(report.toJson()));
+            out.println(JsonWriter.readable(report.toJson()));
         } else {
             for (CheckResult r : report.results()) {
                 out.println(r.line());

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import nl.buurtbegroting.core.json.JsonParser;
 import nl.buurtbegroting.core.rules.RuleName;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
@@ -39,18 +40,18 @@ class AllocateConformanceTest {
     Stream<DynamicTest> jsonGivesTheReferenceOutcomeOnEveryRealElection() throws IOException {
         Path expected = DATA.resolve("expected.json");
         Assumptions.assumeTrue(Files.isRegularFile(expected), "reference data not found at " + expected.toAbsolutePath());
-        List<Object> instances = JsonReader.array(JsonReader.object(JsonReader.parse(Files.readString(expected))).get("instances"));
+        List<Object> instances = JsonParser.array(JsonParser.object(JsonParser.STANDARD.parse(expected.toString(), Files.readString(expected))).get("instances"));
         List<DynamicTest> tests = new ArrayList<>();
         for (RuleName rule : rules()) {
             for (Object o : instances) {
-                Map<String, Object> instance = JsonReader.object(o);
-                Object entry = JsonReader.object(instance.get("rules")).get(referenceName(rule));
-                if (entry == null || JsonReader.object(entry).get("selected") == null) {
+                Map<String, Object> instance = JsonParser.object(o);
+                Object entry = JsonParser.object(instance.get("rules")).get(referenceName(rule));
+                if (entry == null || JsonParser.object(entry).get("selected") == null) {
                     continue;
                 }
                 String file = (String) instance.get("file");
                 tests.add(DynamicTest.dynamicTest(rule.label() + " on " + file,
-                        () -> check(rule, DATA.resolve("instances").resolve(file), JsonReader.object(entry))));
+                        () -> check(rule, DATA.resolve("instances").resolve(file), JsonParser.object(entry))));
             }
         }
         Assumptions.assumeFalse(tests.isEmpty(), "no reference entries for the rules " + RuleNames.labels());
@@ -73,7 +74,7 @@ class AllocateConformanceTest {
         Cli.Result r = Cli.run("allocate", file.toString(), "--rule", rule.label(), "--tie-break", "id",
                 "--format", "json");
         assertEquals(ExitCodes.OK, r.code(), r.err());
-        Map<String, Object> outcome = JsonReader.object(JsonReader.parse(r.out()));
+        Map<String, Object> outcome = JsonParser.object(JsonParser.STANDARD.parse("output", r.out()));
         Set<String> selected = ids(outcome.get("selected"));
         long totalCost = (Long) outcome.get("totalCost");
         assertTrue(totalCost <= (Long) outcome.get("budget"), "within the budget");
@@ -85,8 +86,8 @@ class AllocateConformanceTest {
             assertEquals(reference.get("total_cost"), totalCost);
         } else if (rule == RuleName.KNAPSACK) {
             Map<String, Long> support = new HashMap<>();
-            for (Object p : JsonReader.array(outcome.get("projects"))) {
-                support.put((String) JsonReader.object(p).get("id"), (Long) JsonReader.object(p).get("support"));
+            for (Object p : JsonParser.array(outcome.get("projects"))) {
+                support.put((String) JsonParser.object(p).get("id"), (Long) JsonParser.object(p).get("support"));
             }
             long welfare = selected.stream().mapToLong(support::get).sum();
             assertEquals(reference.get("welfare"), welfare, "an optimal set: total support");
@@ -106,11 +107,11 @@ class AllocateConformanceTest {
     void categoryCapsApplyOnlyWhenAskedFor() {
         Path file = DATA.resolve("instances").resolve("Netherlands_Amsterdam_604.pb");
         Cli.Result plain = Cli.run("allocate", file.toString(), "--rule", "greedy", "--tie-break", "id", "--format", "json");
-        assertEquals(297413L, JsonReader.object(JsonReader.parse(plain.out())).get("totalCost"));
+        assertEquals(297413L, JsonParser.object(JsonParser.STANDARD.parse("output", plain.out())).get("totalCost"));
         Cli.Result capped = Cli.run("allocate", file.toString(), "--rule", "greedy", "--tie-break", "id",
                 "--category-caps", "--format", "json");
         assertEquals(ExitCodes.OK, capped.code(), capped.err());
-        Map<String, Object> outcome = JsonReader.object(JsonReader.parse(capped.out()));
+        Map<String, Object> outcome = JsonParser.object(JsonParser.STANDARD.parse("output", capped.out()));
         assertEquals(255673L, outcome.get("totalCost"));
         assertEquals(20, ids(outcome.get("selected")).size());
         assertTrue(ids(outcome.get("selected")).contains("42345"));
@@ -119,7 +120,7 @@ class AllocateConformanceTest {
     private static Set<String> ids(Object list) {
         Set<String> ids = new TreeSet<>();
         if (list != null) {
-            for (Object id : JsonReader.array(list)) {
+            for (Object id : JsonParser.array(list)) {
                 ids.add(id.toString());
             }
         }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
+import nl.buurtbegroting.core.json.JsonParser;
 import nl.buurtbegroting.core.model.Project;
 import nl.buurtbegroting.core.pabulib.PabulibReader;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class EqualSharesOptionsTest {
                 "--raise-past-exhaustive", "--format", "json");
         assertEquals(ExitCodes.OK, r.code(), r.err());
         assertEquals(citySelection(file), selected(r));
-        assertEquals(995079L, JsonReader.object(JsonReader.parse(r.out())).get("totalCost"));
+        assertEquals(995079L, JsonParser.object(JsonParser.STANDARD.parse("output", r.out())).get("totalCost"));
     }
 
     @Test
@@ -49,7 +50,7 @@ class EqualSharesOptionsTest {
 
     private static Set<String> selected(Cli.Result r) {
         Set<String> ids = new TreeSet<>();
-        for (Object id : JsonReader.array(JsonReader.object(JsonReader.parse(r.out())).get("selected"))) {
+        for (Object id : JsonParser.array(JsonParser.object(JsonParser.STANDARD.parse("output", r.out())).get("selected"))) {
             ids.add(id.toString());
         }
         return ids;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import nl.buurtbegroting.core.json.JsonParser;
 import org.junit.jupiter.api.Test;
 
 class ExplainCommandTest {
@@ -51,7 +52,7 @@ class ExplainCommandTest {
         Cli.Result r = Cli.run("explain", Cli.file(ASSEN), "--rule", "greedy", "--project", "1", "--lang", "en",
                 "--format", "json");
         assertEquals(ExitCodes.OK, r.code(), r.err());
-        Map<String, Object> json = JsonReader.object(JsonReader.parse(r.out()));
+        Map<String, Object> json = JsonParser.object(JsonParser.STANDARD.parse("output", r.out()));
         assertEquals("1", json.get("id"));
         assertEquals("DOES_NOT_FIT", json.get("decision"));
         assertEquals(false, json.get("selected"));

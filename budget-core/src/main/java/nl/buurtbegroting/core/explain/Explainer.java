@@ -10,6 +10,7 @@ import java.util.Set;
 import nl.buurtbegroting.core.model.Instance;
 import nl.buurtbegroting.core.model.VoteType;
 import nl.buurtbegroting.core.outcome.Decision;
+import nl.buurtbegroting.core.outcome.DetailKeys;
 import nl.buurtbegroting.core.outcome.Outcome;
 import nl.buurtbegroting.core.outcome.ProjectResult;
 
@@ -95,9 +96,9 @@ public final class Explainer {
 
     private Explanation explain(OutcomeIndex index, ProjectResult result, Language language) {
         Map<String, String> details = index.outcome.details();
-        String shownCurrency = currency != null ? currency : details.getOrDefault("currency", "EUR");
+        String shownCurrency = currency != null ? currency : details.getOrDefault(DetailKeys.CURRENCY, "EUR");
         boolean shownPoints = points != null ? points
-                : details.getOrDefault("voteType", "").toLowerCase(Locale.ROOT).startsWith("cumulative");
+                : details.getOrDefault(DetailKeys.VOTE_TYPE, "").toLowerCase(Locale.ROOT).startsWith("cumulative");
         Facts facts = new Facts(index, result, new Money(language, shownCurrency), shownPoints);
         Wording wording = language == Language.NL ? new Dutch() : new English();
         Text text = words(wording, facts, result.decision());

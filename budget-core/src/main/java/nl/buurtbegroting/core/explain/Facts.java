@@ -5,9 +5,11 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import nl.buurtbegroting.core.arith.Rational;
 import nl.buurtbegroting.core.outcome.Decision;
+import nl.buurtbegroting.core.outcome.DetailKeys;
 import nl.buurtbegroting.core.outcome.Outcome;
 import nl.buurtbegroting.core.outcome.ProjectResult;
 import nl.buurtbegroting.core.outcome.TieBreak;
+import nl.buurtbegroting.core.rules.RuleName;
 
 /**
  * The figures an explanation may use, all read or derived from one {@link Outcome}: never from a
@@ -83,7 +85,7 @@ final class Facts {
 
     /** Number of voters (empty ballots included), when the outcome records it. */
     OptionalLong voters() {
-        return longDetail(outcome.details().get("voters"));
+        return longDetail(outcome.details().get(DetailKeys.VOTERS));
     }
 
     Optional<String> detail(String key) {
@@ -130,7 +132,7 @@ final class Facts {
 
     /** The decision Equal Shares took before a greedy fill decided the project again, when it did. */
     Optional<String> mesDecision() {
-        return detail("mesDecision");
+        return detail(DetailKeys.MES_DECISION);
     }
 
     /** Equal Shares was followed by a greedy fill of what was left. */
@@ -140,19 +142,19 @@ final class Facts {
 
     /** Equal Shares raised the money per voter step by step (the add-one completion). */
     boolean raisedShare() {
-        return outcomeDetail("firstShare").isPresent() || rule().equals("mes-add1");
+        return outcomeDetail(DetailKeys.FIRST_SHARE).isPresent() || rule().equals(RuleName.MES_ADD1.label());
     }
 
     /** The money each voter started with under Equal Shares (exact, as text), when known. */
     Optional<String> startShare() {
         // mes records startShare (B/n, exact); the add-one completion records share (the whole amount it took)
-        for (String key : new String[] {"startShare", "share"}) {
+        for (String key : new String[] {DetailKeys.START_SHARE, DetailKeys.SHARE}) {
             Optional<String> v = outcomeDetail(key);
             if (v.isPresent()) {
                 return v;
             }
         }
-        if (rule().equals("mes") && voters().isPresent() && voters().getAsLong() > 0) {
+        if (rule().equals(RuleName.MES.label()) && voters().isPresent() && voters().getAsLong() > 0) {
             return Optional.of(budget() + "/" + voters().getAsLong());
         }
         return Optional.empty();
@@ -160,7 +162,7 @@ final class Facts {
 
     /** How much of this project's supporters' money went to the given funded project (exact, as text). */
     Optional<String> spentOn(String projectId) {
-        for (String entry : detail("spentOn").orElse("").split(";")) {
+        for (String entry : detail(DetailKeys.SPENT_ON).orElse("").split(";")) {
             int colon = entry.lastIndexOf(':');
             if (colon > 0 && entry.substring(0, colon).equals(projectId)) {
                 return Optional.of(entry.substring(colon + 1));
@@ -171,14 +173,14 @@ final class Facts {
 
     /** The funded project on which this project's supporters spent the most (Equal Shares), when recorded. */
     Optional<String> spentMostOn() {
-        String first = detail("spentOn").orElse("").split(";")[0];
+        String first = detail(DetailKeys.SPENT_ON).orElse("").split(";")[0];
         int colon = first.lastIndexOf(':');
         return colon > 0 ? Optional.of(first.substring(0, colon)) : Optional.empty();
     }
 
     /** The total this project's supporters spent on funded projects (Equal Shares), when recorded. */
     Optional<Rational> spentTotal() {
-        Optional<String> spent = detail("spentOn");
+        Optional<String> spent = detail(DetailKeys.SPENT_ON);
         if (spent.isEmpty()) {
             return Optional.empty();
         }
@@ -198,20 +200,20 @@ final class Facts {
      * (everything they still had). Empty when the outcome holds no payments for the project.
      */
     Optional<Payments> payments() {
-        OptionalLong payers = longDetail(result.details().get("payers"));
+        OptionalLong payers = longDetail(result.details().get(DetailKeys.PAYERS));
         if (payers.isEmpty()) {
             return Optional.empty();
         }
-        String share = detail("share").orElse(null);
-        String min = detail("minPayment").orElse(null);
-        String max = detail("maxPayment").orElse(null);
-        long full = longDetail(result.details().get("paidFullShare")).orElse(share == null ? 0 : payers.getAsLong());
+        String share = detail(DetailKeys.SHARE).orElse(null);
+        String min = detail(DetailKeys.MIN_PAYMENT).orElse(null);
+        String max = detail(DetailKeys.MAX_PAYMENT).orElse(null);
+        long full = longDetail(result.details().get(DetailKeys.PAID_FULL_SHARE)).orElse(share == null ? 0 : payers.getAsLong());
         long poor = payers.getAsLong() - full;
         String poorMin = null;
         String poorMax = null;
         if (share != null && poor > 0) {
             Rational shareValue = Rational.parse(share);
-            for (String entry : detail("payments").orElse("").split(";")) {
+            for (String entry : detail(DetailKeys.PAYMENTS).orElse("").split(";")) {
                 int x = entry.indexOf('x');
                 if (x <= 0) {
                     continue;

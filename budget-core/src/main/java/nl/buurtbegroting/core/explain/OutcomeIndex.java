@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import nl.buurtbegroting.core.outcome.Decision;
+import nl.buurtbegroting.core.outcome.DetailKeys;
 import nl.buurtbegroting.core.outcome.Outcome;
 import nl.buurtbegroting.core.outcome.ProjectResult;
 
@@ -36,7 +37,7 @@ final class OutcomeIndex {
             if (r.decision() instanceof Decision.StoppedBefore s) {
                 stoppers.add(s.stoppedAt());
             }
-            fill |= r.details().containsKey("mesDecision")
+            fill |= r.details().containsKey(DetailKeys.MES_DECISION)
                     || (r.decision() instanceof Decision.Funded f && isCompletion(outcome, f));
         }
         long spent = 0;
@@ -44,7 +45,7 @@ final class OutcomeIndex {
             spentBefore.put(id, spent);
             spent += byId.get(id).project().cost();
         }
-        OptionalLong welfare = Facts.longDetail(outcome.details().get("welfare"));
+        OptionalLong welfare = Facts.longDetail(outcome.details().get(DetailKeys.WELFARE));
         this.fundedSupport = welfare.isPresent() ? welfare.getAsLong() : support;
         this.ruleStopped = !stoppers.isEmpty();
         this.greedyFill = fill;

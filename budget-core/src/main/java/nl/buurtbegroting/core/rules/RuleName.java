@@ -1,25 +1,59 @@
 package nl.buurtbegroting.core.rules;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import nl.buurtbegroting.core.model.VoteType;
 
-/** The rules by the names the CLI and the API use; the one place these names are defined. */
+/**
+ * The rules by the names the CLI and the API use, and the facts about them that callers decide on:
+ * the one place these names and facts are defined.
+ */
 public enum RuleName {
-    GREEDY("greedy", Greedy::new),
-    GREEDY_PER_COST("greedy-per-cost", GreedyPerCost::new),
-    KNAPSACK("knapsack", Knapsack::new),
-    MES("mes", EqualShares::new),
-    MES_ADD1("mes-add1", EqualSharesAdd1::new),
-    PHRAGMEN("phragmen", SequentialPhragmen::new);
+    GREEDY("greedy", Greedy::new, Counts.WEIGHTS),
+    GREEDY_PER_COST("greedy-per-cost", GreedyPerCost::new, Counts.WEIGHTS),
+    KNAPSACK("knapsack", Knapsack::new, Counts.WEIGHTS),
+    MES("mes", EqualShares::new, Counts.WEIGHTS),
+    MES_ADD1("mes-add1", EqualSharesAdd1::new, Counts.WEIGHTS),
+    /** Phragmén shares the load of a project equally among its approvers, so it needs ballots without weights. */
+    PHRAGMEN("phragmen", SequentialPhragmen::new, Counts.SETS);
+
+    /** Which ballot formats a rule counts; ordinal ballots are read from files only and no rule counts them. */
+    private enum Counts {
+        /** Sets of projects only (approval, choose-one). */
+        SETS(EnumSet.of(VoteType.APPROVAL, VoteType.CHOOSE_ONE)),
+        /** Sets and points (approval, choose-one, cumulative). */
+        WEIGHTS(EnumSet.of(VoteType.APPROVAL, VoteType.CHOOSE_ONE, VoteType.CUMULATIVE));
+
+        private final Set<VoteType> types;
+
+        Counts(Set<VoteType> types) {
+            this.types = Collections.unmodifiableSet(types);
+        }
+    }
 
     private final String label;
     private final Function<RuleOptions, AllocationRule> factory;
+    private final Counts counts;
 
-    RuleName(String label, Function<RuleOptions, AllocationRule> factory) {
+    RuleName(String label, Function<RuleOptions, AllocationRule> factory, Counts counts) {
         this.label = label;
         this.factory = factory;
+        this.counts = counts;
+    }
+
+    /** The ballot formats this rule counts; given any other, {@link AllocationRule#allocate} refuses the election. */
+    public Set<VoteType> countedVoteTypes() {
+        return counts.types;
+    }
+
+    /** Whether this rule counts ballots of the given format. */
+    public boolean counts(VoteType type) {
+        return counts.types.contains(type);
     }
 
     /** The name users type, e.g. {@code mes-add1}. */

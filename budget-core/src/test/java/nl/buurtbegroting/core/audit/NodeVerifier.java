@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import nl.buurtbegroting.core.testdata.Json;
+import nl.buurtbegroting.core.json.JsonParser;
 
 /**
  * Runs the JavaScript verifier ({@code verifier/}, written from docs/spec alone) on many bundles in one
@@ -83,8 +83,7 @@ final class NodeVerifier {
             throw new IllegalStateException("expected " + cases.size() + " reports from node, got " + lines.length + ":\n" + out);
         }
         for (String line : lines) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> r = (Map<String, Object>) Json.parse(line);
+            Map<String, Object> r = JsonParser.object(JsonParser.STANDARD.parse("node verifier output", line));
             String name = (String) r.get("name");
             if (r.containsKey("crash")) {
                 problems.add(name + ": the JavaScript verifier crashed: " + r.get("crash"));

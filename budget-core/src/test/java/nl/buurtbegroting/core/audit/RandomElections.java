@@ -30,12 +30,12 @@ import nl.buurtbegroting.core.tiebreak.TieBreaking;
  * groups, thresholds, no-skip, every tie policy and every MES completion. The same seed gives the same
  * election, rule and options.
  */
-final class RandomElections {
+public final class RandomElections {
 
     private RandomElections() {
     }
 
-    record Drawn(long seed, Election election, RuleName rule, RuleOptions options) {
+    public record Drawn(long seed, Election election, RuleName rule, RuleOptions options) {
         @Override
         public String toString() {
             return "random election " + seed + " (" + rule + ", " + election.instance().voteType().pabulibName() + ", ties "
@@ -43,7 +43,7 @@ final class RandomElections {
         }
     }
 
-    static Drawn draw(long seed) {
+    public static Drawn draw(long seed) {
         SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L);
         VoteType type = switch (r.nextInt(6)) {
             case 0 -> VoteType.CUMULATIVE;

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nl.buurtbegroting.core.model.Election;
-import nl.buurtbegroting.core.model.VoteType;
 import nl.buurtbegroting.core.outcome.Outcome;
 import nl.buurtbegroting.core.pabulib.PabulibReader;
 import nl.buurtbegroting.core.rules.RuleName;
@@ -44,7 +43,7 @@ class AllBundledElectionsExplanationTest {
         Election election = PabulibReader.read(file);
         Explainer explainer = Explainer.forInstance(election.instance());
         for (RuleName rule : RuleName.values()) {
-            if (rule == RuleName.PHRAGMEN && election.instance().voteType() == VoteType.CUMULATIVE
+            if (!rule.counts(election.instance().voteType())
                     || rule == RuleName.MES_ADD1 && !ADD1_CITIES.matcher(file.getFileName().toString()).find()) {
                 continue;
             }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import nl.buurtbegroting.core.json.JsonParser;
 
 /**
  * The reference outcomes of {@code src/test/resources/pabulib/expected.json} (copied from the
@@ -34,13 +35,13 @@ public final class ReferenceData {
 
     public static List<Entry> entries(String rule) {
         List<Entry> out = new ArrayList<>();
-        for (Object o : Json.array(Json.object(Json.parse(read("/pabulib/expected.json"))).get("instances"))) {
-            Map<String, Object> inst = Json.object(o);
-            Object r = Json.object(inst.get("rules")).get(rule);
+        for (Object o : JsonParser.array(JsonParser.object(JsonParser.STANDARD.parse("expected.json", read("/pabulib/expected.json"))).get("instances"))) {
+            Map<String, Object> inst = JsonParser.object(o);
+            Object r = JsonParser.object(inst.get("rules")).get(rule);
             if (r == null) {
                 continue;
             }
-            Map<String, Object> e = Json.object(r);
+            Map<String, Object> e = JsonParser.object(r);
             out.add(new Entry((String) inst.get("file"), (String) inst.get("vote_type"), (Long) inst.get("voters"),
                     ((Number) inst.get("budget")).longValue(), rule, ids(e.get("selected")), ids(e.get("alt_selected")),
                     (Long) e.get("total_cost"), (Boolean) e.get("tie_sensitive"), (Long) e.get("welfare"),
@@ -55,7 +56,7 @@ public final class ReferenceData {
             return null;
         }
         Set<String> s = new TreeSet<>();
-        for (Object o : Json.array(list)) {
+        for (Object o : JsonParser.array(list)) {
             s.add(o.toString());
         }
         return s;

@@ -1,5 +1,6 @@
 package nl.buurtbegroting.service.election;
 
+import nl.buurtbegroting.core.model.VoteType;
 import nl.buurtbegroting.core.rules.RuleName;
 
 import java.util.Arrays;
@@ -8,8 +9,7 @@ import java.util.Optional;
 
 /**
  * The allocation rules an election may name (those of budget-core's {@link RuleName}, the one place the
- * names are defined) and which ballot formats each can count. Phragmén shares the load of approvals,
- * so it needs ballots without weights; the others also count points.
+ * names are defined) and which ballot formats each can count, as {@link RuleName#counts} says.
  */
 public final class RuleCatalog {
 
@@ -26,6 +26,8 @@ public final class RuleCatalog {
     }
 
     public static boolean fits(String rule, BallotFormat format) {
-        return canonical(rule).map(r -> !r.equals("phragmen") || format.approvalLike()).orElse(false);
+        VoteType type = format == BallotFormat.CUMULATIVE ? VoteType.CUMULATIVE
+                : format == BallotFormat.CHOOSE_ONE ? VoteType.CHOOSE_ONE : VoteType.APPROVAL;
+        return RuleName.find(rule).map(r -> r.counts(type)).orElse(false);
     }
 }
