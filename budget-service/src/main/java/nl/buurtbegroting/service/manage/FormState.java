@@ -1,0 +1,43 @@
+package nl.buurtbegroting.service.manage;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A form as it comes back to its page: the values the staff member typed (so nothing is lost) and the
+ * errors, each tied to its field (shown beside it and in the summary at the top, linking to the field).
+ */
+public final class FormState {
+
+    private final Map<String, String> values = new LinkedHashMap<>();
+    private final Map<String, String> errors = new LinkedHashMap<>();
+
+    public String v(String name) {
+        return values.getOrDefault(name, "");
+    }
+
+    public FormState set(String name, Object value) {
+        values.put(name, value == null ? "" : value.toString());
+        return this;
+    }
+
+    public void error(String field, String message) {
+        errors.putIfAbsent(field, message);
+    }
+
+    public String errorOf(String field) {
+        return errors.get(field);
+    }
+
+    public boolean hasError(String field) {
+        return errors.containsKey(field);
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    public Map<String, String> errors() {
+        return errors;
+    }
+}
