@@ -145,7 +145,7 @@ public class ElectionManagePages {
         long electionId = Ids.parse(id);
         return manage.get(request, staff -> {
             ElectionView e = elections.get(staff.caller(), electionId);
-            boolean canChange = staff.canChange() && writable(staff, electionId);
+            boolean canChange = manage.mayChange(staff, electionId);
             List<Violation> missing = e.state() == ElectionState.DRAFT
                     ? elections.missingForOpen(staff.caller(), electionId) : List.of();
             List<CodeBatchView> list = batches.list(staff.caller(), electionId);
@@ -212,9 +212,5 @@ public class ElectionManagePages {
         }
         ElectionForm.place(state, page, (List<Violation>) list);
         return true;
-    }
-
-    private boolean writable(Staff staff, long electionId) {
-        return staff.admin() || grants.existsByUsernameAndElectionId(staff.username(), electionId);
     }
 }

@@ -10,6 +10,7 @@ import io.micronaut.views.jte.HtmlJteViewsRenderer;
 import jakarta.inject.Singleton;
 import nl.buurtbegroting.service.problem.ApiProblem;
 import nl.buurtbegroting.service.security.AccountRepository;
+import nl.buurtbegroting.service.security.ElectionGrantRepository;
 import nl.buurtbegroting.service.web.Form;
 import nl.buurtbegroting.service.web.Lang;
 import nl.buurtbegroting.service.web.Messages;
@@ -44,19 +45,31 @@ public class Manage {
 
     private final StaffSessions sessions;
     private final AccountRepository accounts;
+    private final ElectionGrantRepository grants;
     private final HtmlJteViewsRenderer<Map<String, Object>> renderer;
     private final ManageTexts texts;
     private final Messages messages;
     private final Theme theme;
 
-    Manage(StaffSessions sessions, AccountRepository accounts, HtmlJteViewsRenderer<Map<String, Object>> renderer,
+    Manage(StaffSessions sessions, AccountRepository accounts, ElectionGrantRepository grants, HtmlJteViewsRenderer<Map<String, Object>> renderer,
            ManageTexts texts, Messages messages, Theme theme) {
         this.sessions = sessions;
         this.accounts = accounts;
+        this.grants = grants;
         this.renderer = renderer;
         this.texts = texts;
         this.messages = messages;
         this.theme = theme;
+    }
+
+    ElectionGrantRepository grants() {
+        return grants;
+    }
+
+    /** Whether the staff member may change the election (admin, or its organiser), as ElectionAccess decides. */
+    public boolean mayChange(Staff staff, long electionId) {
+        return staff.admin() || (staff.role() == nl.buurtbegroting.service.security.Role.ORGANISER
+                && grants.existsByUsernameAndElectionId(staff.username(), electionId));
     }
 
     /** The signed-in staff member: a live session whose account still exists. */
@@ -156,11 +169,20 @@ public class Manage {
     /** A service said no: its code in the reader's language, with the service's own detail beneath. */
     public MutableHttpResponse<String> refusal(HttpRequest<?> request, Staff staff, ThrowableProblem problem) {
         ManagePage page = page(request, staff, "refused.title");
-        String code = problem instanceof ApiProblem a ? a.code() : "";
+        String code = codeOf(problem);
         String text = page.has("problem." + code) ? page.t("problem." + code) : page.t("refused.text");
         int status = problem.getStatus() == null ? 409 : problem.getStatus().getStatusCode();
         return render(request, HttpStatus.valueOf(status), "notice", page,
                 new Notice(text, problem.getDetail() == null ? "" : problem.getDetail()));
+    }
+
+    /** A problem's stable code (API and voting problems carry it as the {@code code} member). */
+    static String codeOf(ThrowableProblem problem) {
+        if (problem instanceof ApiProblem a) {
+            return a.code();
+        }
+        Object code = problem.getParameters().get("code");
+        return code == null ? "" : code.toString();
     }
 
     /** The model of the notice page. */

@@ -108,6 +108,15 @@ public class ProposalService {
         return ProposalView.of(updated);
     }
 
+    /** Removes a proposal from a DRAFT election (organiser pages); recorded in the audit log. */
+    @Transactional
+    public void delete(Caller caller, long electionId, long proposalId) {
+        elections.lockDraftForChange(caller, electionId);
+        ProposalRow current = find(electionId, proposalId);
+        proposals.delete(current);
+        audit.record(caller.username(), "PROPOSAL_DELETED", electionId, current.code(), current.title());
+    }
+
     private ProposalRow find(long electionId, long proposalId) {
         return proposals.findByIdAndElectionId(proposalId, electionId).orElseThrow(() -> ApiProblem.notFound(
                 "PROPOSAL_NOT_FOUND", "Election " + electionId + " has no proposal " + proposalId + "."));
