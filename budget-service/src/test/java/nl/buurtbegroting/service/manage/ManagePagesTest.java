@@ -1,0 +1,153 @@
+package nl.buurtbegroting.service.manage;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The organiser pages without a browser: the session cookie's flags, sign-in errors, CSRF refusals, sign-out
+ * ending the session, and per-election grants.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ManagePagesTest {
+
+    @Inject
+    EmbeddedServer server;
+
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    String base;
+
+    @BeforeAll
+    void setUp() {
+        base = server.getURL().toString();
+    }
+
+    /** A signed-in browser: its cookie and the CSRF token of its session. */
+    record Session(String cookie, String csrf) {
+    }
+
+    Session signIn(String user, String password) throws Exception {
+        HttpResponse<String> r = post("/manage/login", null, "username=" + user + "&password=" + enc(password));
+        assertEquals(303, r.statusCode(), r.body());
+        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        HttpResponse<String> home = get("/manage", cookie);
+        Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(home.body());
+        assertTrue(m.find(), home.body());
+        return new Session(cookie, m.group(1));
+    }
+
+    @Test
+    void signInSetsAStrictHttpOnlyCookieAndSignOutEndsTheSession() throws Exception {
+        HttpResponse<String> r = post("/manage/login", null, "username=admin&password=admin-password-for-tests");
+        assertEquals(303, r.statusCode(), r.body());
+        assertEquals("/manage", r.headers().firstValue("Location").orElseThrow());
+        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(setCookie.startsWith(StaffSessions.COOKIE + "="), setCookie);
+        assertTrue(setCookie.contains("HTTPOnly") || setCookie.contains("HttpOnly"), setCookie);
+        assertTrue(setCookie.contains("SameSite=Strict"), setCookie);
+        assertTrue(setCookie.contains("Path=/manage"), setCookie);
+        Session s = signIn("admin", "admin-password-for-tests");
+        assertEquals(200, get("/manage", s.cookie()).statusCode());
+        assertEquals(303, post("/manage/logout", s.cookie(), "csrf=" + s.csrf()).statusCode());
+        HttpResponse<String> after = get("/manage", s.cookie());
+        assertEquals(303, after.statusCode());
+        assertTrue(after.headers().firstValue("Location").orElseThrow().startsWith("/manage/login"));
+    }
+
+    @Test
+    void aWrongPasswordComesBackWithTheNameFilledInAndNoCookie() throws Exception {
+        HttpResponse<String> r = post("/manage/login", null, "username=admin&password=wrong-password-123");
+        assertEquals(401, r.statusCode());
+        assertTrue(r.body().contains("De gebruikersnaam of het wachtwoord klopt niet."), r.body());
+        assertTrue(r.body().contains("value=\"admin\""), "the name stays");
+        assertTrue(!r.body().contains("wrong-password-123"), "the password is never echoed");
+        assertTrue(r.headers().firstValue("Set-Cookie").isEmpty());
+    }
+
+    @Test
+    void aFormWithoutItsTokenIsRefusedWith403AndChangesNothing() throws Exception {
+        Session s = signIn("admin", "admin-password-for-tests");
+        String form = "name=Zonder+token&neighbourhood=Oost&budget=100&currency=EUR&format=APPROVAL&rule=greedy&tiePolicy=ID";
+        HttpResponse<String> missing = post("/manage/elections", s.cookie(), form);
+        assertEquals(403, missing.statusCode());
+        assertTrue(missing.body().contains("Dit formulier is verlopen"), missing.body());
+        HttpResponse<String> wrong = post("/manage/elections", s.cookie(), form + "&csrf=" + s.csrf() + "x");
+        assertEquals(403, wrong.statusCode());
+        HttpResponse<String> noSession = post("/manage/elections", null, form + "&csrf=" + s.csrf());
+        assertEquals(403, noSession.statusCode());
+        assertTrue(!get("/manage", s.cookie()).body().contains("Zonder token"), "no election was created");
+        HttpResponse<String> ok = post("/manage/elections", s.cookie(), form + "&csrf=" + s.csrf());
+        assertEquals(303, ok.statusCode(), ok.body());
+        assertTrue(get("/manage", s.cookie()).body().contains("Zonder token"));
+    }
+
+    @Test
+    void anOrganiserReachesOnlyTheElectionsGrantedToThem() throws Exception {
+        Session admin = signIn("admin", "admin-password-for-tests");
+        for (String user : new String[]{"oost", "west"}) {
+            assertEquals(200, post("/manage/accounts", admin.cookie(), "csrf=" + admin.csrf()
+                    + "&action=create&role=ORGANISER&username=" + user + "&password=" + enc("organiser-password-1")).statusCode());
+        }
+        Session oost = signIn("oost", "organiser-password-1");
+        HttpResponse<String> created = post("/manage/elections", oost.cookie(), "csrf=" + oost.csrf()
+                + "&name=Oost&neighbourhood=Oost&budget=1000&currency=EUR&format=APPROVAL&rule=greedy&tiePolicy=ID");
+        assertEquals(303, created.statusCode(), created.body());
+        String path = created.headers().firstValue("Location").orElseThrow();
+        assertEquals(200, get(path, oost.cookie()).statusCode());
+
+        Session west = signIn("west", "organiser-password-1");
+        HttpResponse<String> page = get(path, west.cookie());
+        assertEquals(403, page.statusCode());
+        assertTrue(page.body().contains("U heeft geen toegang tot deze verkiezing."), page.body());
+        HttpResponse<String> change = post(path + "/proposals/new", west.cookie(),
+                "csrf=" + west.csrf() + "&title=Inbraak&cost=10&verdict=ELIGIBLE");
+        assertEquals(403, change.statusCode());
+        assertTrue(!get("/manage", west.cookie()).body().contains(">Oost<"), "not in their list");
+        assertEquals(403, get("/manage/accounts", west.cookie()).statusCode(), "accounts are for admins and auditors");
+        assertEquals(403, get("/manage/audit", west.cookie()).statusCode(), "the audit log too");
+    }
+
+    HttpResponse<String> get(String path, String cookie) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String cookie, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept-Language", "nl")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        assertNotNull(r);
+        return r;
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
