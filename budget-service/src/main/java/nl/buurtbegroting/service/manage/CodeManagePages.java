@@ -89,7 +89,7 @@ public class CodeManagePages {
             }
             String label = state.v("label").strip();
             if (label.isEmpty() || label.length() > 100) {
-                state.error("label", page.t("e.text", page.t("f.label"), 100));
+                state.error("label", page.t("e.text", page.lower("f.label"), 100));
             }
             boolean pdf = !"csv".equals(state.v("output"));
             int max = pdf ? LetterPdf.MAX_LETTERS : CodeBatchService.MAX_COUNT;
@@ -104,7 +104,7 @@ public class CodeManagePages {
             }
             String letterText = state.v("letterText").strip();
             if (letterText.length() > 2000) {
-                state.error("letterText", page.t("e.text", page.t("f.letterText"), 2000));
+                state.error("letterText", page.t("e.text", page.lower("f.letterText"), 2000));
             }
             if (state.hasErrors()) {
                 return manage.render(request, HttpStatus.BAD_REQUEST, "codes", page,

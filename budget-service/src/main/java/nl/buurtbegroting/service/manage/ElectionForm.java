@@ -176,10 +176,16 @@ final class ElectionForm {
     /** Reads single fields, setting an error in the reader's language when one does not fit. */
     private record Fields(FormState s, ManagePage page) {
 
+        /** The field's label as it reads inside a sentence ("Vul naam van de verkiezing in"). */
+        String label(String name) {
+            String l = page.t("f." + name);
+            return l.isEmpty() ? l : Character.toLowerCase(l.charAt(0)) + l.substring(1);
+        }
+
         String text(String name, int max, boolean required) {
             String v = s.v(name).strip();
             if ((required && v.isEmpty()) || v.length() > max) {
-                s.error(name, page.t("e.text", page.t("f." + name), max));
+                s.error(name, page.t("e.text", label(name), max));
             }
             return v;
         }
@@ -188,7 +194,7 @@ final class ElectionForm {
             String v = s.v(name).strip().replace(".", "").replace("_", "").replace(" ", "");
             if (v.isEmpty()) {
                 if (required) {
-                    s.error(name, page.t("e.numberMissing", page.t("f." + name)));
+                    s.error(name, page.t("e.numberMissing", label(name)));
                 }
                 return null;
             }
@@ -213,7 +219,7 @@ final class ElectionForm {
             try {
                 return LocalDateTime.parse(v.length() > 16 ? v.substring(0, 16) : v, LOCAL).atZone(Page.ZONE).toInstant();
             } catch (DateTimeParseException e) {
-                s.error(name, page.t("e.date", page.t("f." + name)));
+                s.error(name, page.t("e.date", label(name)));
                 return null;
             }
         }
@@ -222,7 +228,7 @@ final class ElectionForm {
             try {
                 return Enum.valueOf(type, s.v(name));
             } catch (IllegalArgumentException e) {
-                s.error(name, page.t("e.choice", page.t("f." + name)));
+                s.error(name, page.t("e.choice", label(name)));
                 return type.getEnumConstants()[0];
             }
         }

@@ -21,6 +21,12 @@ public record ManagePage(Lang lang, ManageTexts texts, Messages messages, Theme 
         return text == null ? messages.get(lang, key, args) : ManageTexts.fill(text, args);
     }
 
+    /** A text that starts lower case, for a label inside a sentence ("Vul titel in"). */
+    public String lower(String key) {
+        String text = t(key);
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+
     public boolean has(String key) {
         return texts.find(lang, key) != null || messages.has(lang, key);
     }

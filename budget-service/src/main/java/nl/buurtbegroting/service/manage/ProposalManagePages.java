@@ -160,11 +160,11 @@ public class ProposalManagePages {
         }
         String title = s.v("title").strip();
         if (title.isEmpty() || title.length() > 200) {
-            s.error("title", page.t("e.text", page.t("f.title"), 200));
+            s.error("title", page.t("e.text", page.lower("f.title"), 200));
         }
         String summary = s.v("summary").strip();
         if (summary.length() > 4000) {
-            s.error("summary", page.t("e.text", page.t("f.summary"), 4000));
+            s.error("summary", page.t("e.text", page.lower("f.summary"), 4000));
         }
         Long cost = null;
         String c = s.v("cost").strip().replace(".", "").replace(" ", "");
@@ -174,7 +174,7 @@ public class ProposalManagePages {
                 s.error("cost", page.t("e.numberRange", page.t("f.cost"), 1, page.number(ElectionForm.MAX_AMOUNT)));
             }
         } catch (NumberFormatException e) {
-            s.error("cost", c.isEmpty() ? page.t("e.numberMissing", page.t("f.cost")) : page.t("e.number", page.t("f.cost")));
+            s.error("cost", c.isEmpty() ? page.t("e.numberMissing", page.lower("f.cost")) : page.t("e.number", page.t("f.cost")));
         }
         String category = s.v("category").strip();
         if (category.length() > 100) {
@@ -188,7 +188,7 @@ public class ProposalManagePages {
         }
         String reason = s.v("publicReason").strip();
         if (reason.length() > 1000) {
-            s.error("publicReason", page.t("e.text", page.t("f.publicReason"), 1000));
+            s.error("publicReason", page.t("e.text", page.lower("f.publicReason"), 1000));
         }
         if (s.hasErrors()) {
             return null;

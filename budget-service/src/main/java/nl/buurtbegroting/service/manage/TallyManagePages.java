@@ -89,7 +89,7 @@ public class TallyManagePages {
             String decision = state.v("councilDecision").strip();
             if (decision.isEmpty() || decision.length() > 200) {
                 ManagePage page = manage.page(request, staff, "tally.title", "");
-                state.error("councilDecision", page.t("e.text", page.t("f.councilDecision"), 200));
+                state.error("councilDecision", page.t("e.text", page.lower("f.councilDecision"), 200));
                 return render(request, staff, electionId, state, null, HttpStatus.BAD_REQUEST);
             }
             publication.publish(staff.caller(), electionId, new PublishRequest(decision));

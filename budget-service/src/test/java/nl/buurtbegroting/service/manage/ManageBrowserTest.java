@@ -109,7 +109,7 @@ class ManageBrowserTest {
         type("budget", "veel");
         submit("button.primary");
         WebElement summary = b.driver.findElement(By.id("error-summary"));
-        assertTrue(summary.getText().contains("Vul Naam van de verkiezing in"), summary.getText());
+        assertTrue(summary.getText().contains("Vul naam van de verkiezing in, hoogstens 200 tekens."), summary.getText());
         assertTrue(summary.getText().contains("Budget moet een heel getal zijn."), summary.getText());
         assertEquals("veel", b.driver.findElement(By.id("budget")).getAttribute("value"), "the typed value comes back");
         check("setup-errors");
