@@ -125,8 +125,20 @@ class ManageBrowserTest {
         check("election-draft");
 
         addProposal(election, "Bankjes in het park", "12000", "groen", "ELIGIBLE", "");
-        addProposal(election, "Speeltuin", "30000", "jeugd", "ELIGIBLE", "");
-        addProposal(election, "Fontein", "80000", "", "INELIGIBLE", "Kost meer dan het hele budget.");
+        // The other two in bulk: a preview first, with the broken line named; nothing is stored until it is right.
+        open("/manage/elections/" + election + "/import-proposals", "bulk");
+        type("csv", "title,cost,category,verdict,publicReason\nSpeeltuin,veel,jeugd,ELIGIBLE,\n"
+                + "Fontein,80000,,INELIGIBLE,\"Kost meer dan het hele budget.\"\n");
+        submit("button[value=preview]");
+        assertTrue(main().contains("Regel 2, kolom cost: Kosten moet een heel getal zijn."), main());
+        assertTrue(b.driver.findElements(By.cssSelector("button[value=import]")).isEmpty(), "no import while a line is wrong");
+        check("bulk-errors");
+        type("csv", b.driver.findElement(By.id("csv")).getAttribute("value").replace("veel", "30000"));
+        submit("button[value=preview]");
+        check("bulk-preview");
+        submit("button[value=import]");
+        assertTrue(b.driver.getCurrentUrl().contains("/manage/elections/" + election), main());
+        assertTrue(main().contains("Plannen (3)"), main());
         assertTrue(main().contains("Alles is ingevuld. U kunt het stemmen openen."), main());
         assertTrue(main().contains("Kost meer dan het hele budget."), main());
 
