@@ -88,7 +88,7 @@ public class CodeManagePages {
                 state.set(f, form.get(f));
             }
             String label = state.v("label").strip();
-            if (label.isEmpty() || label.length() > 100) {
+            if (label.isEmpty() || label.length() > 100 || FormState.hasControl(label, false)) {
                 state.error("label", page.t("e.text", page.lower("f.label"), 100));
             }
             boolean pdf = !"csv".equals(state.v("output"));
@@ -103,7 +103,7 @@ public class CodeManagePages {
                 state.error("count", page.t("e.numberRange", page.t("f.count"), 1, page.number(max)));
             }
             String letterText = state.v("letterText").strip();
-            if (letterText.length() > 2000) {
+            if (letterText.length() > 2000 || FormState.hasControl(letterText, true)) {
                 state.error("letterText", page.t("e.text", page.lower("f.letterText"), 2000));
             }
             if (state.hasErrors()) {

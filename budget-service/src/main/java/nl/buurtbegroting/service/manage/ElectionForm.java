@@ -160,7 +160,7 @@ final class ElectionForm {
                     name = "";
                 }
             }
-            if (name.isEmpty() || name.length() > 100 || list.size() >= 50) {
+            if (name.isEmpty() || name.length() > 100 || list.size() >= 50 || FormState.hasControl(name, false)) {
                 s.error("categories", page.t("e.categories", i + 1));
                 continue;
             }
@@ -186,6 +186,8 @@ final class ElectionForm {
             String v = s.v(name).strip();
             if ((required && v.isEmpty()) || v.length() > max) {
                 s.error(name, page.t("e.text", label(name), max));
+            } else if (FormState.hasControl(v, false)) {
+                s.error(name, page.t("e.control", page.t("f." + name)));
             }
             return v;
         }

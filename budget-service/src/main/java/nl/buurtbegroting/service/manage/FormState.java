@@ -37,6 +37,15 @@ public final class FormState {
         return !errors.isEmpty();
     }
 
+    /**
+     * Whether a text holds a control character (a NUL, an escape...) that no one types on purpose and that
+     * PostgreSQL would refuse; line breaks count only where a field has no room for them.
+     */
+    public static boolean hasControl(String text, boolean allowLineBreaks) {
+        return text.chars().anyMatch(c -> (c < 0x20 && !(allowLineBreaks && (c == '\n' || c == '\r' || c == '\t')))
+                || c == 0x7f || (c >= 0x80 && c < 0xa0));
+    }
+
     public Map<String, String> errors() {
         return errors;
     }

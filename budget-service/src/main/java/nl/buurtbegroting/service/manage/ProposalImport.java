@@ -95,6 +95,9 @@ public final class ProposalImport {
             if (title.isEmpty() || title.length() > 200) {
                 errors.add(page.t("bulk.cell", line, "title", page.t("e.text", page.lower("f.title"), 200)));
             }
+            if (FormState.hasControl(title + code + category + cost, false) || FormState.hasControl(summary + reason, true)) {
+                errors.add(page.t("bulk.cell", line, "title", page.t("e.control", page.t("f.title"))));
+            }
             if (summary.length() > 4000) {
                 errors.add(page.t("bulk.cell", line, "summary", page.t("e.text", page.lower("f.summary"), 4000)));
             }

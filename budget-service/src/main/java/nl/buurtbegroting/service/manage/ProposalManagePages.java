@@ -162,7 +162,13 @@ public class ProposalManagePages {
         if (title.isEmpty() || title.length() > 200) {
             s.error("title", page.t("e.text", page.lower("f.title"), 200));
         }
+        if (FormState.hasControl(title, false)) {
+            s.error("title", page.t("e.control", page.t("f.title")));
+        }
         String summary = s.v("summary").strip();
+        if (FormState.hasControl(summary, true)) {
+            s.error("summary", page.t("e.control", page.t("f.summary")));
+        }
         if (summary.length() > 4000) {
             s.error("summary", page.t("e.text", page.lower("f.summary"), 4000));
         }
@@ -187,6 +193,9 @@ public class ProposalManagePages {
             s.error("verdict", page.t("e.verdict"));
         }
         String reason = s.v("publicReason").strip();
+        if (FormState.hasControl(reason, true) || FormState.hasControl(category, false)) {
+            s.error("publicReason", page.t("e.control", page.t("f.publicReason")));
+        }
         if (reason.length() > 1000) {
             s.error("publicReason", page.t("e.text", page.lower("f.publicReason"), 1000));
         }

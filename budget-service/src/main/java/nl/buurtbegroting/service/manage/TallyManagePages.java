@@ -87,7 +87,7 @@ public class TallyManagePages {
         return manage.post(request, body, (staff, form) -> {
             FormState state = new FormState().set("councilDecision", form.get("councilDecision"));
             String decision = state.v("councilDecision").strip();
-            if (decision.isEmpty() || decision.length() > 200) {
+            if (decision.isEmpty() || decision.length() > 200 || FormState.hasControl(decision, false)) {
                 ManagePage page = manage.page(request, staff, "tally.title", "");
                 state.error("councilDecision", page.t("e.text", page.lower("f.councilDecision"), 200));
                 return render(request, staff, electionId, state, null, HttpStatus.BAD_REQUEST);

@@ -126,6 +126,39 @@ class ManagePagesTest {
         assertEquals(403, get("/manage/audit", west.cookie()).statusCode(), "the audit log too");
     }
 
+    @Test
+    void oddInputComesBackAsErrorsBesideTheFieldsAndMarkupIsShownAsText() throws Exception {
+        Session s = signIn("admin", "admin-password-for-tests");
+        HttpResponse<String> huge = post("/manage/elections", s.cookie(), "csrf=" + s.csrf()
+                + "&name=" + enc("Buurt \u0000 <script>alert(1)</script> ☃") + "&neighbourhood=Oost&budget=99999999999999999999"
+                + "&currency=eu&format=NONSENSE&rule=best&tiePolicy=ID&minProjects=-3&opens=gisteren"
+                + "&categories=" + enc("groen = veel\n= 5"));
+        assertEquals(400, huge.statusCode());
+        String body = huge.body();
+        for (String message : new String[]{"Budget moet een heel getal zijn.", "Vul een munt in van drie letters, zoals EUR.",
+                "Kies een waarde bij soort stembiljet.", "Kies een manier om het geld te verdelen.",
+                "Minste aantal plannen moet tussen 0 en 10.000 liggen.", "Vul bij stemmen begint een datum en tijd in.",
+                "Regel 1 van de categorieën klopt niet.", "Naam van de verkiezing mag geen onzichtbare tekens bevatten."}) {
+            assertTrue(body.contains(message), message + " in " + body);
+        }
+        assertTrue(body.contains("value=\"99999999999999999999\""), "what was typed comes back");
+        assertTrue(!body.contains("<script>alert(1)</script>"), "markup is escaped");
+        assertTrue(body.contains("&lt;script>alert(1)&lt;/script>"), "shown as text in the field: " + body);
+        assertTrue(body.contains("aria-invalid=\"true\""));
+        assertTrue(body.contains("href=\"#budget\""), "the summary links to the field");
+    }
+
+    @Test
+    void thePagesSpeakEnglishWhenAskedAndTheSwitchComesBack() throws Exception {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/manage/login")).header("Accept-Language", "en-GB,en;q=0.9").GET().build();
+        HttpResponse<String> page = http.send(r, HttpResponse.BodyHandlers.ofString());
+        assertTrue(page.body().contains("<html lang=\"en\">"), page.body());
+        assertTrue(page.body().contains("Sign in with the name and password of your account."));
+        HttpResponse<String> dutch = get("/manage/login", null);
+        assertTrue(dutch.body().contains("Log in met de naam en het wachtwoord van uw account."));
+        assertTrue(dutch.body().contains("href=\"/language?to=en&amp;back=%2Fmanage%2Flogin\""), dutch.body());
+    }
+
     HttpResponse<String> get(String path, String cookie) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
         if (cookie != null) {
