@@ -159,6 +159,31 @@ class ManagePagesTest {
         assertTrue(dutch.body().contains("href=\"/language?to=en&amp;back=%2Fmanage%2Flogin\""), dutch.body());
     }
 
+    @Test
+    void aProposalIsRemovedInDraftAndNothingChangesOnceVotingIsOpen() throws Exception {
+        Session s = signIn("admin", "admin-password-for-tests");
+        String path = post("/manage/elections", s.cookie(), "csrf=" + s.csrf()
+                + "&name=Verwijderen&neighbourhood=Oost&budget=1000&currency=EUR&format=APPROVAL&rule=greedy&tiePolicy=ID")
+                .headers().firstValue("Location").orElseThrow();
+        for (String title : new String[]{"Blijft", "Weg"}) {
+            assertEquals(303, post(path + "/proposals/new", s.cookie(), "csrf=" + s.csrf() + "&title=" + title
+                    + "&cost=100&verdict=ELIGIBLE").statusCode());
+        }
+        String overview = get(path, s.cookie()).body();
+        Matcher weg = Pattern.compile("href=\"(" + Pattern.quote(path) + "/proposals/\\d+)\">Aanpassen<span class=\"visually-hidden\"> Weg").matcher(overview);
+        assertTrue(weg.find(), overview);
+        assertEquals(303, post(weg.group(1) + "/delete", s.cookie(), "csrf=" + s.csrf()).statusCode());
+        overview = get(path, s.cookie()).body();
+        assertTrue(overview.contains("Plannen (1)") && !overview.contains("> Weg<"), overview);
+
+        assertEquals(303, post(path + "/open", s.cookie(), "csrf=" + s.csrf()).statusCode());
+        HttpResponse<String> late = post(path + "/proposals/new", s.cookie(), "csrf=" + s.csrf() + "&title=Te+laat&cost=100&verdict=ELIGIBLE");
+        assertEquals(409, late.statusCode());
+        assertTrue(late.body().contains("De verkiezing is al geopend. Instellingen en plannen liggen nu vast."), late.body());
+        HttpResponse<String> again = post(path + "/open", s.cookie(), "csrf=" + s.csrf());
+        assertEquals(409, again.statusCode(), "opening twice is refused with a page, not an error");
+    }
+
     HttpResponse<String> get(String path, String cookie) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
         if (cookie != null) {
