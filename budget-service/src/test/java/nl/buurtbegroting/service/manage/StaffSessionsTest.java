@@ -77,6 +77,19 @@ class StaffSessionsTest {
     }
 
     @Test
+    void theCookieIsSecureWhenThePageCameOverTls() {
+        var plain = io.micronaut.http.HttpRequest.GET("/manage");
+        var proxied = io.micronaut.http.HttpRequest.GET("/manage").header("X-Forwarded-Proto", "https");
+        var cookie = sessions.cookie(plain, "v");
+        assertTrue(cookie.isHttpOnly());
+        assertEquals(java.util.Optional.of(io.micronaut.http.cookie.SameSite.Strict), cookie.getSameSite());
+        assertEquals("/manage", cookie.getPath());
+        assertFalse(cookie.isSecure(), "plain http on a developer's machine");
+        assertTrue(sessions.cookie(proxied, "v").isSecure(), "TLS ended at the proxy");
+        assertTrue(sessions.cleared(proxied).isSecure());
+    }
+
+    @Test
     void theCsrfCheckNeedsTheExactToken() {
         assertTrue(Manage.tokenMatches("abc", "abc"));
         assertFalse(Manage.tokenMatches("abc", "abd"));
