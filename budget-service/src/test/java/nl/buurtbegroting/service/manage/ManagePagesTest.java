@@ -184,6 +184,26 @@ class ManagePagesTest {
         assertEquals(409, again.statusCode(), "opening twice is refused with a page, not an error");
     }
 
+    @Test
+    void noPageCarriesInlineScriptOrStyleAndNoneIsStored() throws Exception {
+        Session s = signIn("admin", "admin-password-for-tests");
+        String path = post("/manage/elections", s.cookie(), "csrf=" + s.csrf()
+                + "&name=Inline&neighbourhood=Oost&budget=1000&currency=EUR&format=APPROVAL&rule=greedy&tiePolicy=ID")
+                .headers().firstValue("Location").orElseThrow();
+        Pattern inline = Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>|\\sstyle=|\\son[a-z]+=|<style|javascript:", Pattern.CASE_INSENSITIVE);
+        for (String page : new String[]{"/manage", "/manage/elections/new", path, path + "/edit", path + "/proposals/new",
+                path + "/import-proposals", path + "/codes", path + "/paper", path + "/tally", "/manage/import",
+                "/manage/whatif", "/manage/accounts", "/manage/password", "/manage/audit"}) {
+            HttpResponse<String> r = get(page, s.cookie());
+            assertEquals(200, r.statusCode(), page);
+            Matcher m = inline.matcher(r.body());
+            assertTrue(!m.find(), page + " has inline code: " + (m.hitEnd() ? "" : m.group()));
+            assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(""), page);
+            assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self';"), page);
+        }
+        assertEquals(200, get("/manage/login", null).statusCode());
+    }
+
     HttpResponse<String> get(String path, String cookie) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
         if (cookie != null) {
