@@ -252,6 +252,16 @@ class ManageBrowserTest {
         assertTrue(main().contains("De uitslag is openbaar"), main());
         check("published");
 
+        // The same pages in English, through the language switch.
+        b.driver.findElement(By.cssSelector("a.lang")).click();
+        waitFor(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        assertTrue(main().contains("The result is public"), main());
+        check("published-en");
+        open("/manage/elections/" + election, "election-en");
+        assertTrue(main().contains("Published"), main());
+        open("/manage/elections/" + election + "/codes", "codes-en");
+        assertTrue(main().contains("3 of the 4 codes have been used"), main());
+
         // The published bundle passes `budget verify` with the published key.
         HttpResponse<byte[]> bundle = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(base + "/api/elections/" + election + "/audit-bundle")).build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -407,7 +417,8 @@ class ManageBrowserTest {
 
     private void waitFor(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
         WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(20));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        // While the next page loads, the old one's nodes vanish under the driver's hands: ask again.
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
         try {
             wait.until(condition::apply);
         } catch (org.openqa.selenium.TimeoutException e) {
