@@ -133,8 +133,9 @@ public class Manage {
 
     public ManagePage page(HttpRequest<?> request, Staff staff, String titleKey, Object... args) {
         Lang lang = Lang.of(request);
-        ManagePage p = new ManagePage(lang, texts, messages, theme, "", request.getPath(), staff);
-        return new ManagePage(lang, texts, messages, theme, p.t(titleKey, args), request.getPath(), staff);
+        long idle = sessions.idle().toMinutes();
+        ManagePage p = new ManagePage(lang, texts, messages, theme, "", request.getPath(), staff, idle);
+        return new ManagePage(lang, texts, messages, theme, p.t(titleKey, args), request.getPath(), staff, idle);
     }
 
     public MutableHttpResponse<String> render(HttpRequest<?> request, HttpStatus status, String template, ManagePage page,

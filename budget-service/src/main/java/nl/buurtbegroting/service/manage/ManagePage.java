@@ -11,10 +11,10 @@ import java.time.Instant;
 /**
  * What the organiser layout needs: the language, texts (the manage bundle first, then the resident one for
  * shared words such as states and rules), the theme, the title, the page's path and the signed-in staff member
- * with the CSRF token for the forms.
+ * with the CSRF token for the forms, and the session's idle time-out in minutes (for the texts that mention it).
  */
 public record ManagePage(Lang lang, ManageTexts texts, Messages messages, Theme theme, String title, String path,
-                         @Nullable Staff staff) {
+                         @Nullable Staff staff, long idleMinutes) {
 
     public String t(String key, Object... args) {
         String text = texts.find(lang, key);

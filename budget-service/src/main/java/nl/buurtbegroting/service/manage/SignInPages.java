@@ -57,16 +57,32 @@ public class SignInPages {
         this.audit = audit;
     }
 
-    /** The model of the sign-in page. */
-    public record SignIn(FormState form, String back) {
+    /** The model of the sign-in page: the form, where to go after, and the form's own CSRF token. */
+    public record SignIn(FormState form, String back, String token) {
     }
+
+    /**
+     * The sign-in form has no session yet, so it gets a token pair of its own (double submit): the same random
+     * value in a cookie for /manage/login only and in a hidden field. Another site cannot read the cookie, so it
+     * cannot sign a browser into an account of its choosing.
+     */
+    static final String LOGIN_COOKIE = "bb_login";
 
     @Get(value = "/login", produces = "text/html")
     HttpResponse<?> form(HttpRequest<?> request, @QueryValue @Nullable String back) {
         if (manage.staff(request).isPresent()) {
             return manage.seeOther(safeBack(back));
         }
-        return manage.ok(request, null, "login", "login.title", new SignIn(new FormState(), safeBack(back)));
+        return page(request, HttpStatus.OK, new FormState(), safeBack(back));
+    }
+
+    /** The sign-in page with a fresh token pair. */
+    private io.micronaut.http.MutableHttpResponse<?> page(HttpRequest<?> request, HttpStatus status, FormState state, String back) {
+        String token = sessions.newToken();
+        return manage.render(request, status, "login", manage.page(request, null, "login.title"),
+                new SignIn(state, back, token)).cookie(Cookie.of(LOGIN_COOKIE, token).path("/manage/login")
+                .httpOnly(true).sameSite(io.micronaut.http.cookie.SameSite.Strict).secure(StaffSessions.secure(request))
+                .maxAge(java.time.Duration.ofHours(2)));
     }
 
     @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = "text/html")
@@ -77,12 +93,17 @@ public class SignInPages {
         String back = safeBack(form.get("back"));
         FormState state = new FormState().set("username", username);
         ManagePage page = manage.page(request, null, "login.title");
+        Cookie pair = request.getCookies().get(LOGIN_COOKIE);
+        if (pair == null || !Manage.tokenMatches(pair.getValue(), form.get("login"))) {
+            java.util.Arrays.fill(password, '\0');
+            state.error("username", page.t("login.expired"));
+            return page(request, HttpStatus.FORBIDDEN, state, back);
+        }
         String address = addresses.addressOf(request);
         long wait = failures.retryAfterSeconds(address);
         if (wait > 0) {
             state.error("username", page.t("login.tooMany", (wait + 59) / 60));
-            return manage.render(request, HttpStatus.TOO_MANY_REQUESTS, "login", page, new SignIn(state, back))
-                    .header("Retry-After", Long.toString(wait));
+            return page(request, HttpStatus.TOO_MANY_REQUESTS, state, back).header("Retry-After", Long.toString(wait));
         }
         if (username.isEmpty()) {
             state.error("username", page.t("login.usernameMissing"));
@@ -91,7 +112,7 @@ public class SignInPages {
             state.error("password", page.t("login.passwordMissing"));
         }
         if (state.hasErrors()) {
-            return manage.render(request, HttpStatus.OK, "login", page, new SignIn(state, back));
+            return page(request, HttpStatus.OK, state, back);
         }
         Optional<Account> account = username.length() > 64 ? Optional.empty() : accounts.findByUsername(username);
         boolean ok;
@@ -105,11 +126,12 @@ public class SignInPages {
         if (!ok) {
             failures.recordFailure(address);
             state.error("username", page.t("login.wrong"));
-            return manage.render(request, HttpStatus.UNAUTHORIZED, "login", page, new SignIn(state, back));
+            return page(request, HttpStatus.UNAUTHORIZED, state, back);
         }
         String value = sessions.start(account.get().username());
         audit.record(account.get().username(), "STAFF_SIGNED_IN", null, account.get().username(), "organiser pages");
-        return HttpResponse.seeOther(java.net.URI.create(back)).cookie(sessions.cookie(request, value));
+        return HttpResponse.seeOther(java.net.URI.create(back)).cookie(sessions.cookie(request, value))
+                .cookie(Cookie.of(LOGIN_COOKIE, "").path("/manage/login").httpOnly(true).maxAge(0));
     }
 
     @Post(value = "/logout", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = "text/html")

@@ -100,6 +100,11 @@ public class StaffSessions {
         sessions.values().removeIf(e -> e.lastSeen().isBefore(cutoff));
     }
 
+    /** A fresh random token (256 bits, base64url), e.g. for the sign-in form's own CSRF pair. */
+    String newToken() {
+        return token();
+    }
+
     private String token() {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);

@@ -44,10 +44,22 @@ class ManagePagesTest {
     record Session(String cookie, String csrf) {
     }
 
+    /** Posts the sign-in form as a browser does: first the page, for the form's own token pair. */
+    HttpResponse<String> login(String user, String password) throws Exception {
+        HttpResponse<String> form = get("/manage/login", null);
+        String pair = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("bb_login="))
+                .findFirst().orElseThrow();
+        Matcher token = Pattern.compile("name=\"login\" value=\"([^\"]+)\"").matcher(form.body());
+        assertTrue(token.find(), form.body());
+        return post("/manage/login", pair.substring(0, pair.indexOf(';')), "login=" + token.group(1)
+                + "&username=" + user + "&password=" + enc(password));
+    }
+
     Session signIn(String user, String password) throws Exception {
-        HttpResponse<String> r = post("/manage/login", null, "username=" + user + "&password=" + enc(password));
+        HttpResponse<String> r = login(user, password);
         assertEquals(303, r.statusCode(), r.body());
-        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+        String setCookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(StaffSessions.COOKIE + "="))
+                .findFirst().orElseThrow();
         String cookie = setCookie.substring(0, setCookie.indexOf(';'));
         HttpResponse<String> home = get("/manage", cookie);
         Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(home.body());
@@ -57,11 +69,14 @@ class ManagePagesTest {
 
     @Test
     void signInSetsAStrictHttpOnlyCookieAndSignOutEndsTheSession() throws Exception {
-        HttpResponse<String> r = post("/manage/login", null, "username=admin&password=admin-password-for-tests");
+        HttpResponse<String> forged = post("/manage/login", null, "username=admin&password=admin-password-for-tests");
+        assertEquals(403, forged.statusCode(), "a sign-in form from elsewhere lacks the token pair");
+        assertTrue(forged.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith(StaffSessions.COOKIE + "=")));
+        HttpResponse<String> r = login("admin", "admin-password-for-tests");
         assertEquals(303, r.statusCode(), r.body());
         assertEquals("/manage", r.headers().firstValue("Location").orElseThrow());
-        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-        assertTrue(setCookie.startsWith(StaffSessions.COOKIE + "="), setCookie);
+        String setCookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(StaffSessions.COOKIE + "="))
+                .findFirst().orElseThrow();
         assertTrue(setCookie.contains("HTTPOnly") || setCookie.contains("HttpOnly"), setCookie);
         assertTrue(setCookie.contains("SameSite=Strict"), setCookie);
         assertTrue(setCookie.contains("Path=/manage"), setCookie);
@@ -75,12 +90,12 @@ class ManagePagesTest {
 
     @Test
     void aWrongPasswordComesBackWithTheNameFilledInAndNoCookie() throws Exception {
-        HttpResponse<String> r = post("/manage/login", null, "username=admin&password=wrong-password-123");
+        HttpResponse<String> r = login("admin", "wrong-password-123");
         assertEquals(401, r.statusCode());
         assertTrue(r.body().contains("De gebruikersnaam of het wachtwoord klopt niet."), r.body());
         assertTrue(r.body().contains("value=\"admin\""), "the name stays");
         assertTrue(!r.body().contains("wrong-password-123"), "the password is never echoed");
-        assertTrue(r.headers().firstValue("Set-Cookie").isEmpty());
+        assertTrue(r.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith(StaffSessions.COOKIE + "=")));
     }
 
     @Test

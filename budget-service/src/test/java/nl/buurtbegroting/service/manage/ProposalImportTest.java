@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProposalImportTest {
 
-    final ManagePage page = new ManagePage(Lang.NL, new ManageTexts(), new Messages(), new Theme(), "", "/", null);
+    final ManagePage page = new ManagePage(Lang.NL, new ManageTexts(), new Messages(), new Theme(), "", "/", null, 30);
 
     @Test
     void readsQuotedCellsAnyColumnOrderAndDutchSemicolons() {
