@@ -55,7 +55,8 @@ public class CodeManagePages {
     }
 
     /** The codes page. */
-    public record Codes(ElectionView election, List<CodeBatchView> batches, FormState form, int maxLetters) {
+    public record Codes(ElectionView election, List<CodeBatchView> batches, FormState form, int maxLetters,
+                        boolean canChange) {
         public long issued() {
             return batches.stream().filter(b -> !b.revoked()).mapToLong(CodeBatchView::count).sum();
         }
@@ -73,7 +74,8 @@ public class CodeManagePages {
             ManagePage page = manage.page(request, staff, "codes.title", e.name());
             FormState form = new FormState().set("output", "pdf").set("letterText", page.t("letter.default"));
             return manage.render(request, HttpStatus.OK, "codes", page,
-                    new Codes(e, batches.list(staff.caller(), electionId), form, LetterPdf.MAX_LETTERS));
+                    new Codes(e, batches.list(staff.caller(), electionId), form, LetterPdf.MAX_LETTERS,
+                            manage.mayChange(staff, electionId)));
         });
     }
 
@@ -108,7 +110,7 @@ public class CodeManagePages {
             }
             if (state.hasErrors()) {
                 return manage.render(request, HttpStatus.BAD_REQUEST, "codes", page,
-                        new Codes(e, batches.list(staff.caller(), electionId), state, LetterPdf.MAX_LETTERS));
+                        new Codes(e, batches.list(staff.caller(), electionId), state, LetterPdf.MAX_LETTERS, true));
             }
             CodeBatchService.Issued issued = batches.issue(staff.caller(), electionId, new CodeBatchRequest(count, label));
             String name = "election-" + electionId + "-batch-" + issued.batch().id();

@@ -59,7 +59,8 @@ public class PaperManagePages {
 
     /** The keying page: the last answer (a text key and its kind), the form, the proposals, the mismatches. */
     public record Keying(ElectionView election, List<ProposalView> proposals, FormState form, String result,
-                         String resultKind, Map<String, Long> counts, @Nullable List<PaperMismatch> mismatches) {
+                         String resultKind, Map<String, Long> counts, @Nullable List<PaperMismatch> mismatches,
+                         boolean canKey) {
         public boolean points() {
             return election.ballot().format() == BallotFormat.CUMULATIVE;
         }
@@ -137,6 +138,6 @@ public class PaperManagePages {
         List<PaperMismatch> mismatches = staff.admin() || staff.auditor() ? paper.mismatches(staff.caller(), electionId) : null;
         ManagePage page = manage.page(request, staff, "paper.title", e.name());
         return manage.render(request, status, "paper", page, new Keying(e, eligible, form, result, kind,
-                paper.counts(staff.caller(), electionId), mismatches));
+                paper.counts(staff.caller(), electionId), mismatches, manage.mayChange(staff, electionId)));
     }
 }

@@ -219,6 +219,29 @@ class ManagePagesTest {
         assertEquals(200, get("/manage/login", null).statusCode());
     }
 
+    @Test
+    void anAuditorReadsEverythingAndChangesNothing() throws Exception {
+        Session admin = signIn("admin", "admin-password-for-tests");
+        assertEquals(200, post("/manage/accounts", admin.cookie(), "csrf=" + admin.csrf()
+                + "&action=create&role=AUDITOR&username=controle&password=" + enc("auditor-password-1")).statusCode());
+        String path = post("/manage/elections", admin.cookie(), "csrf=" + admin.csrf()
+                + "&name=Gecontroleerd&neighbourhood=Oost&budget=1000&currency=EUR&format=APPROVAL&rule=greedy&tiePolicy=ID")
+                .headers().firstValue("Location").orElseThrow();
+        Session auditor = signIn("controle", "auditor-password-1");
+        assertTrue(get("/manage", auditor.cookie()).body().contains("Gecontroleerd"));
+        String overview = get(path, auditor.cookie()).body();
+        assertTrue(!overview.contains("/open\"") && !overview.contains("/edit\""), "no buttons that change: " + overview);
+        String codes = get(path + "/codes", auditor.cookie()).body();
+        assertTrue(!codes.contains("name=\"count\""), "no issue form");
+        assertTrue(get(path + "/paper", auditor.cookie()).body().contains("U kunt deze stembiljetten bekijken, maar niet invoeren."));
+        assertEquals(403, post(path + "/codes", auditor.cookie(), "csrf=" + auditor.csrf() + "&label=x&count=1&output=csv").statusCode());
+        assertEquals(403, post(path + "/open", auditor.cookie(), "csrf=" + auditor.csrf()).statusCode());
+        assertEquals(200, get("/manage/audit", auditor.cookie()).statusCode());
+        assertEquals(200, get("/manage/accounts", auditor.cookie()).statusCode());
+        assertEquals(403, post("/manage/accounts", auditor.cookie(), "csrf=" + auditor.csrf()
+                + "&action=create&role=ADMIN&username=ikke&password=" + enc("auditor-password-1")).statusCode());
+    }
+
     HttpResponse<String> get(String path, String cookie) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
         if (cookie != null) {
