@@ -218,6 +218,13 @@ public class ElectionService {
         return limit != null && limit != 1;
     }
 
+    /** What keeps the election from opening now (the organiser pages' checklist); empty when it can open. */
+    @Transactional
+    public List<Violation> missingForOpen(@Nullable Caller caller, long id) {
+        ElectionRow row = readable(caller, id);
+        return missingForOpen(mapper.toRequest(row), proposals.findByElectionIdOrderById(id));
+    }
+
     /** Everything that keeps a draft from opening, in a stable order; empty when it can open. */
     static List<Violation> missingForOpen(ElectionRequest r, List<ProposalRow> all) {
         List<Violation> missing = new ArrayList<>();

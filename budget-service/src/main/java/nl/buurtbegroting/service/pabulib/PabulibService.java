@@ -63,7 +63,7 @@ public class PabulibService {
         return PabulibWriter.toString(new Election(instance, new Profile(List.of())));
     }
 
-    static Election read(byte[] file, String sourceName) {
+    public static Election read(byte[] file, String sourceName) {
         try {
             return PabulibReader.read(new ByteArrayInputStream(file), sourceName,
                     PabulibReader.Options.DEFAULT.withMaxBytes(MAX_BYTES));

@@ -108,6 +108,22 @@ public class ProposalService {
         return ProposalView.of(updated);
     }
 
+    /** Adds many proposals at once (the organiser pages' bulk import): all of them, or none when one is refused. */
+    @Transactional
+    public List<ProposalView> createAll(Caller caller, long electionId, List<ProposalRequest> requests) {
+        ElectionRow election = elections.lockDraftForChange(caller, electionId);
+        return requests.stream().map(r -> ProposalView.of(insert(caller, election, r))).toList();
+    }
+
+    /** Removes a proposal from a DRAFT election (organiser pages); recorded in the audit log. */
+    @Transactional
+    public void delete(Caller caller, long electionId, long proposalId) {
+        elections.lockDraftForChange(caller, electionId);
+        ProposalRow current = find(electionId, proposalId);
+        proposals.delete(current);
+        audit.record(caller.username(), "PROPOSAL_DELETED", electionId, current.code(), current.title());
+    }
+
     private ProposalRow find(long electionId, long proposalId) {
         return proposals.findByIdAndElectionId(proposalId, electionId).orElseThrow(() -> ApiProblem.notFound(
                 "PROPOSAL_NOT_FOUND", "Election " + electionId + " has no proposal " + proposalId + "."));

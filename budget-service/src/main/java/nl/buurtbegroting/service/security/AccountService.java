@@ -121,6 +121,43 @@ public class AccountService {
         return accounts.existsByRole(Role.ADMIN);
     }
 
+    /** Takes an election away from an organiser (organiser pages); recorded in the audit log. */
+    @Transactional
+    public AccountView revokeElection(String actor, String username, long electionId) {
+        Account account = accounts.findByUsername(username)
+                .orElseThrow(() -> ApiProblem.notFound("ACCOUNT_NOT_FOUND", "There is no account '" + username + "'."));
+        for (ElectionGrant g : grants.findByUsername(username)) {
+            if (g.electionId() == electionId) {
+                grants.delete(g);
+                audit.record(actor, "GRANT_REVOKED", electionId, username, "organiser of election " + electionId);
+            }
+        }
+        return view(account);
+    }
+
+    /** Sets a new password for an account (an admin's reset); the password is never logged. */
+    @Transactional
+    public void setPassword(String actor, String username, char[] password) {
+        Account a = accounts.findByUsername(username)
+                .orElseThrow(() -> ApiProblem.notFound("ACCOUNT_NOT_FOUND", "There is no account '" + username + "'."));
+        if (password.length < 12 || password.length > 128) {
+            throw ApiProblem.invalid("password", "PASSWORD_LENGTH", "a password has 12 to 128 characters");
+        }
+        accounts.update(new Account(a.id(), a.username(), hasher.hash(password), a.role(), a.createdAt()));
+        audit.record(actor, actor.equals(username) ? "PASSWORD_CHANGED" : "PASSWORD_RESET", null, username, null);
+    }
+
+    /** A staff member's own change: the current password first. */
+    @Transactional
+    public void changeOwnPassword(String username, char[] current, char[] password) {
+        Account a = accounts.findByUsername(username)
+                .orElseThrow(() -> ApiProblem.notFound("ACCOUNT_NOT_FOUND", "There is no account '" + username + "'."));
+        if (!hasher.matches(current, a.passwordHash())) {
+            throw ApiProblem.invalid("currentPassword", "PASSWORD_WRONG", "the current password is not right");
+        }
+        setPassword(username, username, password);
+    }
+
     private AccountView view(Account account) {
         List<Long> granted = grants.findByUsername(account.username()).stream()
                 .map(ElectionGrant::electionId).sorted().toList();

@@ -29,7 +29,7 @@ public record ResultPage(long electionId, String name, String neighbourhood, Str
     }
 
     @SuppressWarnings("unchecked")
-    static ResultPage of(String json, Lang lang) {
+    public static ResultPage of(String json, Lang lang) {
         Map<String, Object> m = (Map<String, Object>) CanonicalJson.readLenient("result", json.getBytes(StandardCharsets.UTF_8));
         List<Row> funded = new ArrayList<>();
         List<Row> unfunded = new ArrayList<>();

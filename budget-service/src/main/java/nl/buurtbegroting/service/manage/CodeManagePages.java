@@ -1,0 +1,145 @@
+package nl.buurtbegroting.service.manage;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
+import nl.buurtbegroting.service.codes.VotingCode;
+import nl.buurtbegroting.service.election.ElectionService;
+import nl.buurtbegroting.service.election.ElectionView;
+import nl.buurtbegroting.service.voting.CodeBatchRequest;
+import nl.buurtbegroting.service.voting.CodeBatchService;
+import nl.buurtbegroting.service.voting.CodeBatchView;
+import nl.buurtbegroting.service.web.Ids;
+import nl.buurtbegroting.service.web.PublicUrl;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Voting codes: the batches with their turnout (counts only), and issuing a batch. The answer to issuing is
+ * the file itself (letters as PDF, or the CSV for a print shop), made once in memory and never stored: the
+ * codes exist in plain text only in that one answer, as with the API's CSV.
+ */
+@Controller("/manage/elections/{id}/codes")
+@Hidden
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class CodeManagePages {
+
+    static final MediaType PDF = MediaType.of("application/pdf");
+    static final MediaType CSV = MediaType.of("text/csv; charset=utf-8");
+
+    private final Manage manage;
+    private final ElectionService elections;
+    private final CodeBatchService batches;
+    private final PublicUrl publicUrl;
+
+    CodeManagePages(Manage manage, ElectionService elections, CodeBatchService batches, PublicUrl publicUrl) {
+        this.manage = manage;
+        this.elections = elections;
+        this.batches = batches;
+        this.publicUrl = publicUrl;
+    }
+
+    /** The codes page. */
+    public record Codes(ElectionView election, List<CodeBatchView> batches, FormState form, int maxLetters,
+                        boolean canChange) {
+        public long issued() {
+            return batches.stream().filter(b -> !b.revoked()).mapToLong(CodeBatchView::count).sum();
+        }
+
+        public long used() {
+            return batches.stream().mapToLong(CodeBatchView::used).sum();
+        }
+    }
+
+    @Get(produces = "text/html")
+    HttpResponse<?> page(HttpRequest<?> request, @PathVariable String id) {
+        long electionId = Ids.parse(id);
+        return manage.get(request, staff -> {
+            ElectionView e = elections.get(staff.caller(), electionId);
+            ManagePage page = manage.page(request, staff, "codes.title", e.name());
+            FormState form = new FormState().set("output", "pdf").set("letterText", page.t("letter.default"));
+            return manage.render(request, HttpStatus.OK, "codes", page,
+                    new Codes(e, batches.list(staff.caller(), electionId), form, LetterPdf.MAX_LETTERS,
+                            manage.mayChange(staff, electionId)));
+        });
+    }
+
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = {"text/html", "application/pdf", "text/csv"})
+    HttpResponse<?> issue(HttpRequest<?> request, @PathVariable String id, @Body @Nullable String body) {
+        long electionId = Ids.parse(id);
+        return manage.post(request, body, (staff, form) -> {
+            ElectionView e = elections.get(staff.caller(), electionId);
+            ManagePage page = manage.page(request, staff, "codes.title", e.name());
+            FormState state = new FormState();
+            for (String f : List.of("label", "count", "output", "letterText")) {
+                state.set(f, form.get(f));
+            }
+            String label = state.v("label").strip();
+            if (label.isEmpty() || label.length() > 100 || FormState.hasControl(label, false)) {
+                state.error("label", page.t("e.text", page.lower("f.label"), 100));
+            }
+            boolean pdf = !"csv".equals(state.v("output"));
+            int max = pdf ? LetterPdf.MAX_LETTERS : CodeBatchService.MAX_COUNT;
+            int count = 0;
+            try {
+                count = Integer.parseInt(state.v("count").strip().replace(".", ""));
+            } catch (NumberFormatException ex) {
+                count = -1;
+            }
+            if (count < 1 || count > max) {
+                state.error("count", page.t("e.numberRange", page.t("f.count"), 1, page.number(max)));
+            }
+            String letterText = state.v("letterText").strip();
+            if (letterText.length() > 2000 || FormState.hasControl(letterText, true)) {
+                state.error("letterText", page.t("e.text", page.lower("f.letterText"), 2000));
+            }
+            if (state.hasErrors()) {
+                return manage.render(request, HttpStatus.BAD_REQUEST, "codes", page,
+                        new Codes(e, batches.list(staff.caller(), electionId), state, LetterPdf.MAX_LETTERS, true));
+            }
+            CodeBatchService.Issued issued = batches.issue(staff.caller(), electionId, new CodeBatchRequest(count, label));
+            String name = "election-" + electionId + "-batch-" + issued.batch().id();
+            if (!pdf) {
+                return download(batches.csv(issued, electionId), CSV, name + ".csv");
+            }
+            String base = publicUrl.base(origin(request)) + "/vote/" + electionId + "#";
+            List<LetterPdf.Letter> letters = new ArrayList<>(issued.codes().size());
+            for (VotingCode code : issued.codes()) {
+                letters.add(new LetterPdf.Letter(code.printed(), base + code.printed()));
+            }
+            LetterPdf.Texts texts = new LetterPdf.Texts(page.theme().getMunicipality(), e.name(), letterText,
+                    page.t("letter.code"), page.t("letter.scan"), page.t("letter.batch", label, issued.batch().id()));
+            return download(LetterPdf.render(texts, letters), PDF, name + ".pdf");
+        });
+    }
+
+    private static HttpResponse<?> download(byte[] bytes, MediaType type, String filename) {
+        return HttpResponse.ok(bytes).contentType(type)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"");
+    }
+
+    /** This server as the browser reached it, when no public address is configured. */
+    static String origin(HttpRequest<?> request) {
+        String host = request.getHeaders().get(HttpHeaders.HOST);
+        if (host == null || !host.matches("[A-Za-z0-9.\\-\\[\\]:]{1,255}")) {
+            host = "localhost";
+        }
+        return (StaffSessions.secure(request) ? "https://" : "http://") + host;
+    }
+}

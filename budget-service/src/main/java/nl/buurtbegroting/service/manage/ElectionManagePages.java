@@ -1,0 +1,216 @@
+package nl.buurtbegroting.service.manage;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
+import nl.buurtbegroting.service.election.ElectionRequest;
+import nl.buurtbegroting.service.election.ElectionService;
+import nl.buurtbegroting.service.election.ElectionState;
+import nl.buurtbegroting.service.election.ElectionSummary;
+import nl.buurtbegroting.service.election.ElectionView;
+import nl.buurtbegroting.service.election.RuleCatalog;
+import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.Violation;
+import nl.buurtbegroting.service.proposal.ProposalService;
+import nl.buurtbegroting.service.proposal.ProposalView;
+import nl.buurtbegroting.service.security.ElectionGrant;
+import nl.buurtbegroting.service.security.ElectionGrantRepository;
+import nl.buurtbegroting.service.voting.CodeBatchService;
+import nl.buurtbegroting.service.voting.CodeBatchView;
+import nl.buurtbegroting.service.web.Form;
+import nl.buurtbegroting.service.web.Ids;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * My elections, setting one up (DRAFT), its overview with the checklist before Open, and the lifecycle buttons
+ * (open, close). Each step calls the service the API calls; a refusal comes back as a page with its reason.
+ */
+@Controller("/manage")
+@Hidden
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ElectionManagePages {
+
+    private final Manage manage;
+    private final ElectionService elections;
+    private final ProposalService proposals;
+    private final CodeBatchService batches;
+    private final ElectionGrantRepository grants;
+
+    ElectionManagePages(Manage manage, ElectionService elections, ProposalService proposals, CodeBatchService batches,
+                        ElectionGrantRepository grants) {
+        this.manage = manage;
+        this.elections = elections;
+        this.proposals = proposals;
+        this.batches = batches;
+        this.grants = grants;
+    }
+
+    /** One line of "my elections": the election and the key of its next step. */
+    public record Row(ElectionSummary election, String next) {
+    }
+
+    public record Home(List<Row> elections, boolean canCreate) {
+    }
+
+    /** The set-up form: new (id 0) or an existing draft. */
+    public record SetUp(long id, FormState form, List<String> rules) {
+    }
+
+    /** An election's overview. */
+    public record Overview(ElectionView election, List<ProposalView> proposals, List<Violation> missing,
+                           List<CodeBatchView> batches, boolean canChange) {
+        public boolean draft() {
+            return election.state() == ElectionState.DRAFT;
+        }
+
+        public String state() {
+            return election.state().name();
+        }
+    }
+
+    @Get(produces = "text/html")
+    HttpResponse<?> home(HttpRequest<?> request) {
+        return manage.get(request, staff -> {
+            List<ElectionSummary> all = elections.list(staff.caller());
+            if (!staff.admin() && !staff.auditor()) {
+                Set<Long> mine = grants.findByUsername(staff.username()).stream().map(ElectionGrant::electionId)
+                        .collect(Collectors.toSet());
+                all = all.stream().filter(e -> mine.contains(e.id())).toList();
+            }
+            List<Row> rows = all.stream().map(e -> new Row(e, next(staff, e))).toList();
+            return manage.ok(request, staff, "home", "home.title", new Home(rows, staff.canChange()));
+        });
+    }
+
+    /** What to do next, as a text key: "add proposals", "open voting", "tally"... */
+    private String next(Staff staff, ElectionSummary e) {
+        return switch (e.state()) {
+            case DRAFT -> {
+                List<Violation> missing = elections.missingForOpen(staff.caller(), e.id());
+                yield missing.isEmpty() ? "next.open"
+                        : missing.stream().anyMatch(v -> v.code().equals("NO_ELIGIBLE_PROPOSAL")) ? "next.proposals"
+                        : "next.checklist";
+            }
+            case OPEN -> "next.close";
+            case CLOSED -> "next.tally";
+            case TALLIED -> "next.publish";
+            case PUBLISHED -> "next.done";
+        };
+    }
+
+    @Get(value = "/elections/new", produces = "text/html")
+    HttpResponse<?> newForm(HttpRequest<?> request) {
+        return manage.get(request, staff -> manage.ok(request, staff, "setup", "setup.newTitle",
+                new SetUp(0, ElectionForm.empty(), RuleCatalog.names())));
+    }
+
+    @Post(value = "/elections", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = "text/html")
+    HttpResponse<?> create(HttpRequest<?> request, @Body @Nullable String body) {
+        return manage.post(request, body, (staff, form) -> {
+            FormState state = ElectionForm.of(form);
+            ManagePage page = manage.page(request, staff, "setup.newTitle");
+            ElectionRequest r = ElectionForm.read(state, page);
+            if (r != null) {
+                try {
+                    ElectionView created = elections.create(staff.caller(), r);
+                    return manage.seeOther("/manage/elections/" + created.id());
+                } catch (ApiProblem problem) {
+                    if (!placed(state, page, problem)) {
+                        throw problem;
+                    }
+                }
+            }
+            return manage.render(request, HttpStatus.BAD_REQUEST, "setup", page, new SetUp(0, state, RuleCatalog.names()));
+        });
+    }
+
+    @Get(value = "/elections/{id}", produces = "text/html")
+    HttpResponse<?> overview(HttpRequest<?> request, @PathVariable String id) {
+        long electionId = Ids.parse(id);
+        return manage.get(request, staff -> {
+            ElectionView e = elections.get(staff.caller(), electionId);
+            boolean canChange = manage.mayChange(staff, electionId);
+            List<Violation> missing = e.state() == ElectionState.DRAFT
+                    ? elections.missingForOpen(staff.caller(), electionId) : List.of();
+            List<CodeBatchView> list = batches.list(staff.caller(), electionId);
+            return manage.ok(request, staff, "election", "election.title",
+                    new Overview(e, proposals.list(staff.caller(), electionId), missing, list, canChange), e.name());
+        });
+    }
+
+    @Get(value = "/elections/{id}/edit", produces = "text/html")
+    HttpResponse<?> editForm(HttpRequest<?> request, @PathVariable String id) {
+        long electionId = Ids.parse(id);
+        return manage.get(request, staff -> {
+            ElectionView e = elections.get(staff.caller(), electionId);
+            return manage.ok(request, staff, "setup", "setup.editTitle",
+                    new SetUp(electionId, ElectionForm.of(e), RuleCatalog.names()), e.name());
+        });
+    }
+
+    @Post(value = "/elections/{id}/edit", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = "text/html")
+    HttpResponse<?> update(HttpRequest<?> request, @PathVariable String id, @Body @Nullable String body) {
+        long electionId = Ids.parse(id);
+        return manage.post(request, body, (staff, form) -> {
+            FormState state = ElectionForm.of(form);
+            ManagePage page = manage.page(request, staff, "setup.editTitle", state.v("name"));
+            ElectionRequest r = ElectionForm.read(state, page);
+            if (r != null) {
+                try {
+                    elections.update(staff.caller(), electionId, ElectionForm.patch(r));
+                    return manage.seeOther("/manage/elections/" + electionId);
+                } catch (ApiProblem problem) {
+                    if (!placed(state, page, problem)) {
+                        throw problem;
+                    }
+                }
+            }
+            return manage.render(request, HttpStatus.BAD_REQUEST, "setup", page, new SetUp(electionId, state, RuleCatalog.names()));
+        });
+    }
+
+    @Post(value = "/elections/{id}/open", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = "text/html")
+    HttpResponse<?> open(HttpRequest<?> request, @PathVariable String id, @Body @Nullable String body) {
+        long electionId = Ids.parse(id);
+        return manage.post(request, body, (staff, form) -> {
+            elections.open(staff.caller(), electionId);
+            return manage.seeOther("/manage/elections/" + electionId);
+        });
+    }
+
+    @Post(value = "/elections/{id}/close", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = "text/html")
+    HttpResponse<?> close(HttpRequest<?> request, @PathVariable String id, @Body @Nullable String body) {
+        long electionId = Ids.parse(id);
+        return manage.post(request, body, (staff, form) -> {
+            elections.close(staff.caller(), electionId);
+            return manage.seeOther("/manage/elections/" + electionId);
+        });
+    }
+
+    /** A validation refusal of the service, placed beside the form's fields; false for any other problem. */
+    @SuppressWarnings("unchecked")
+    static boolean placed(FormState state, ManagePage page, ApiProblem problem) {
+        Object violations = problem.getParameters().get("violations");
+        if (!"VALIDATION_FAILED".equals(problem.code()) || !(violations instanceof List<?> list)) {
+            return false;
+        }
+        ElectionForm.place(state, page, (List<Violation>) list);
+        return true;
+    }
+}

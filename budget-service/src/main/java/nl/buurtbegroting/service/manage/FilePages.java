@@ -1,0 +1,140 @@
+package nl.buurtbegroting.service.manage;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
+import nl.buurtbegroting.service.election.ElectionView;
+import nl.buurtbegroting.service.pabulib.PabulibService;
+import nl.buurtbegroting.service.problem.ApiProblem;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Pages that take a Pabulib file: a new election imported from one (with its proposals, as a starting point),
+ * and the "what if" comparison of every rule on last year's election (an uploaded file, or the bundled real
+ * example). The CSRF token travels as a part of the multipart form.
+ */
+@Controller("/manage")
+@Hidden
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class FilePages {
+
+    /** The bundled real election (Assen 2024) that the demo also uses. */
+    static final String EXAMPLE = "demo/Netherlands_Assen_2024.pb";
+
+    private final Manage manage;
+    private final PabulibService pabulib;
+
+    FilePages(Manage manage, PabulibService pabulib) {
+        this.manage = manage;
+        this.pabulib = pabulib;
+    }
+
+    /** The upload page: its kind ("import" or "whatif"), an error for the file field, and a comparison. */
+    public record Upload(String kind, FormState form, WhatIf.@Nullable Comparison comparison) {
+    }
+
+    @Get(value = "/import", produces = "text/html")
+    HttpResponse<?> importForm(HttpRequest<?> request) {
+        return manage.get(request, staff -> manage.ok(request, staff, "upload", "import.title",
+                new Upload("import", new FormState(), null)));
+    }
+
+    @Post(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA, produces = "text/html")
+    HttpResponse<?> importFile(HttpRequest<?> request, @Part("csrf") @Nullable String csrf,
+                               @Part("file") @Nullable CompletedFileUpload file) {
+        return manage.post(request, csrf, staff -> {
+            ManagePage page = manage.page(request, staff, "import.title");
+            FormState form = new FormState();
+            if (file == null || file.getSize() == 0) {
+                form.error("file", page.t("upload.missing"));
+                return manage.render(request, HttpStatus.BAD_REQUEST, "upload", page, new Upload("import", form, null));
+            }
+            try {
+                ElectionView e = pabulib.importElection(staff.caller(), bytes(file), file.getFilename());
+                return manage.seeOther("/manage/elections/" + e.id());
+            } catch (ApiProblem problem) {
+                form.error("file", fileError(page, problem));
+                return manage.render(request, HttpStatus.BAD_REQUEST, "upload", page, new Upload("import", form, null));
+            }
+        });
+    }
+
+    @Get(value = "/whatif", produces = "text/html")
+    HttpResponse<?> whatIfForm(HttpRequest<?> request) {
+        return manage.get(request, staff -> manage.ok(request, staff, "upload", "whatif.title",
+                new Upload("whatif", new FormState(), null)));
+    }
+
+    @Post(value = "/whatif", consumes = MediaType.MULTIPART_FORM_DATA, produces = "text/html")
+    HttpResponse<?> whatIf(HttpRequest<?> request, @Part("csrf") @Nullable String csrf,
+                           @Part("file") @Nullable CompletedFileUpload file, @Part("example") @Nullable String example) {
+        return manage.post(request, csrf, staff -> {
+            ManagePage page = manage.page(request, staff, "whatif.title");
+            FormState form = new FormState();
+            byte[] data;
+            String name;
+            if (file != null && file.getSize() > 0) {
+                data = bytes(file);
+                name = file.getFilename();
+            } else if (example != null) {
+                data = example();
+                name = "Netherlands_Assen_2024.pb";
+            } else {
+                form.error("file", page.t("upload.missing"));
+                return manage.render(request, HttpStatus.BAD_REQUEST, "upload", page, new Upload("whatif", form, null));
+            }
+            try {
+                WhatIf.Comparison c = WhatIf.compare(PabulibService.read(data, name));
+                return manage.render(request, HttpStatus.OK, "upload", page, new Upload("whatif", form, c));
+            } catch (ApiProblem problem) {
+                form.error("file", fileError(page, problem));
+                return manage.render(request, HttpStatus.BAD_REQUEST, "upload", page, new Upload("whatif", form, null));
+            }
+        });
+    }
+
+    /** A file's problem with its line and field when the reader named them. */
+    private static String fileError(ManagePage page, ApiProblem problem) {
+        Object line = problem.getParameters().get("line");
+        String detail = problem.getDetail() == null ? "" : problem.getDetail();
+        if ("INVALID_PABULIB".equals(problem.code())) {
+            return line == null ? page.t("upload.invalid", detail) : page.t("upload.invalidAt", line, detail);
+        }
+        return page.has("problem." + problem.code()) ? page.t("problem." + problem.code()) : detail;
+    }
+
+    private static byte[] bytes(CompletedFileUpload file) {
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] example() {
+        try (InputStream in = FilePages.class.getClassLoader().getResourceAsStream(EXAMPLE)) {
+            if (in == null) {
+                throw new IllegalStateException(EXAMPLE + " is missing from the jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

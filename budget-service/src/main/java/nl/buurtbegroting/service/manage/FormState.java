@@ -1,0 +1,52 @@
+package nl.buurtbegroting.service.manage;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A form as it comes back to its page: the values the staff member typed (so nothing is lost) and the
+ * errors, each tied to its field (shown beside it and in the summary at the top, linking to the field).
+ */
+public final class FormState {
+
+    private final Map<String, String> values = new LinkedHashMap<>();
+    private final Map<String, String> errors = new LinkedHashMap<>();
+
+    public String v(String name) {
+        return values.getOrDefault(name, "");
+    }
+
+    public FormState set(String name, Object value) {
+        values.put(name, value == null ? "" : value.toString());
+        return this;
+    }
+
+    public void error(String field, String message) {
+        errors.putIfAbsent(field, message);
+    }
+
+    public String errorOf(String field) {
+        return errors.get(field);
+    }
+
+    public boolean hasError(String field) {
+        return errors.containsKey(field);
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    /**
+     * Whether a text holds a control character (a NUL, an escape...) that no one types on purpose and that
+     * PostgreSQL would refuse; line breaks count only where a field has no room for them.
+     */
+    public static boolean hasControl(String text, boolean allowLineBreaks) {
+        return text.chars().anyMatch(c -> (c < 0x20 && !(allowLineBreaks && (c == '\n' || c == '\r' || c == '\t')))
+                || c == 0x7f || (c >= 0x80 && c < 0xa0));
+    }
+
+    public Map<String, String> errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,155 @@
+package nl.buurtbegroting.service.manage;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
+import nl.buurtbegroting.service.audit.AuditLog;
+import nl.buurtbegroting.service.security.Account;
+import nl.buurtbegroting.service.security.AccountRepository;
+import nl.buurtbegroting.service.security.PasswordHasher;
+import nl.buurtbegroting.service.voting.ClientAddressResolver;
+import nl.buurtbegroting.service.voting.FailedCodeLimiter;
+import nl.buurtbegroting.service.web.Form;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Signing in and out of the organiser pages. A wrong name and a wrong password get the same answer and cost
+ * the same time; failed attempts are limited per client address like the API's login (10 a minute, 100 an
+ * hour). The password is never logged, never echoed back into the form, and cleared from memory after use.
+ */
+@Controller("/manage")
+@Hidden
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class SignInPages {
+
+    private final Manage manage;
+    private final StaffSessions sessions;
+    private final AccountRepository accounts;
+    private final PasswordHasher hasher;
+    private final ClientAddressResolver addresses;
+    private final FailedCodeLimiter failures;
+    private final AuditLog audit;
+
+    SignInPages(Manage manage, StaffSessions sessions, AccountRepository accounts, PasswordHasher hasher,
+                ClientAddressResolver addresses, Clock clock, AuditLog audit) {
+        this.manage = manage;
+        this.sessions = sessions;
+        this.accounts = accounts;
+        this.hasher = hasher;
+        this.addresses = addresses;
+        this.failures = new FailedCodeLimiter(10, 100, clock);
+        this.audit = audit;
+    }
+
+    /** The model of the sign-in page: the form, where to go after, and the form's own CSRF token. */
+    public record SignIn(FormState form, String back, String token) {
+    }
+
+    /**
+     * The sign-in form has no session yet, so it gets a token pair of its own (double submit): the same random
+     * value in a cookie for /manage/login only and in a hidden field. Another site cannot read the cookie, so it
+     * cannot sign a browser into an account of its choosing.
+     */
+    static final String LOGIN_COOKIE = "bb_login";
+
+    @Get(value = "/login", produces = "text/html")
+    HttpResponse<?> form(HttpRequest<?> request, @QueryValue @Nullable String back) {
+        if (manage.staff(request).isPresent()) {
+            return manage.seeOther(safeBack(back));
+        }
+        return page(request, HttpStatus.OK, new FormState(), safeBack(back));
+    }
+
+    /** The sign-in page with a fresh token pair. */
+    private io.micronaut.http.MutableHttpResponse<?> page(HttpRequest<?> request, HttpStatus status, FormState state, String back) {
+        String token = sessions.newToken();
+        return manage.render(request, status, "login", manage.page(request, null, "login.title"),
+                new SignIn(state, back, token)).cookie(Cookie.of(LOGIN_COOKIE, token).path("/manage/login")
+                .httpOnly(true).sameSite(io.micronaut.http.cookie.SameSite.Strict).secure(StaffSessions.secure(request))
+                .maxAge(java.time.Duration.ofHours(2)));
+    }
+
+    @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = "text/html")
+    HttpResponse<?> signIn(HttpRequest<?> request, @Body @Nullable String body) {
+        Form form = Form.parse(body);
+        String username = form.get("username").strip();
+        char[] password = form.get("password").toCharArray();
+        String back = safeBack(form.get("back"));
+        FormState state = new FormState().set("username", username);
+        ManagePage page = manage.page(request, null, "login.title");
+        Cookie pair = request.getCookies().get(LOGIN_COOKIE);
+        if (pair == null || !Manage.tokenMatches(pair.getValue(), form.get("login"))) {
+            java.util.Arrays.fill(password, '\0');
+            state.error("username", page.t("login.expired"));
+            return page(request, HttpStatus.FORBIDDEN, state, back);
+        }
+        String address = addresses.addressOf(request);
+        long wait = failures.retryAfterSeconds(address);
+        if (wait > 0) {
+            state.error("username", page.t("login.tooMany", (wait + 59) / 60));
+            return page(request, HttpStatus.TOO_MANY_REQUESTS, state, back).header("Retry-After", Long.toString(wait));
+        }
+        if (username.isEmpty()) {
+            state.error("username", page.t("login.usernameMissing"));
+        }
+        if (password.length == 0) {
+            state.error("password", page.t("login.passwordMissing"));
+        }
+        if (state.hasErrors()) {
+            return page(request, HttpStatus.OK, state, back);
+        }
+        Optional<Account> account = username.length() > 64 ? Optional.empty() : accounts.findByUsername(username);
+        boolean ok;
+        if (account.isEmpty()) {
+            hasher.burn(password);
+            ok = false;
+        } else {
+            ok = hasher.matches(password, account.get().passwordHash());
+        }
+        java.util.Arrays.fill(password, '\0');
+        if (!ok) {
+            failures.recordFailure(address);
+            state.error("username", page.t("login.wrong"));
+            return page(request, HttpStatus.UNAUTHORIZED, state, back);
+        }
+        String value = sessions.start(account.get().username());
+        audit.record(account.get().username(), "STAFF_SIGNED_IN", null, account.get().username(), "organiser pages");
+        return HttpResponse.seeOther(java.net.URI.create(back)).cookie(sessions.cookie(request, value))
+                .cookie(Cookie.of(LOGIN_COOKIE, "").path("/manage/login").httpOnly(true).maxAge(0));
+    }
+
+    @Post(value = "/logout", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = "text/html")
+    HttpResponse<?> signOut(HttpRequest<?> request, @Body @Nullable String body) {
+        return manage.post(request, body, (staff, form) -> {
+            Cookie cookie = request.getCookies().get(StaffSessions.COOKIE);
+            sessions.end(cookie == null ? null : cookie.getValue());
+            return HttpResponse.seeOther(java.net.URI.create("/manage/login?signedOut=1"))
+                    .cookie(sessions.cleared(request));
+        });
+    }
+
+    /** Only a path under /manage: never another host, never a scheme. */
+    static String safeBack(@Nullable String back) {
+        if (back != null && back.startsWith("/manage") && !back.startsWith("/manage/login") && !back.contains("//")
+                && !back.contains("\\") && back.length() < 300 && back.chars().noneMatch(c -> c < 0x20)) {
+            return back;
+        }
+        return "/manage";
+    }
+}

@@ -1,0 +1,269 @@
+package nl.buurtbegroting.service.manage;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The organiser pages without a browser: the session cookie's flags, sign-in errors, CSRF refusals, sign-out
+ * ending the session, and per-election grants.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ManagePagesTest {
+
+    @Inject
+    EmbeddedServer server;
+
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    String base;
+
+    @BeforeAll
+    void setUp() {
+        base = server.getURL().toString();
+    }
+
+    /** A signed-in browser: its cookie and the CSRF token of its session. */
+    record Session(String cookie, String csrf) {
+    }
+
+    /** Posts the sign-in form as a browser does: first the page, for the form's own token pair. */
+    HttpResponse<String> login(String user, String password) throws Exception {
+        HttpResponse<String> form = get("/manage/login", null);
+        String pair = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("bb_login="))
+                .findFirst().orElseThrow();
+        Matcher token = Pattern.compile("name=\"login\" value=\"([^\"]+)\"").matcher(form.body());
+        assertTrue(token.find(), form.body());
+        return post("/manage/login", pair.substring(0, pair.indexOf(';')), "login=" + token.group(1)
+                + "&username=" + user + "&password=" + enc(password));
+    }
+
+    Session signIn(String user, String password) throws Exception {
+        HttpResponse<String> r = login(user, password);
+        assertEquals(303, r.statusCode(), r.body());
+        String setCookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(StaffSessions.COOKIE + "="))
+                .findFirst().orElseThrow();
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        HttpResponse<String> home = get("/manage", cookie);
+        Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(home.body());
+        assertTrue(m.find(), home.body());
+        return new Session(cookie, m.group(1));
+    }
+
+    @Test
+    void signInSetsAStrictHttpOnlyCookieAndSignOutEndsTheSession() throws Exception {
+        HttpResponse<String> forged = post("/manage/login", null, "username=admin&password=admin-password-for-tests");
+        assertEquals(403, forged.statusCode(), "a sign-in form from elsewhere lacks the token pair");
+        assertTrue(forged.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith(StaffSessions.COOKIE + "=")));
+        HttpResponse<String> r = login("admin", "admin-password-for-tests");
+        assertEquals(303, r.statusCode(), r.body());
+        assertEquals("/manage", r.headers().firstValue("Location").orElseThrow());
+        String setCookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(StaffSessions.COOKIE + "="))
+                .findFirst().orElseThrow();
+        assertTrue(setCookie.contains("HTTPOnly") || setCookie.contains("HttpOnly"), setCookie);
+        assertTrue(setCookie.contains("SameSite=Strict"), setCookie);
+        assertTrue(setCookie.contains("Path=/manage"), setCookie);
+        Session s = signIn("admin", "admin-password-for-tests");
+        assertEquals(200, get("/manage", s.cookie()).statusCode());
+        assertEquals(303, post("/manage/logout", s.cookie(), "csrf=" + s.csrf()).statusCode());
+        HttpResponse<String> after = get("/manage", s.cookie());
+        assertEquals(303, after.statusCode());
+        assertTrue(after.headers().firstValue("Location").orElseThrow().startsWith("/manage/login"));
+    }
+
+    @Test
+    void aWrongPasswordComesBackWithTheNameFilledInAndNoCookie() throws Exception {
+        HttpResponse<String> r = login("admin", "wrong-password-123");
+        assertEquals(401, r.statusCode());
+        assertTrue(r.body().contains("De gebruikersnaam of het wachtwoord klopt niet."), r.body());
+        assertTrue(r.body().contains("value=\"admin\""), "the name stays");
+        assertTrue(!r.body().contains("wrong-password-123"), "the password is never echoed");
+        assertTrue(r.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith(StaffSessions.COOKIE + "=")));
+    }
+
+    @Test
+    void aFormWithoutItsTokenIsRefusedWith403AndChangesNothing() throws Exception {
+        Session s = signIn("admin", "admin-password-for-tests");
+        String form = "name=Zonder+token&neighbourhood=Oost&budget=100&currency=EUR&format=APPROVAL&rule=greedy&tiePolicy=ID";
+        HttpResponse<String> missing = post("/manage/elections", s.cookie(), form);
+        assertEquals(403, missing.statusCode());
+        assertTrue(missing.body().contains("Dit formulier is verlopen"), missing.body());
+        HttpResponse<String> wrong = post("/manage/elections", s.cookie(), form + "&csrf=" + s.csrf() + "x");
+        assertEquals(403, wrong.statusCode());
+        HttpResponse<String> noSession = post("/manage/elections", null, form + "&csrf=" + s.csrf());
+        assertEquals(403, noSession.statusCode());
+        assertTrue(!get("/manage", s.cookie()).body().contains("Zonder token"), "no election was created");
+        HttpResponse<String> ok = post("/manage/elections", s.cookie(), form + "&csrf=" + s.csrf());
+        assertEquals(303, ok.statusCode(), ok.body());
+        assertTrue(get("/manage", s.cookie()).body().contains("Zonder token"));
+    }
+
+    @Test
+    void anOrganiserReachesOnlyTheElectionsGrantedToThem() throws Exception {
+        Session admin = signIn("admin", "admin-password-for-tests");
+        for (String user : new String[]{"oost", "west"}) {
+            assertEquals(200, post("/manage/accounts", admin.cookie(), "csrf=" + admin.csrf()
+                    + "&action=create&role=ORGANISER&username=" + user + "&password=" + enc("organiser-password-1")).statusCode());
+        }
+        Session oost = signIn("oost", "organiser-password-1");
+        HttpResponse<String> created = post("/manage/elections", oost.cookie(), "csrf=" + oost.csrf()
+                + "&name=Oost&neighbourhood=Oost&budget=1000&currency=EUR&format=APPROVAL&rule=greedy&tiePolicy=ID");
+        assertEquals(303, created.statusCode(), created.body());
+        String path = created.headers().firstValue("Location").orElseThrow();
+        assertEquals(200, get(path, oost.cookie()).statusCode());
+
+        Session west = signIn("west", "organiser-password-1");
+        HttpResponse<String> page = get(path, west.cookie());
+        assertEquals(403, page.statusCode());
+        assertTrue(page.body().contains("U heeft geen toegang tot deze verkiezing."), page.body());
+        HttpResponse<String> change = post(path + "/proposals/new", west.cookie(),
+                "csrf=" + west.csrf() + "&title=Inbraak&cost=10&verdict=ELIGIBLE");
+        assertEquals(403, change.statusCode());
+        assertTrue(!get("/manage", west.cookie()).body().contains(">Oost<"), "not in their list");
+        assertEquals(403, get("/manage/accounts", west.cookie()).statusCode(), "accounts are for admins and auditors");
+        assertEquals(403, get("/manage/audit", west.cookie()).statusCode(), "the audit log too");
+    }
+
+    @Test
+    void oddInputComesBackAsErrorsBesideTheFieldsAndMarkupIsShownAsText() throws Exception {
+        Session s = signIn("admin", "admin-password-for-tests");
+        HttpResponse<String> huge = post("/manage/elections", s.cookie(), "csrf=" + s.csrf()
+                + "&name=" + enc("Buurt \u0000 <script>alert(1)</script> ☃") + "&neighbourhood=Oost&budget=99999999999999999999"
+                + "&currency=eu&format=NONSENSE&rule=best&tiePolicy=ID&minProjects=-3&opens=gisteren"
+                + "&categories=" + enc("groen = veel\n= 5"));
+        assertEquals(400, huge.statusCode());
+        String body = huge.body();
+        for (String message : new String[]{"Budget moet een heel getal zijn.", "Vul een munt in van drie letters, zoals EUR.",
+                "Kies een waarde bij soort stembiljet.", "Kies een manier om het geld te verdelen.",
+                "Minste aantal plannen moet tussen 0 en 10.000 liggen.", "Vul bij stemmen begint een datum en tijd in.",
+                "Regel 1 van de categorieën klopt niet.", "Naam van de verkiezing mag geen onzichtbare tekens bevatten."}) {
+            assertTrue(body.contains(message), message + " in " + body);
+        }
+        assertTrue(body.contains("value=\"99999999999999999999\""), "what was typed comes back");
+        assertTrue(!body.contains("<script>alert(1)</script>"), "markup is escaped");
+        assertTrue(body.contains("&lt;script>alert(1)&lt;/script>"), "shown as text in the field: " + body);
+        assertTrue(body.contains("aria-invalid=\"true\""));
+        assertTrue(body.contains("href=\"#budget\""), "the summary links to the field");
+    }
+
+    @Test
+    void thePagesSpeakEnglishWhenAskedAndTheSwitchComesBack() throws Exception {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/manage/login")).header("Accept-Language", "en-GB,en;q=0.9").GET().build();
+        HttpResponse<String> page = http.send(r, HttpResponse.BodyHandlers.ofString());
+        assertTrue(page.body().contains("<html lang=\"en\">"), page.body());
+        assertTrue(page.body().contains("Sign in with the name and password of your account."));
+        HttpResponse<String> dutch = get("/manage/login", null);
+        assertTrue(dutch.body().contains("Log in met de naam en het wachtwoord van uw account."));
+        assertTrue(dutch.body().contains("href=\"/language?to=en&amp;back=%2Fmanage%2Flogin\""), dutch.body());
+    }
+
+    @Test
+    void aProposalIsRemovedInDraftAndNothingChangesOnceVotingIsOpen() throws Exception {
+        Session s = signIn("admin", "admin-password-for-tests");
+        String path = post("/manage/elections", s.cookie(), "csrf=" + s.csrf()
+                + "&name=Verwijderen&neighbourhood=Oost&budget=1000&currency=EUR&format=APPROVAL&rule=greedy&tiePolicy=ID")
+                .headers().firstValue("Location").orElseThrow();
+        for (String title : new String[]{"Blijft", "Weg"}) {
+            assertEquals(303, post(path + "/proposals/new", s.cookie(), "csrf=" + s.csrf() + "&title=" + title
+                    + "&cost=100&verdict=ELIGIBLE").statusCode());
+        }
+        String overview = get(path, s.cookie()).body();
+        Matcher weg = Pattern.compile("href=\"(" + Pattern.quote(path) + "/proposals/\\d+)\">Aanpassen<span class=\"visually-hidden\"> Weg").matcher(overview);
+        assertTrue(weg.find(), overview);
+        assertEquals(303, post(weg.group(1) + "/delete", s.cookie(), "csrf=" + s.csrf()).statusCode());
+        overview = get(path, s.cookie()).body();
+        assertTrue(overview.contains("Plannen (1)") && !overview.contains("> Weg<"), overview);
+
+        assertEquals(303, post(path + "/open", s.cookie(), "csrf=" + s.csrf()).statusCode());
+        HttpResponse<String> late = post(path + "/proposals/new", s.cookie(), "csrf=" + s.csrf() + "&title=Te+laat&cost=100&verdict=ELIGIBLE");
+        assertEquals(409, late.statusCode());
+        assertTrue(late.body().contains("De verkiezing is al geopend. Instellingen en plannen liggen nu vast."), late.body());
+        HttpResponse<String> again = post(path + "/open", s.cookie(), "csrf=" + s.csrf());
+        assertEquals(409, again.statusCode(), "opening twice is refused with a page, not an error");
+    }
+
+    @Test
+    void noPageCarriesInlineScriptOrStyleAndNoneIsStored() throws Exception {
+        Session s = signIn("admin", "admin-password-for-tests");
+        String path = post("/manage/elections", s.cookie(), "csrf=" + s.csrf()
+                + "&name=Inline&neighbourhood=Oost&budget=1000&currency=EUR&format=APPROVAL&rule=greedy&tiePolicy=ID")
+                .headers().firstValue("Location").orElseThrow();
+        Pattern inline = Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>|\\sstyle=|\\son[a-z]+=|<style|javascript:", Pattern.CASE_INSENSITIVE);
+        for (String page : new String[]{"/manage", "/manage/elections/new", path, path + "/edit", path + "/proposals/new",
+                path + "/import-proposals", path + "/codes", path + "/paper", path + "/tally", "/manage/import",
+                "/manage/whatif", "/manage/accounts", "/manage/password", "/manage/audit"}) {
+            HttpResponse<String> r = get(page, s.cookie());
+            assertEquals(200, r.statusCode(), page);
+            Matcher m = inline.matcher(r.body());
+            assertTrue(!m.find(), page + " has inline code: " + (m.hitEnd() ? "" : m.group()));
+            assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(""), page);
+            assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self';"), page);
+        }
+        assertEquals(200, get("/manage/login", null).statusCode());
+    }
+
+    @Test
+    void anAuditorReadsEverythingAndChangesNothing() throws Exception {
+        Session admin = signIn("admin", "admin-password-for-tests");
+        assertEquals(200, post("/manage/accounts", admin.cookie(), "csrf=" + admin.csrf()
+                + "&action=create&role=AUDITOR&username=controle&password=" + enc("auditor-password-1")).statusCode());
+        String path = post("/manage/elections", admin.cookie(), "csrf=" + admin.csrf()
+                + "&name=Gecontroleerd&neighbourhood=Oost&budget=1000&currency=EUR&format=APPROVAL&rule=greedy&tiePolicy=ID")
+                .headers().firstValue("Location").orElseThrow();
+        Session auditor = signIn("controle", "auditor-password-1");
+        assertTrue(get("/manage", auditor.cookie()).body().contains("Gecontroleerd"));
+        String overview = get(path, auditor.cookie()).body();
+        assertTrue(!overview.contains("/open\"") && !overview.contains("/edit\""), "no buttons that change: " + overview);
+        String codes = get(path + "/codes", auditor.cookie()).body();
+        assertTrue(!codes.contains("name=\"count\""), "no issue form");
+        assertTrue(get(path + "/paper", auditor.cookie()).body().contains("U kunt deze stembiljetten bekijken, maar niet invoeren."));
+        assertEquals(403, post(path + "/codes", auditor.cookie(), "csrf=" + auditor.csrf() + "&label=x&count=1&output=csv").statusCode());
+        assertEquals(403, post(path + "/open", auditor.cookie(), "csrf=" + auditor.csrf()).statusCode());
+        assertEquals(200, get("/manage/audit", auditor.cookie()).statusCode());
+        assertEquals(200, get("/manage/accounts", auditor.cookie()).statusCode());
+        assertEquals(403, post("/manage/accounts", auditor.cookie(), "csrf=" + auditor.csrf()
+                + "&action=create&role=ADMIN&username=ikke&password=" + enc("auditor-password-1")).statusCode());
+    }
+
+    HttpResponse<String> get(String path, String cookie) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String cookie, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept-Language", "nl")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        assertNotNull(r);
+        return r;
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
