@@ -131,7 +131,28 @@ final class EqualSharesEngine {
         BigInteger den;
     }
 
-    private record Cand(int p, BigInteger num, BigInteger numSlope, BigInteger den, int round) {
+    /**
+     * A priced candidate. {@code approx} and {@code approxSlope} are num / den and numSlope / den to within
+     * a relative error below 1e-15 (see {@link #approxRatio}): a filter that settles comparisons whose
+     * answer is clear, never a decision on its own.
+     */
+    private record Cand(int p, BigInteger num, BigInteger numSlope, BigInteger den, int round,
+                        double approx, double approxSlope) {
+        Cand(int p, BigInteger num, BigInteger numSlope, BigInteger den, int round) {
+            this(p, num, numSlope, den, round, approxRatio(num, den), approxRatio(numSlope, den));
+        }
+    }
+
+    /** Relative distance beyond which two approximations decide a comparison (far above their error). */
+    private static final double CLEAR = 1e-12;
+
+    /** Compares x and y when they are clearly apart; 0 when only the exact values can tell. */
+    private static int clearly(double x, double y) {
+        double gap = x - y;
+        if (Math.abs(gap) > CLEAR * Math.max(Math.abs(x), Math.abs(y))) {
+            return gap < 0 ? -1 : 1;
+        }
+        return 0;
     }
 
     private record ClassWeight(int cls, long weight) {
@@ -142,6 +163,8 @@ final class EqualSharesEngine {
         private final boolean parametric;
         private final BigInteger e0;
         private long nextEvent = Long.MAX_VALUE;
+        /** e0 + 1: once nextEvent is there, no event can come earlier and none needs computing. */
+        private final long soonest;
 
         // money classes: value (and slope) in units of the denominator of their epoch
         private BigInteger denom;
@@ -192,6 +215,7 @@ final class EqualSharesEngine {
             this.explain = explain;
             this.parametric = parametric;
             this.e0 = parametric ? start.numerator() : BigInteger.ZERO;
+            this.soonest = parametric ? e0.longValue() + 1 : Long.MIN_VALUE;
             this.denom = start.denominator();
             this.startNum = start.numerator();
             this.startDen = start.denominator();
@@ -215,7 +239,10 @@ final class EqualSharesEngine {
 
         Result execute() {
             Comparator<Cand> byPrice = (a, b) -> {
-                int c = a.num.multiply(b.den).compareTo(b.num.multiply(a.den));
+                int c = clearly(a.approx, b.approx);
+                if (c == 0) {
+                    c = a.num.multiply(b.den).compareTo(b.num.multiply(a.den));
+                }
                 return c != 0 ? c : Integer.compare(e.tieRank[a.p], e.tieRank[b.p]);
             };
             PriorityQueue<Cand> queue = new PriorityQueue<>(Math.max(1, e.projectCount), byPrice);
@@ -303,11 +330,15 @@ final class EqualSharesEngine {
         }
 
         private boolean samePrice(Cand a, Cand b) {
-            return a.num.multiply(b.den).equals(b.num.multiply(a.den));
+            return clearly(a.approx, b.approx) == 0 && a.num.multiply(b.den).equals(b.num.multiply(a.den));
         }
 
         /** The winner w beat q (on price, then on rank): the first share at which that could change. */
         private void priceOrderEvent(Cand w, Cand q) {
+            if (nextEvent == soonest || eventClearlyLater(w, q)) {
+                // nothing can come earlier than the next share, or this event certainly not before nextEvent
+                return;
+            }
             BigInteger gap = q.num.multiply(w.den).subtract(w.num.multiply(q.den));
             BigInteger gapSlope = q.numSlope.multiply(w.den).subtract(w.numSlope.multiply(q.den));
             if (e.tieRank[w.p] < e.tieRank[q.p]) {
@@ -315,6 +346,30 @@ final class EqualSharesEngine {
             } else {
                 eventWhenNotPositive(gap, gapSlope);
             }
+        }
+
+        /**
+         * Whether the share at which q's price could fall to w's is certainly not below {@link #nextEvent},
+         * judged on the approximations: the prices are a + b (e - e0), so the gap closes after
+         * (a_q - a_w) / (b_w - b_q) steps; a lower bound of that (errors taken against it) is compared.
+         */
+        private boolean eventClearlyLater(Cand w, Cand q) {
+            if (nextEvent == Long.MAX_VALUE) {
+                return false;
+            }
+            double gap = q.approx - w.approx;
+            double gapError = 1e-14 * (Math.abs(q.approx) + Math.abs(w.approx));
+            double closing = w.approxSlope - q.approxSlope;
+            double closingError = 1e-14 * (Math.abs(w.approxSlope) + Math.abs(q.approxSlope));
+            if (closing + closingError <= 0) {
+                return true;
+            }
+            double low = gap - gapError;
+            if (!(low > 0)) {
+                return false;
+            }
+            double steps = low / (closing + closingError) * (1 - 1e-12);
+            return steps >= (double) (nextEvent - soonest) + 2;
         }
 
         /** f(e0) >= 0: records the first integral share above e0 where f becomes negative. */
@@ -413,7 +468,7 @@ final class EqualSharesEngine {
             }
             if (weightLeft == 0) {
                 price.affordable = false;
-                if (parametric) {
+                if (parametric && nextEvent != soonest) {
                     // money held by the supporters, affine in e: they can pay once it reaches the cost
                     BigInteger held = BigInteger.ZERO;
                     BigInteger heldSlope = BigInteger.ZERO;
@@ -426,7 +481,7 @@ final class EqualSharesEngine {
                 }
                 return price;
             }
-            if (parametric) {
+            if (parametric && nextEvent != soonest) {
                 BigInteger r = BigInteger.valueOf(weightLeft);
                 for (int i = 0; i < itemCount; i++) {
                     if (itemPoor[i]) {
@@ -886,6 +941,21 @@ final class EqualSharesEngine {
                 itemPoor = Arrays.copyOf(itemPoor, size);
             }
         }
+    }
+
+    /**
+     * a / b (b > 0) as a double with a relative error below 1e-15 whatever the sizes of a and b (each is
+     * cut to its leading 62 bits separately, then rounded once more to a double), or 0 when a is 0. For filters only, never for a decision.
+     */
+    static double approxRatio(BigInteger a, BigInteger b) {
+        if (a.signum() == 0) {
+            return 0;
+        }
+        int sa = Math.max(0, a.bitLength() - 62);
+        int sb = Math.max(0, b.bitLength() - 62);
+        double x = (sa == 0 ? a : a.shiftRight(sa)).doubleValue();
+        double y = (sb == 0 ? b : b.shiftRight(sb)).doubleValue();
+        return Math.scalb(x / y, sa - sb);
     }
 
     /** a / b as a double, for the floating-point filter only (never for a decision). */
