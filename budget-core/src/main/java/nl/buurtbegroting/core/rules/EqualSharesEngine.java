@@ -59,6 +59,7 @@ final class EqualSharesEngine {
     private final boolean weighted;
     /** Per project, the weight of each supporter group (points ballots only). */
     private final long[][] supporterWeight;
+    private BudgetState budgetTemplate;
 
     /**
      * @param candidate projects MES may fund (eligible and supported); others are left alone
@@ -106,6 +107,14 @@ final class EqualSharesEngine {
             this.tieWinners = tieWinners;
             this.nextEvent = nextEvent;
         }
+    }
+
+    /** The election's constraint tables, built once for all runs. */
+    private BudgetState budgetTemplate() {
+        if (budgetTemplate == null) {
+            budgetTemplate = new BudgetState(e, Long.MAX_VALUE / 4);
+        }
+        return budgetTemplate;
     }
 
     /** The floating-point filter over the same candidates (see {@link IntervalEqualShares}). */
@@ -228,7 +237,7 @@ final class EqualSharesEngine {
                 int c = newClass(start.numerator(), parametric ? BigInteger.ONE : BigInteger.ZERO);
                 Arrays.fill(groupClass, c);
             }
-            this.budget = new BudgetState(e, Long.MAX_VALUE / 4);
+            this.budget = new BudgetState(budgetTemplate(), Long.MAX_VALUE / 4);
             this.rejected = new Decision[e.projectCount];
             this.funded = new boolean[e.projectCount];
             this.rho = new Rational[e.projectCount];

@@ -1,7 +1,19 @@
 package nl.buurtbegroting.core.rules;
 
+import static nl.buurtbegroting.core.rules.Outward.addDown;
+import static nl.buurtbegroting.core.rules.Outward.addUp;
+import static nl.buurtbegroting.core.rules.Outward.divDown;
+import static nl.buurtbegroting.core.rules.Outward.divExact;
+import static nl.buurtbegroting.core.rules.Outward.divUp;
+import static nl.buurtbegroting.core.rules.Outward.mulDown;
+import static nl.buurtbegroting.core.rules.Outward.mulUp;
+import static nl.buurtbegroting.core.rules.Outward.sumError;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 
@@ -57,7 +69,41 @@ final class IntervalEqualShares {
         return Math.nextDown(x);
     }
 
-    private record Cand(int p, double lower, double upper, int round) {
+    /**
+     * A relative bound on the rounding error of a plain sum of n products of two non-negative factors
+     * each ((n + 2) u with u = 2^-53, doubled for the rounding of the bound's own use); exact as a double.
+     */
+    private static double plainSumError(int n) {
+        return (n + 4) * 0x1p-52;
+    }
+
+    /**
+     * A priced project: its price lies in [lower, upper]. When the run could prove who pays all she has
+     * and those amounts are exact, the price is also known exactly as exNum / exDen (exNum an exact
+     * double, NaN otherwise): two such prices are compared exactly, so exact ties are settled by the
+     * tie-breaking rank, as the exact run settles them.
+     */
+    private record Cand(int p, double lower, double upper, int round, double exNum, long exDen) {
+        Cand(int p, double lower, double upper, int round) {
+            this(p, lower, upper, round, Double.NaN, 0);
+        }
+
+        boolean exact() {
+            return !Double.isNaN(exNum);
+        }
+    }
+
+    /** Whether a certainly comes before b in the exact run: a lower price, or an equal one and a better rank. */
+    private boolean beats(Cand a, Cand b) {
+        if (a.upper < b.lower || (a.upper == b.lower && e.tieRank[a.p] < e.tieRank[b.p])) {
+            return true;
+        }
+        if (!a.exact() || !b.exact()) {
+            return false;
+        }
+        int c = new BigDecimal(a.exNum).multiply(BigDecimal.valueOf(b.exDen))
+                .compareTo(new BigDecimal(b.exNum).multiply(BigDecimal.valueOf(a.exDen)));
+        return c < 0 || (c == 0 && e.tieRank[a.p] < e.tieRank[b.p]);
     }
 
     private record ClassWeight(int cls, long weight) {
@@ -75,6 +121,7 @@ final class IntervalEqualShares {
     private long[] itemVoters;
     private int[] itemGroup;
     private boolean[] itemPoor;
+    private BudgetState budgetTemplate;
 
     private final class Run {
         private int classCount;
@@ -87,6 +134,7 @@ final class IntervalEqualShares {
         private int lastPriced = -1;
 
         private final BudgetState budget;
+        private final List<Cand> near = new ArrayList<>();
         private final int[] order;
         private int bought;
 
@@ -110,7 +158,10 @@ final class IntervalEqualShares {
                 hi[1] = share;
                 classCount = 2;
             }
-            budget = new BudgetState(e, Long.MAX_VALUE / 4);
+            if (budgetTemplate == null) {
+                budgetTemplate = new BudgetState(e, Long.MAX_VALUE / 4);
+            }
+            budget = new BudgetState(budgetTemplate, Long.MAX_VALUE / 4);
             order = new int[e.projectCount];
         }
 
@@ -143,15 +194,11 @@ final class IntervalEqualShares {
                     }
                     continue;
                 }
-                // top is freshly priced; make sure nobody else can be cheaper
-                boolean settled = false;
-                while (!settled) {
-                    Cand next = queue.peek();
-                    if (next == null || top.upper < next.lower
-                            || (top.upper == next.lower && e.tieRank[top.p] < e.tieRank[next.p])) {
-                        settled = true;
-                    } else if (next.round != round) {
-                        queue.poll();
+                // top is freshly priced; make sure nobody else can be cheaper (stale prices are lower bounds)
+                near.clear();
+                while (!queue.isEmpty() && queue.peek().lower <= top.upper) {
+                    Cand next = queue.poll();
+                    if (next.round != round) {
                         Cand fresh = price(next.p, round);
                         if (doubt) {
                             return null;
@@ -159,10 +206,19 @@ final class IntervalEqualShares {
                         if (fresh != null) {
                             queue.add(fresh);
                         }
+                    } else if (beats(top, next)) {
+                        near.add(next);
+                    } else if (beats(next, top)) {
+                        // next comes first in the exact order (an exact tie it wins on rank): it is the new top
+                        queue.addAll(near);
+                        near.clear();
+                        queue.add(top);
+                        top = next;
                     } else {
                         return null;
                     }
                 }
+                queue.addAll(near);
                 if (budget.blocker(top.p) != null) {
                     continue;
                 }
@@ -187,30 +243,46 @@ final class IntervalEqualShares {
                 Arrays.fill(itemPoor, 0, itemCount, false);
                 return new Cand(p, 0, 0, round);
             }
-            double totalHi = 0;
-            double totalLo = 0;
+            // what the supporters hold: plain sums, bounded by their rounding error, settle most projects;
+            // only when the cost lies within that error are the sums taken outward-rounded, exact where they can be
+            double sumHi = 0;
+            double sumLo = 0;
             long weightTotal = 0;
             for (int i = 0; i < itemCount; i++) {
-                totalHi = up(totalHi + up(hi[itemClass[i]] * itemVoters[i]));
-                totalLo = down(totalLo + down(lo[itemClass[i]] * itemVoters[i]));
+                sumHi += hi[itemClass[i]] * itemVoters[i];
+                sumLo += lo[itemClass[i]] * itemVoters[i];
                 weightTotal = Math.addExact(weightTotal, Math.multiplyExact(itemVoters[i], itemWeight[i]));
             }
-            if (totalHi < cost) {
+            double error = plainSumError(itemCount);
+            if (up(sumHi * (1 + error)) < cost) {
                 return null;
             }
-            if (totalLo < cost) {
-                doubt = true;
-                return null;
+            if (down(sumLo * (1 - error)) < cost) {
+                double totalHi = 0;
+                double totalLo = 0;
+                for (int i = 0; i < itemCount; i++) {
+                    totalHi = addUp(totalHi, mulUp(hi[itemClass[i]], itemVoters[i]));
+                    totalLo = addDown(totalLo, mulDown(lo[itemClass[i]], itemVoters[i]));
+                }
+                if (totalHi < cost) {
+                    return null;
+                }
+                if (totalLo < cost) {
+                    doubt = true;
+                    return null;
+                }
             }
             // a lower bound: any set of "pays all she has", on the upper amounts
             levelLo = Math.max(0, boundFromBelow(cost, weightTotal, hi));
             // an upper bound: the level on the lower amounts, checked to cover the cost
             // lo and hi are close, so the level on the upper amounts, slightly raised, usually covers the cost
             // on the lower amounts too; only when it does not is the level on the lower amounts computed
-            double estimate = paidAtLevel(up(levelLo * (1 + SLACK[0]))) >= cost ? levelLo
-                    : Math.max(levelLo, boundFromBelow(cost, weightTotal, lo));
-            double candidateUp = Double.NaN;
-            for (double slack : SLACK) {
+            double first = up(levelLo * (1 + SLACK[0]));
+            boolean firstCovers = paidAtLevel(first) >= cost;
+            double estimate = firstCovers ? levelLo : Math.max(levelLo, boundFromBelow(cost, weightTotal, lo));
+            double candidateUp = firstCovers ? first : Double.NaN;
+            for (int k = firstCovers ? SLACK.length : 0; k < SLACK.length; k++) {
+                double slack = SLACK[k];
                 double u = up(estimate * (1 + slack));
                 if (paidAtLevel(u) >= cost) {
                     candidateUp = u;
@@ -224,10 +296,51 @@ final class IntervalEqualShares {
             levelHi = candidateUp;
             lastPriced = p;
             for (int i = 0; i < itemCount; i++) {
-                itemPoor[i] = hi[itemClass[i]] <= down(levelLo * itemWeight[i]);
+                double share = itemWeight[i] == 1 ? levelLo : mulDown(levelLo, itemWeight[i]);
+                itemPoor[i] = hi[itemClass[i]] <= share;
             }
             double scale = weighted ? 1 : cost;
-            return new Cand(p, down(levelLo / scale), up(levelHi / scale), round);
+            return exactPrice(p, round, cost, scale);
+        }
+
+        /**
+         * The candidate for p from the level just found. When every supporter is certainly on one side of
+         * the level and those who pay all they have hold exact amounts, the level is exactly (cost - what
+         * they pay) / (weight of the others): the price is then exact as well, and so is the level itself
+         * when that division is exact (then the payers' new amounts stay exact too).
+         */
+        private Cand exactPrice(int p, int round, double cost, double scale) {
+            double poorPay = 0;
+            long richWeight = 0;
+            boolean exact = true;
+            for (int i = 0; i < itemCount && exact; i++) {
+                int c = itemClass[i];
+                if (itemPoor[i]) {
+                    double pays = hi[c] * itemVoters[i];
+                    double sum = poorPay + pays;
+                    exact = lo[c] == hi[c] && Math.fma(hi[c], itemVoters[i], -pays) == 0
+                            && sumError(poorPay, pays, sum) == 0;
+                    poorPay = sum;
+                } else if (lo[c] >= (itemWeight[i] == 1 ? levelHi : mulUp(levelHi, itemWeight[i]))) {
+                    richWeight += itemVoters[i] * itemWeight[i];
+                } else {
+                    exact = false;
+                }
+            }
+            double rest = cost - poorPay;
+            if (!exact || richWeight == 0 || richWeight >= (1L << 53) || sumError(cost, -poorPay, rest) != 0) {
+                return new Cand(p, divDown(levelLo, scale), divUp(levelHi, scale), round);
+            }
+            if (divExact(rest, richWeight)) {
+                levelLo = rest / richWeight;
+                levelHi = levelLo;
+            }
+            long den = weighted ? richWeight : Math.multiplyHigh(richWeight, (long) cost) == 0
+                    ? richWeight * (long) cost : 0;
+            if (den <= 0) {
+                return new Cand(p, divDown(levelLo, scale), divUp(levelHi, scale), round);
+            }
+            return new Cand(p, divDown(levelLo, scale), divUp(levelHi, scale), round, rest, den);
         }
 
         /**
@@ -257,20 +370,23 @@ final class IntervalEqualShares {
             double paidUp = 0;
             for (int i = 0; i < itemCount; i++) {
                 if (itemPoor[i]) {
-                    paidUp = up(paidUp + up(money[itemClass[i]] * itemVoters[i]));
+                    paidUp = addUp(paidUp, mulUp(money[itemClass[i]], itemVoters[i]));
                 }
             }
-            return down(down(cost - paidUp) / left);
+            return divDown(addDown(cost, -paidUp), left);
         }
 
-        /** What the supporters pay at level s on their lower amounts, rounded down. */
+        /**
+         * What the supporters pay at level s on their lower amounts, rounded down: a plain sum of positive
+         * terms, lowered by the bound on its rounding error (n terms, two products each: below (n + 2) u of
+         * the sum, u = 2^-53; {@link #plainSumError(int)} doubles that).
+         */
         private double paidAtLevel(double s) {
             double paid = 0;
             for (int i = 0; i < itemCount; i++) {
-                double pays = Math.min(lo[itemClass[i]], down(s * itemWeight[i]));
-                paid = down(paid + down(pays * itemVoters[i]));
+                paid += Math.min(lo[itemClass[i]], s * itemWeight[i]) * itemVoters[i];
             }
-            return paid;
+            return down(paid * (1 - plainSumError(itemCount)));
         }
 
         private void collectItems(int p) {
@@ -351,11 +467,11 @@ final class IntervalEqualShares {
 
         /** The class of voters of class c after paying min(money, level x weight). */
         private int afterPaying(int c, long weight) {
-            double newHi = up(hi[c] - down(levelLo * weight));
+            double newHi = addUp(hi[c], -mulDown(levelLo, weight));
             if (newHi <= 0) {
                 return 0;
             }
-            double newLo = Math.max(0, down(lo[c] - up(levelHi * weight)));
+            double newLo = Math.max(0, addDown(lo[c], -mulUp(levelHi, weight)));
             if (classCount == lo.length) {
                 int size = lo.length * 2;
                 lo = Arrays.copyOf(lo, size);
