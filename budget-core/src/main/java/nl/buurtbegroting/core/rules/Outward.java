@@ -58,4 +58,12 @@ final class Outward {
     static boolean divExact(double a, double b) {
         return Math.fma(-(a / b), b, a) == 0;
     }
+
+    /**
+     * A relative bound on the rounding error of a plain sum of n products of two non-negative factors
+     * each ((n + 2) u with u = 2^-53, doubled for the rounding of the bound's own use); exact as a double.
+     */
+    static double plainSumError(int n) {
+        return (n + 4) * 0x1p-52;
+    }
 }
