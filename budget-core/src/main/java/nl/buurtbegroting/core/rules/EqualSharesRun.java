@@ -160,7 +160,10 @@ final class EqualSharesRun {
     /** Buys p (priced freshly): poor supporters pay all they have, the others pay the share. */
     private void buy(int p, int round) {
         ExactPricing.Price price = pricing.price(p);
-        rho[p] = Rational.of(price.num, price.den);
+        if (explain) {
+            // only explanations show rho; reducing the fraction is a gcd of large numbers
+            rho[p] = Rational.of(price.num, price.den);
+        }
         budget.fund(p);
         funded[p] = true;
         order.add(p);
