@@ -48,6 +48,8 @@ final class ShareSearch {
                       boolean raisePastExhaustive, boolean skip) {
         long first = e.voters == 0 ? 0 : e.budget / e.voters;
         IntervalEqualShares filter = engine.intervals();
+        // the constraint tables, built once: the search checks exhaustiveness at every share it visits
+        BudgetState constraints = new BudgetState(e);
         long share = first;
         int runs = 0;
         int exactRuns = 0;
@@ -102,7 +104,7 @@ final class ShareSearch {
                 stop = "over budget at share " + share;
                 break;
             }
-            if (!raisePastExhaustive && exhaustive(e, selected, funded, candidate)) {
+            if (!raisePastExhaustive && exhaustive(e, selected, funded, candidate, constraints)) {
                 chosen = share;
                 stop = "exhaustive";
                 break;
@@ -123,8 +125,9 @@ final class ShareSearch {
     }
 
     /** No candidate outside the outcome, supported or not, can still be funded within the real budget. */
-    static boolean exhaustive(CompiledElection e, int[] selected, boolean[] funded, boolean[] candidate) {
-        BudgetState budget = new BudgetState(e);
+    static boolean exhaustive(CompiledElection e, int[] selected, boolean[] funded, boolean[] candidate,
+                              BudgetState constraints) {
+        BudgetState budget = new BudgetState(constraints, e.budget);
         for (int p : selected) {
             budget.fund(p);
         }
