@@ -29,7 +29,7 @@ import nl.buurtbegroting.core.tiebreak.TieBreaking;
  *     [--file src/test/resources/pabulib/instances/Poland_Czestochowa_2020.pb] [--rules mes,mes-add1,...]
  * </pre>
  *
- * {@code --voters} takes a comma-separated list: the small shapes (300 to 10,000 voters, a neighbourhood's
+ * {@code --voters} takes a comma-separated list (by default all five): the small shapes (300 to 10,000 voters, a neighbourhood's
  * size, where {@code mes-add1} runs MES at thousands of shares) and the city shape (100,000).
  *
  * <p>Times include compiling the ballots into groups (every rule does that on each call); reading a file is
@@ -42,7 +42,7 @@ public final class RuleTimings {
     }
 
     public static void main(String[] args) throws Exception {
-        List<Integer> voterCounts = List.of(100_000);
+        List<Integer> voterCounts = List.of(300, 1_000, 3_000, 10_000, 100_000);
         int projects = 150;
         long seed = 42;
         int runs = 7;
