@@ -88,11 +88,7 @@ final class RecordTokenizer {
                 fields.add(sb.toString());
                 quoted.add(Boolean.TRUE);
             } else {
-                while (c >= 0 && c != ';' && c != '\n' && c != '\r') {
-                    sb.append((char) c);
-                    c = read();
-                }
-                fields.add(stripped());
+                c = unquoted(c);
                 quoted.add(Boolean.FALSE);
             }
             if (c == ';') {
@@ -151,6 +147,46 @@ final class RecordTokenizer {
         } else if (c == '\n') {
             line++;
         }
+    }
+
+    /**
+     * Reads an unquoted field whose first character c was just read; adds it and returns the character
+     * after it. A field that lies within the buffer (nearly all) is cut from the buffer directly; one
+     * that crosses the buffer's end is collected character by character.
+     */
+    private int unquoted(int c) throws IOException {
+        if (c < 0 || c == ';' || c == '\n' || c == '\r') {
+            fields.add("");
+            return c;
+        }
+        int start = pos - 1;
+        int i = pos;
+        while (i < len) {
+            char ch = buf[i];
+            if (ch == ';' || ch == '\n' || ch == '\r') {
+                int s = start;
+                int e = i;
+                while (s < e && Character.isWhitespace(buf[s])) {
+                    s++;
+                }
+                while (e > s && Character.isWhitespace(buf[e - 1])) {
+                    e--;
+                }
+                fields.add(s == e ? "" : new String(buf, s, e - s));
+                pos = i + 1;
+                return ch;
+            }
+            i++;
+        }
+        sb.append(buf, start, len - start);
+        pos = len;
+        c = read();
+        while (c >= 0 && c != ';' && c != '\n' && c != '\r') {
+            sb.append((char) c);
+            c = read();
+        }
+        fields.add(stripped());
+        return c;
     }
 
     private String stripped() {

@@ -1,12 +1,12 @@
 package nl.buurtbegroting.core.rules;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.buurtbegroting.core.model.ApprovalBallot;
 import nl.buurtbegroting.core.model.Ballot;
+import nl.buurtbegroting.core.model.ChooseOneBallot;
 import nl.buurtbegroting.core.model.Election;
 import nl.buurtbegroting.core.model.Instance;
 import nl.buurtbegroting.core.model.OrdinalBallot;
@@ -57,10 +57,9 @@ final class CompiledElection {
             admitted[i] = projects.get(i).admitted();
         }
         Map<String, Integer> index = instance.projectIndex();
-        Map<BallotKey, Integer> groupOf = new HashMap<>();
-        List<int[]> gp = new ArrayList<>();
-        List<long[]> gw = new ArrayList<>();
-        List<long[]> gc = new ArrayList<>();
+        BallotGroups groups = new BallotGroups();
+        int[] ps = new int[16];
+        long[] ws = new long[16];
         boolean points = false;
         long n = 0;
         for (Ballot ballot : election.profile().ballots()) {
@@ -70,8 +69,10 @@ final class CompiledElection {
             }
             n++;
             Set<String> ids = ballot.supported();
-            int[] ps = new int[ids.size()];
-            long[] ws = new long[ids.size()];
+            if (ids.size() > ps.length) {
+                ps = new int[ids.size()];
+                ws = new long[ids.size()];
+            }
             int k = 0;
             for (String id : ids) {
                 Integer p = index.get(id);
@@ -81,32 +82,22 @@ final class CompiledElection {
                 }
                 ps[k++] = p;
             }
-            Arrays.sort(ps);
-            for (int j = 0; j < ps.length; j++) {
-                ws[j] = ballot.weight(projects.get(ps[j]).id());
+            Arrays.sort(ps, 0, k);
+            // approval and choose-one ballots give every project they support weight 1
+            boolean unit = ballot instanceof ApprovalBallot || ballot instanceof ChooseOneBallot;
+            for (int j = 0; j < k; j++) {
+                ws[j] = unit ? 1 : ballot.weight(projects.get(ps[j]).id());
                 if (ws[j] != 1) {
                     points = true;
                 }
             }
-            BallotKey key = new BallotKey(ps, ws);
-            Integer g = groupOf.get(key);
-            if (g == null) {
-                groupOf.put(key, gp.size());
-                gp.add(ps);
-                gw.add(ws);
-                gc.add(new long[] {1});
-            } else {
-                gc.get(g)[0]++;
-            }
+            groups.add(ps, ws, k);
         }
         this.voters = n;
         this.pointsBallots = points || instance.voteType() == nl.buurtbegroting.core.model.VoteType.CUMULATIVE;
-        this.groupProjects = gp.toArray(new int[0][]);
-        this.groupWeights = gw.toArray(new long[0][]);
-        this.groupCount = new long[gc.size()];
-        for (int g = 0; g < groupCount.length; g++) {
-            groupCount[g] = gc.get(g)[0];
-        }
+        this.groupProjects = groups.projects();
+        this.groupWeights = groups.weights();
+        this.groupCount = groups.counts();
         this.support = new long[projectCount];
         int[] supporterCount = new int[projectCount];
         for (int g = 0; g < groupProjects.length; g++) {
@@ -136,17 +127,5 @@ final class CompiledElection {
     /** Distinct ballots. */
     int groups() {
         return groupCount.length;
-    }
-
-    private record BallotKey(int[] projects, long[] weights) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof BallotKey k && Arrays.equals(projects, k.projects) && Arrays.equals(weights, k.weights);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * Arrays.hashCode(projects) + Arrays.hashCode(weights);
-        }
     }
 }

@@ -1,7 +1,19 @@
 package nl.buurtbegroting.core.rules;
 
+import static nl.buurtbegroting.core.rules.Outward.addDown;
+import static nl.buurtbegroting.core.rules.Outward.addUp;
+import static nl.buurtbegroting.core.rules.Outward.divDown;
+import static nl.buurtbegroting.core.rules.Outward.divExact;
+import static nl.buurtbegroting.core.rules.Outward.divUp;
+import static nl.buurtbegroting.core.rules.Outward.mulDown;
+import static nl.buurtbegroting.core.rules.Outward.mulUp;
+import static nl.buurtbegroting.core.rules.Outward.plainSumError;
+import static nl.buurtbegroting.core.rules.Outward.sumError;
+
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 
@@ -49,17 +61,6 @@ final class IntervalEqualShares {
     /** Relative widenings tried for the upper bound of a price, from tight to loose. */
     private static final double[] SLACK = {1e-14, 1e-11, 1e-9};
 
-    private static double up(double x) {
-        return Math.nextUp(x);
-    }
-
-    private static double down(double x) {
-        return Math.nextDown(x);
-    }
-
-    private record Cand(int p, double lower, double upper, int round) {
-    }
-
     private record ClassWeight(int cls, long weight) {
     }
 
@@ -70,15 +71,11 @@ final class IntervalEqualShares {
     private long[] cnt = new long[64];
     private int[] newClassOf = new int[64];
     private int[] groupClass;
-    private int[] itemClass;
-    private long[] itemWeight;
-    private long[] itemVoters;
-    private int[] itemGroup;
-    private boolean[] itemPoor;
+    private SupporterItems items;
+    private BudgetState budgetTemplate;
 
     private final class Run {
         private int classCount;
-        private int itemCount;
 
         /** Water level per unit of weight of the last price: [levelLo, levelHi]. */
         private double levelLo;
@@ -87,6 +84,7 @@ final class IntervalEqualShares {
         private int lastPriced = -1;
 
         private final BudgetState budget;
+        private final List<IntervalCandidate> near = new ArrayList<>();
         private final int[] order;
         private int bought;
 
@@ -94,11 +92,7 @@ final class IntervalEqualShares {
             if (groupClass == null) {
                 groupClass = new int[e.groups()];
                 int n = Math.max(1, e.groups());
-                itemClass = new int[n];
-                itemWeight = new long[n];
-                itemVoters = new long[n];
-                itemGroup = new int[n];
-                itemPoor = new boolean[n];
+                items = new SupporterItems(n);
             }
             Arrays.fill(cnt, 0);
             classCount = 1;
@@ -110,18 +104,21 @@ final class IntervalEqualShares {
                 hi[1] = share;
                 classCount = 2;
             }
-            budget = new BudgetState(e, Long.MAX_VALUE / 4);
+            if (budgetTemplate == null) {
+                budgetTemplate = new BudgetState(e, Long.MAX_VALUE / 4);
+            }
+            budget = new BudgetState(budgetTemplate, Long.MAX_VALUE / 4);
             order = new int[e.projectCount];
         }
 
         int[] execute() {
-            PriorityQueue<Cand> queue = new PriorityQueue<>(Math.max(1, e.projectCount), (a, b) -> {
-                int c = Double.compare(a.lower, b.lower);
-                return c != 0 ? c : Integer.compare(e.tieRank[a.p], e.tieRank[b.p]);
+            PriorityQueue<IntervalCandidate> queue = new PriorityQueue<>(Math.max(1, e.projectCount), (a, b) -> {
+                int c = Double.compare(a.lower(), b.lower());
+                return c != 0 ? c : Integer.compare(e.tieRank[a.p()], e.tieRank[b.p()]);
             });
             for (int p = 0; p < e.projectCount; p++) {
                 if (candidate[p]) {
-                    Cand c = price(p, 0);
+                    IntervalCandidate c = price(p, 0);
                     if (doubt) {
                         return null;
                     }
@@ -132,9 +129,9 @@ final class IntervalEqualShares {
             }
             int round = 0;
             while (!queue.isEmpty()) {
-                Cand top = queue.poll();
-                if (top.round != round) {
-                    Cand fresh = price(top.p, round);
+                IntervalCandidate top = queue.poll();
+                if (top.round() != round) {
+                    IntervalCandidate fresh = price(top.p(), round);
                     if (doubt) {
                         return null;
                     }
@@ -143,75 +140,96 @@ final class IntervalEqualShares {
                     }
                     continue;
                 }
-                // top is freshly priced; make sure nobody else can be cheaper
-                boolean settled = false;
-                while (!settled) {
-                    Cand next = queue.peek();
-                    if (next == null || top.upper < next.lower
-                            || (top.upper == next.lower && e.tieRank[top.p] < e.tieRank[next.p])) {
-                        settled = true;
-                    } else if (next.round != round) {
-                        queue.poll();
-                        Cand fresh = price(next.p, round);
+                // top is freshly priced; make sure nobody else can be cheaper (stale prices are lower bounds)
+                near.clear();
+                while (!queue.isEmpty() && queue.peek().lower() <= top.upper()) {
+                    IntervalCandidate next = queue.poll();
+                    if (next.round() != round) {
+                        IntervalCandidate fresh = price(next.p(), round);
                         if (doubt) {
                             return null;
                         }
                         if (fresh != null) {
                             queue.add(fresh);
                         }
+                    } else if (IntervalCandidate.beats(top, next, e.tieRank)) {
+                        near.add(next);
+                    } else if (IntervalCandidate.beats(next, top, e.tieRank)) {
+                        // next comes first in the exact order (an exact tie it wins on rank): it is the new top
+                        queue.addAll(near);
+                        near.clear();
+                        queue.add(top);
+                        top = next;
                     } else {
                         return null;
                     }
                 }
-                if (budget.blocker(top.p) != null) {
+                queue.addAll(near);
+                if (budget.blocker(top.p()) != null) {
                     continue;
                 }
-                if (lastPriced != top.p) {
-                    price(top.p, round);
+                if (lastPriced != top.p()) {
+                    price(top.p(), round);
                 }
-                buy(top.p);
+                buy(top.p());
                 round++;
             }
             return Arrays.copyOf(order, bought);
         }
 
         /** Prices p: a candidate, null when certainly not affordable; sets doubt when it cannot tell. */
-        private Cand price(int p, int round) {
+        private IntervalCandidate price(int p, int round) {
             lastPriced = -1;
-            collectItems(p);
+            items.collect(e, supporterWeight, p, groupClass, cnt);
             double cost = e.cost[p];
             if (cost == 0) {
                 levelLo = 0;
                 levelHi = 0;
                 lastPriced = p;
-                Arrays.fill(itemPoor, 0, itemCount, false);
-                return new Cand(p, 0, 0, round);
+                Arrays.fill(items.poor, 0, items.count, false);
+                return new IntervalCandidate(p, 0, 0, round);
             }
-            double totalHi = 0;
-            double totalLo = 0;
+            // what the supporters hold: plain sums, bounded by their rounding error, settle most projects;
+            // only when the cost lies within that error are the sums taken outward-rounded, exact where they can be
+            double sumHi = 0;
+            double sumLo = 0;
             long weightTotal = 0;
-            for (int i = 0; i < itemCount; i++) {
-                totalHi = up(totalHi + up(hi[itemClass[i]] * itemVoters[i]));
-                totalLo = down(totalLo + down(lo[itemClass[i]] * itemVoters[i]));
-                weightTotal = Math.addExact(weightTotal, Math.multiplyExact(itemVoters[i], itemWeight[i]));
+            for (int i = 0; i < items.count; i++) {
+                sumHi += hi[items.cls[i]] * items.voters[i];
+                sumLo += lo[items.cls[i]] * items.voters[i];
+                weightTotal = Math.addExact(weightTotal, Math.multiplyExact(items.voters[i], items.weight[i]));
             }
-            if (totalHi < cost) {
+            double error = plainSumError(items.count);
+            if (Math.nextUp(sumHi * (1 + error)) < cost) {
                 return null;
             }
-            if (totalLo < cost) {
-                doubt = true;
-                return null;
+            if (Math.nextDown(sumLo * (1 - error)) < cost) {
+                double totalHi = 0;
+                double totalLo = 0;
+                for (int i = 0; i < items.count; i++) {
+                    totalHi = addUp(totalHi, mulUp(hi[items.cls[i]], items.voters[i]));
+                    totalLo = addDown(totalLo, mulDown(lo[items.cls[i]], items.voters[i]));
+                }
+                if (totalHi < cost) {
+                    return null;
+                }
+                if (totalLo < cost) {
+                    doubt = true;
+                    return null;
+                }
             }
             // a lower bound: any set of "pays all she has", on the upper amounts
             levelLo = Math.max(0, boundFromBelow(cost, weightTotal, hi));
             // an upper bound: the level on the lower amounts, checked to cover the cost
             // lo and hi are close, so the level on the upper amounts, slightly raised, usually covers the cost
             // on the lower amounts too; only when it does not is the level on the lower amounts computed
-            double estimate = paidAtLevel(up(levelLo * (1 + SLACK[0]))) >= cost ? levelLo
-                    : Math.max(levelLo, boundFromBelow(cost, weightTotal, lo));
-            double candidateUp = Double.NaN;
-            for (double slack : SLACK) {
-                double u = up(estimate * (1 + slack));
+            double first = Math.nextUp(levelLo * (1 + SLACK[0]));
+            boolean firstCovers = paidAtLevel(first) >= cost;
+            double estimate = firstCovers ? levelLo : Math.max(levelLo, boundFromBelow(cost, weightTotal, lo));
+            double candidateUp = firstCovers ? first : Double.NaN;
+            for (int k = firstCovers ? SLACK.length : 0; k < SLACK.length; k++) {
+                double slack = SLACK[k];
+                double u = Math.nextUp(estimate * (1 + slack));
                 if (paidAtLevel(u) >= cost) {
                     candidateUp = u;
                     break;
@@ -223,11 +241,52 @@ final class IntervalEqualShares {
             }
             levelHi = candidateUp;
             lastPriced = p;
-            for (int i = 0; i < itemCount; i++) {
-                itemPoor[i] = hi[itemClass[i]] <= down(levelLo * itemWeight[i]);
+            for (int i = 0; i < items.count; i++) {
+                double share = items.weight[i] == 1 ? levelLo : mulDown(levelLo, items.weight[i]);
+                items.poor[i] = hi[items.cls[i]] <= share;
             }
             double scale = weighted ? 1 : cost;
-            return new Cand(p, down(levelLo / scale), up(levelHi / scale), round);
+            return exactPrice(p, round, cost, scale);
+        }
+
+        /**
+         * The candidate for p from the level just found. When every supporter is certainly on one side of
+         * the level and those who pay all they have hold exact amounts, the level is exactly (cost - what
+         * they pay) / (weight of the others): the price is then exact as well, and so is the level itself
+         * when that division is exact (then the payers' new amounts stay exact too).
+         */
+        private IntervalCandidate exactPrice(int p, int round, double cost, double scale) {
+            double poorPay = 0;
+            long richWeight = 0;
+            boolean exact = true;
+            for (int i = 0; i < items.count && exact; i++) {
+                int c = items.cls[i];
+                if (items.poor[i]) {
+                    double pays = hi[c] * items.voters[i];
+                    double sum = poorPay + pays;
+                    exact = lo[c] == hi[c] && Math.fma(hi[c], items.voters[i], -pays) == 0
+                            && sumError(poorPay, pays, sum) == 0;
+                    poorPay = sum;
+                } else if (lo[c] >= (items.weight[i] == 1 ? levelHi : mulUp(levelHi, items.weight[i]))) {
+                    richWeight += items.voters[i] * items.weight[i];
+                } else {
+                    exact = false;
+                }
+            }
+            double rest = cost - poorPay;
+            if (!exact || richWeight == 0 || richWeight >= (1L << 53) || sumError(cost, -poorPay, rest) != 0) {
+                return new IntervalCandidate(p, divDown(levelLo, scale), divUp(levelHi, scale), round);
+            }
+            if (divExact(rest, richWeight)) {
+                levelLo = rest / richWeight;
+                levelHi = levelLo;
+            }
+            long den = weighted ? richWeight : Math.multiplyHigh(richWeight, (long) cost) == 0
+                    ? richWeight * (long) cost : 0;
+            if (den <= 0) {
+                return new IntervalCandidate(p, divDown(levelLo, scale), divUp(levelHi, scale), round);
+            }
+            return new IntervalCandidate(p, divDown(levelLo, scale), divUp(levelHi, scale), round, rest, den);
         }
 
         /**
@@ -235,8 +294,8 @@ final class IntervalEqualShares {
          * others, rounded down: a lower bound of the exact level for those amounts, whatever set is found.
          */
         private double boundFromBelow(double cost, long weightTotal, double[] money) {
-            for (int i = 0; i < itemCount; i++) {
-                itemPoor[i] = false;
+            for (int i = 0; i < items.count; i++) {
+                items.poor[i] = false;
             }
             double paid = 0;
             long left = weightTotal;
@@ -244,71 +303,36 @@ final class IntervalEqualShares {
             while (changed && left > 0) {
                 changed = false;
                 double level = (cost - paid) / left;
-                for (int i = 0; i < itemCount; i++) {
-                    if (!itemPoor[i] && money[itemClass[i]] < level * itemWeight[i]
-                            && left - itemVoters[i] * itemWeight[i] > 0) {
-                        itemPoor[i] = true;
-                        paid += money[itemClass[i]] * itemVoters[i];
-                        left -= itemVoters[i] * itemWeight[i];
+                for (int i = 0; i < items.count; i++) {
+                    if (!items.poor[i] && money[items.cls[i]] < level * items.weight[i]
+                            && left - items.voters[i] * items.weight[i] > 0) {
+                        items.poor[i] = true;
+                        paid += money[items.cls[i]] * items.voters[i];
+                        left -= items.voters[i] * items.weight[i];
                         changed = true;
                     }
                 }
             }
             double paidUp = 0;
-            for (int i = 0; i < itemCount; i++) {
-                if (itemPoor[i]) {
-                    paidUp = up(paidUp + up(money[itemClass[i]] * itemVoters[i]));
+            for (int i = 0; i < items.count; i++) {
+                if (items.poor[i]) {
+                    paidUp = addUp(paidUp, mulUp(money[items.cls[i]], items.voters[i]));
                 }
             }
-            return down(down(cost - paidUp) / left);
+            return divDown(addDown(cost, -paidUp), left);
         }
 
-        /** What the supporters pay at level s on their lower amounts, rounded down. */
+        /**
+         * What the supporters pay at level s on their lower amounts, rounded down: a plain sum of positive
+         * terms, lowered by the bound on its rounding error (n terms, two products each: below (n + 2) u of
+         * the sum, u = 2^-53; {@link #plainSumError(int)} doubles that).
+         */
         private double paidAtLevel(double s) {
             double paid = 0;
-            for (int i = 0; i < itemCount; i++) {
-                double pays = Math.min(lo[itemClass[i]], down(s * itemWeight[i]));
-                paid = down(paid + down(pays * itemVoters[i]));
+            for (int i = 0; i < items.count; i++) {
+                paid += Math.min(lo[items.cls[i]], s * items.weight[i]) * items.voters[i];
             }
-            return paid;
-        }
-
-        private void collectItems(int p) {
-            int[] gs = e.supporterGroups[p];
-            if (!weighted) {
-                int k = 0;
-                for (int g : gs) {
-                    int c = groupClass[g];
-                    if (c == 0) {
-                        continue;
-                    }
-                    if (cnt[c] == 0) {
-                        itemClass[k++] = c;
-                    }
-                    cnt[c] += e.groupCount[g];
-                }
-                for (int i = 0; i < k; i++) {
-                    int c = itemClass[i];
-                    itemWeight[i] = 1;
-                    itemVoters[i] = cnt[c];
-                    cnt[c] = 0;
-                }
-                itemCount = k;
-                return;
-            }
-            long[] ws = supporterWeight[p];
-            int k = 0;
-            for (int i = 0; i < gs.length; i++) {
-                int c = groupClass[gs[i]];
-                if (c != 0 && ws[i] > 0) {
-                    itemClass[k] = c;
-                    itemWeight[k] = ws[i];
-                    itemVoters[k] = e.groupCount[gs[i]];
-                    itemGroup[k] = gs[i];
-                    k++;
-                }
-            }
-            itemCount = k;
+            return Math.nextDown(paid * (1 - plainSumError(items.count)));
         }
 
         /** Pays for p at the level of its last price: new amounts stay intervals around the exact ones. */
@@ -319,9 +343,9 @@ final class IntervalEqualShares {
                 return;
             }
             if (!weighted) {
-                for (int i = 0; i < itemCount; i++) {
-                    int c = itemClass[i];
-                    int after = itemPoor[i] ? 0 : afterPaying(c, 1);
+                for (int i = 0; i < items.count; i++) {
+                    int c = items.cls[i];
+                    int after = items.poor[i] ? 0 : afterPaying(c, 1);
                     newClassOf[c] = after;
                 }
                 for (int g : e.supporterGroups[p]) {
@@ -332,30 +356,30 @@ final class IntervalEqualShares {
                 }
             } else {
                 Map<ClassWeight, Integer> made = new HashMap<>();
-                for (int i = 0; i < itemCount; i++) {
-                    int c = itemClass[i];
+                for (int i = 0; i < items.count; i++) {
+                    int c = items.cls[i];
                     int n = 0;
-                    if (!itemPoor[i]) {
-                        ClassWeight key = new ClassWeight(c, itemWeight[i]);
+                    if (!items.poor[i]) {
+                        ClassWeight key = new ClassWeight(c, items.weight[i]);
                         Integer known = made.get(key);
                         if (known == null) {
-                            known = afterPaying(c, itemWeight[i]);
+                            known = afterPaying(c, items.weight[i]);
                             made.put(key, known);
                         }
                         n = known;
                     }
-                    groupClass[itemGroup[i]] = n;
+                    groupClass[items.group[i]] = n;
                 }
             }
         }
 
         /** The class of voters of class c after paying min(money, level x weight). */
         private int afterPaying(int c, long weight) {
-            double newHi = up(hi[c] - down(levelLo * weight));
+            double newHi = addUp(hi[c], -mulDown(levelLo, weight));
             if (newHi <= 0) {
                 return 0;
             }
-            double newLo = Math.max(0, down(lo[c] - up(levelHi * weight)));
+            double newLo = Math.max(0, addDown(lo[c], -mulUp(levelHi, weight)));
             if (classCount == lo.length) {
                 int size = lo.length * 2;
                 lo = Arrays.copyOf(lo, size);

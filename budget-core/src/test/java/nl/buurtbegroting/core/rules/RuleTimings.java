@@ -25,11 +25,14 @@ import nl.buurtbegroting.core.tiebreak.TieBreaking;
  *
  * <pre>
  * taskset -c 0 java -Xmx1g -cp target/classes:target/test-classes nl.buurtbegroting.core.rules.RuleTimings \
- *     [--voters 100000] [--projects 150] [--seed 42] [--runs 7] [--warmup 3] \
+ *     [--voters 300,1000,3000,10000,100000] [--projects 150] [--seed 42] [--runs 7] [--warmup 3] \
  *     [--file src/test/resources/pabulib/instances/Poland_Czestochowa_2020.pb] [--rules mes,mes-add1,...]
  * </pre>
  *
- * Times include compiling the ballots into groups (every rule does that on each call); reading a file is
+ * {@code --voters} takes a comma-separated list (by default all five): the small shapes (300 to 10,000 voters, a neighbourhood's
+ * size, where {@code mes-add1} runs MES at thousands of shares) and the city shape (100,000).
+ *
+ * <p>Times include compiling the ballots into groups (every rule does that on each call); reading a file is
  * timed on its own. CPU time is the calling thread's; garbage collection runs on other threads and is
  * reported apart. On a busy machine wall-clock time also includes waiting for the core.
  */
@@ -39,7 +42,7 @@ public final class RuleTimings {
     }
 
     public static void main(String[] args) throws Exception {
-        int voters = 100_000;
+        List<Integer> voterCounts = List.of(300, 1_000, 3_000, 10_000, 100_000);
         int projects = 150;
         long seed = 42;
         int runs = 7;
@@ -48,7 +51,7 @@ public final class RuleTimings {
         List<String> rules = List.of("greedy", "greedy-per-cost", "knapsack", "mes", "mes-add1", "phragmen");
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
-                case "--voters" -> voters = Integer.parseInt(args[i + 1]);
+                case "--voters" -> voterCounts = Arrays.stream(args[i + 1].split(",")).map(Integer::valueOf).toList();
                 case "--projects" -> projects = Integer.parseInt(args[i + 1]);
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
                 case "--runs" -> runs = Integer.parseInt(args[i + 1]);
@@ -60,8 +63,10 @@ public final class RuleTimings {
         }
         System.out.printf(Locale.ROOT, "cores available: %d, max heap: %d MiB%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
-        Election generated = GeneratedElection.approval(voters, projects, seed);
-        report("generated " + voters + " voters, " + projects + " projects, seed " + seed, generated, rules, runs, warmup);
+        for (int voters : voterCounts) {
+            Election generated = GeneratedElection.approval(voters, projects, seed);
+            report("generated " + voters + " voters, " + projects + " projects, seed " + seed, generated, rules, runs, warmup);
+        }
         if (!file.isEmpty()) {
             Path path = Path.of(file);
             String f = file;

@@ -1,0 +1,217 @@
+package nl.buurtbegroting.core.pabulib;
+
+import java.util.AbstractSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.buurtbegroting.core.model.ApprovalBallot;
+import nl.buurtbegroting.core.model.Ballot;
+import nl.buurtbegroting.core.model.ChooseOneBallot;
+import nl.buurtbegroting.core.model.CumulativeBallot;
+import nl.buurtbegroting.core.model.OrdinalBallot;
+import nl.buurtbegroting.core.model.Project;
+import nl.buurtbegroting.core.model.VoteType;
+import nl.buurtbegroting.core.pabulib.PabulibFormatException.ErrorCode;
+
+/**
+ * The rows of the VOTES section: one ballot per row, read by the file's vote type. This is the reader's
+ * hot path (a city's file has a hundred thousand rows), so approval and choose-1 votes are read without
+ * cutting the vote into strings: each entry is looked up in place ({@link ProjectLookup}) and the ballot
+ * gets the project's own id string, so all ballots share one copy per project. Voter ids that are plain
+ * numbers, as in most published files, are checked for repeats as numbers.
+ */
+final class PabulibVotes {
+
+    private final RecordTokenizer in;
+    private final String source;
+    private final VoteType voteType;
+    private final ProjectLookup lookup;
+    private final int vId;
+    private final int vVote;
+    private final int vPoints;
+    final List<Ballot> ballots = new ArrayList<>();
+    private final VoterIds voterIds = new VoterIds();
+    /** The distinct projects of the vote being read, in order. */
+    private String[] entries = new String[16];
+    private int entryCount;
+
+    PabulibVotes(RecordTokenizer in, String source, VoteType voteType, Map<String, Project> projects,
+                 int vId, int vVote, int vPoints) {
+        this.in = in;
+        this.source = source;
+        this.voteType = voteType;
+        this.lookup = new ProjectLookup(projects.keySet());
+        this.vId = vId;
+        this.vVote = vVote;
+        this.vPoints = vPoints;
+    }
+
+    /** One row, its field count already checked; {@code attributes} are the row's other columns. */
+    void row(Map<String, String> attributes) {
+        int line = in.recordLine();
+        String voter = in.field(vId).strip();
+        if (voter.isEmpty()) {
+            throw error(ErrorCode.EMPTY_ID, line, "voter_id", "the voter id is empty");
+        }
+        if (!voterIds.add(voter)) {
+            throw error(ErrorCode.DUPLICATE_VOTER, line, "voter_id", "voter " + voter + " has voted before in this file");
+        }
+        String vote = in.field(vVote).strip();
+        Ballot ballot = switch (voteType) {
+            case APPROVAL -> new ApprovalBallot(voter, approved(vote, line), attributes);
+            case CHOOSE_ONE -> chooseOne(voter, vote, line, attributes);
+            case CUMULATIVE -> new CumulativeBallot(voter, points(vote, line), attributes);
+            case ORDINAL -> new OrdinalBallot(voter, ranking(vote, line), attributes);
+        };
+        ballots.add(ballot);
+    }
+
+    /**
+     * The distinct projects of an approval vote, in order (a repeated id counts once; empty entries are
+     * skipped), as a set the ballot copies.
+     */
+    private Set<String> approved(String vote, int line) {
+        entryCount = 0;
+        int n = vote.length();
+        int start = 0;
+        while (start <= n && n > 0) {
+            int comma = vote.indexOf(',', start);
+            int end = comma < 0 ? n : comma;
+            int s = start;
+            int e = end;
+            while (s < e && Character.isWhitespace(vote.charAt(s))) {
+                s++;
+            }
+            while (e > s && Character.isWhitespace(vote.charAt(e - 1))) {
+                e--;
+            }
+            if (s < e) {
+                String id = lookup.find(vote, s, e);
+                if (id == null) {
+                    throw error(ErrorCode.UNKNOWN_PROJECT, line, "vote",
+                            "project '" + vote.substring(s, e) + "' is not in PROJECTS");
+                }
+                addEntry(id);
+            }
+            if (comma < 0) {
+                break;
+            }
+            start = comma + 1;
+        }
+        return new EntrySet(Arrays.copyOf(entries, entryCount));
+    }
+
+    private void addEntry(String id) {
+        for (int i = 0; i < entryCount; i++) {
+            // ids are the lookup's own strings: one instance per project
+            if (entries[i] == id) {
+                return;
+            }
+        }
+        if (entryCount == entries.length) {
+            entries = Arrays.copyOf(entries, entryCount * 2);
+        }
+        entries[entryCount++] = id;
+    }
+
+    /** Distinct strings in order, read once by the ballot's own copy. */
+    private static final class EntrySet extends AbstractSet<String> {
+        private final String[] ids;
+
+        EntrySet(String[] ids) {
+            this.ids = ids;
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.asList(ids).iterator();
+        }
+
+        @Override
+        public int size() {
+            return ids.length;
+        }
+    }
+
+    private Ballot chooseOne(String voter, String vote, int line, Map<String, String> attributes) {
+        Set<String> ids = approved(vote, line);
+        if (ids.size() > 1) {
+            throw error(ErrorCode.TOO_MANY_CHOICES, line, "vote",
+                    "vote_type is choose-1 but the vote names " + ids.size() + " projects: " + String.join(",", ids));
+        }
+        return new ChooseOneBallot(voter, ids.isEmpty() ? "" : ids.iterator().next(), attributes);
+    }
+
+    private List<String> ranking(String vote, int line) {
+        List<String> ranking = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String token : tokens(vote, false)) {
+            String id = project(token, line);
+            if (!seen.add(id)) {
+                throw error(ErrorCode.REPEATED_PROJECT, line, "vote", "the ranking lists project " + id + " twice");
+            }
+            ranking.add(id);
+        }
+        return ranking;
+    }
+
+    private Map<String, Long> points(String vote, int line) {
+        List<String> ids = tokens(vote, true);
+        String rawPoints = in.field(vPoints).strip();
+        List<String> points = tokens(rawPoints, true);
+        if (!ids.isEmpty() && points.isEmpty()) {
+            throw error(ErrorCode.MISSING_POINTS, line, "points",
+                    "the vote names " + ids.size() + " projects but gives no points");
+        }
+        if (ids.size() != points.size()) {
+            throw error(ErrorCode.POINTS_MISMATCH, line, "points",
+                    "the vote names " + ids.size() + " projects but gives " + points.size() + " points");
+        }
+        Map<String, Long> result = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (ids.get(i).isEmpty()) {
+                throw error(ErrorCode.UNKNOWN_PROJECT, line, "vote",
+                        "entry " + (i + 1) + " of the vote is empty, which would shift the points");
+            }
+            // A repeated id keeps its last points: the reading behind the published reference outcomes.
+            result.put(project(ids.get(i), line), PabulibNumbers.pointValue(source, points.get(i), line));
+        }
+        return result;
+    }
+
+    private String project(String token, int line) {
+        String id = lookup.find(token, 0, token.length());
+        if (id == null) {
+            throw error(ErrorCode.UNKNOWN_PROJECT, line, "vote", "project '" + token + "' is not in PROJECTS");
+        }
+        return id;
+    }
+
+    private static List<String> tokens(String vote, boolean keepEmpty) {
+        if (vote.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        while (true) {
+            int comma = vote.indexOf(',', start);
+            String token = (comma < 0 ? vote.substring(start) : vote.substring(start, comma)).strip();
+            if (!token.isEmpty() || keepEmpty) {
+                out.add(token);
+            }
+            if (comma < 0) {
+                return out;
+            }
+            start = comma + 1;
+        }
+    }
+
+    private PabulibFormatException error(ErrorCode code, Integer line, String field, String detail) {
+        return PabulibNumbers.error(source, code, line, field, detail);
+    }
+}

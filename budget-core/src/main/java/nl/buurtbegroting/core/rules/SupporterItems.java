@@ -1,0 +1,86 @@
+package nl.buurtbegroting.core.rules;
+
+import java.util.Arrays;
+
+/**
+ * A project's supporters who still have money, as <em>items</em>: one per money class (approval and
+ * choose-one ballots, where every supporter's weight is 1) or one per group of identical ballots (points
+ * ballots), with the voters and weight of each. Scratch space shared by the exact run of
+ * {@link EqualSharesEngine} and the floating-point filter {@link IntervalEqualShares}, which both
+ * water-fill over these items; {@link #poor} is their verdict per item (pays all she has).
+ */
+final class SupporterItems {
+
+    int count;
+    int[] cls;
+    long[] weight;
+    long[] voters;
+    int[] group;
+    boolean[] poor;
+
+    SupporterItems(int capacity) {
+        int n = Math.max(1, capacity);
+        cls = new int[n];
+        weight = new long[n];
+        voters = new long[n];
+        group = new int[n];
+        poor = new boolean[n];
+    }
+
+    /**
+     * Collects project p's supporters with money: {@code groupClass} gives each group's class (0: none
+     * left) and {@code cnt}, indexed by class, must be all zero (it is left so).
+     */
+    void collect(CompiledElection e, long[][] supporterWeight, int p, int[] groupClass, long[] cnt) {
+        int[] gs = e.supporterGroups[p];
+        count = 0;
+        if (!e.pointsBallots) {
+            int k = 0;
+            for (int g : gs) {
+                int c = groupClass[g];
+                if (c == 0) {
+                    continue;
+                }
+                if (cnt[c] == 0) {
+                    ensure(k + 1);
+                    cls[k++] = c;
+                }
+                cnt[c] += e.groupCount[g];
+            }
+            for (int i = 0; i < k; i++) {
+                int c = cls[i];
+                weight[i] = 1;
+                voters[i] = cnt[c];
+                group[i] = -1;
+                cnt[c] = 0;
+            }
+            count = k;
+            return;
+        }
+        long[] ws = supporterWeight[p];
+        ensure(gs.length);
+        int k = 0;
+        for (int i = 0; i < gs.length; i++) {
+            int c = groupClass[gs[i]];
+            if (c != 0 && ws[i] > 0) {
+                cls[k] = c;
+                weight[k] = ws[i];
+                voters[k] = e.groupCount[gs[i]];
+                group[k] = gs[i];
+                k++;
+            }
+        }
+        count = k;
+    }
+
+    private void ensure(int n) {
+        if (n > cls.length) {
+            int size = Math.max(n, cls.length * 2);
+            cls = Arrays.copyOf(cls, size);
+            weight = Arrays.copyOf(weight, size);
+            voters = Arrays.copyOf(voters, size);
+            group = Arrays.copyOf(group, size);
+            poor = Arrays.copyOf(poor, size);
+        }
+    }
+}
