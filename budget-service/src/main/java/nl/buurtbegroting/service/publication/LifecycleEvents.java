@@ -2,6 +2,8 @@ package nl.buurtbegroting.service.publication;
 
 import nl.buurtbegroting.core.audit.AuditEvent;
 
+import nl.buurtbegroting.service.problem.TextCheck;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -102,7 +104,7 @@ final class LifecycleEvents {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("label", r.getString(2));
+                    m.put("label", TextCheck.publishable(r.getString(2)));
                     m.put("codes", r.getLong(3));
                     out.put(r.getLong(1), m);
                 }

@@ -1,6 +1,7 @@
 package nl.buurtbegroting.service.publication;
 
 import io.micronaut.http.HttpResponse;
+import nl.buurtbegroting.service.problem.TextCheck;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -45,6 +46,7 @@ class PublicationController {
             + "admin): TALLIED -> PUBLISHED; builds and signs the audit bundle once. 200 the public result; "
             + "400, 403, 404, 409 ELECTION_NOT_TALLIED")
     HttpResponse<String> publish(@PathVariable long id, @Body @Valid PublishRequest request, Authentication authentication) {
+        TextCheck.require(request);
         return json(service.publish(Caller.of(authentication), id, request));
     }
 

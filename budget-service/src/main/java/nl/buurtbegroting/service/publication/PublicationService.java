@@ -23,6 +23,7 @@ import nl.buurtbegroting.service.election.ElectionRow;
 import nl.buurtbegroting.service.election.ElectionService;
 import nl.buurtbegroting.service.election.ElectionState;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.TextCheck;
 import nl.buurtbegroting.service.tally.Count;
 import nl.buurtbegroting.service.tally.Counter;
 import nl.buurtbegroting.service.tally.TallyService;
@@ -115,8 +116,8 @@ public class PublicationService {
             List<AuditEvent> events = LifecycleEvents.of(c, electionId, tallied, Map.of("councilDecision", decision));
 
             SigningKey key = keys.current();
-            ElectionInfo info = new ElectionInfo(Long.toString(electionId), row.name(), row.neighbourhood(),
-                    row.currency(), decision);
+            ElectionInfo info = new ElectionInfo(Long.toString(electionId), TextCheck.publishable(row.name()),
+                    TextCheck.publishable(row.neighbourhood()), row.currency(), decision);
             BundleInput input = BundleInput.of(info, count.instance(), count.ballots().ballots(), count.rule(),
                     count.options(), count.outcome(), events, count.counts(), libraryVersion, minimumVotersForBallots);
             AuditBundle bundle;

@@ -15,6 +15,8 @@ import nl.buurtbegroting.service.proposal.ProposalRow;
 import nl.buurtbegroting.service.proposal.Verdict;
 
 import java.util.List;
+
+import static nl.buurtbegroting.service.problem.TextCheck.publishable;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,10 +59,11 @@ public class BallotRulesCache {
 
     /** The election as {@code budget-core} sees it: proposals by their code, in listed order. */
     static Instance instanceOf(ElectionRow row, List<ProposalRow> rows) {
-        List<Project> projects = rows.stream().map(p -> new Project(p.code(), p.title(), p.cost(),
-                p.category() == null ? List.of() : List.of(p.category()), List.of(),
+        // Stored text is made publishable (a no-op for text checked on entry), so that no row can stop a tally.
+        List<Project> projects = rows.stream().map(p -> new Project(p.code(), publishable(p.title()), p.cost(),
+                p.category() == null ? List.of() : List.of(publishable(p.category())), List.of(),
                 p.verdict() == Verdict.ELIGIBLE ? Eligibility.ADMITTED : Eligibility.notAdmitted(
-                        p.publicReason() == null || p.publicReason().isBlank() ? "not admitted" : p.publicReason()),
+                        p.publicReason() == null || p.publicReason().isBlank() ? "not admitted" : publishable(p.publicReason())),
                 Map.of())).toList();
         BallotRules rules = switch (row.ballotFormat()) {
             case APPROVAL -> new BallotRules(VoteType.APPROVAL, row.minProjects(), row.maxProjects(),
@@ -71,7 +74,7 @@ public class BallotRulesCache {
             case CUMULATIVE -> new BallotRules(VoteType.CUMULATIVE, row.minProjects(), row.maxProjects(), null, null,
                     null, null, null, row.maxPoints());
         };
-        return new Instance(row.name(), row.budget(), projects, Map.of(), List.of(), rules, Map.of());
+        return new Instance(publishable(row.name()), row.budget(), projects, Map.of(), List.of(), rules, Map.of());
     }
 
     /** An election's frozen ballot rules and the state it had when read. */

@@ -1,6 +1,7 @@
 package nl.buurtbegroting.service.voting;
 
 import io.micronaut.http.HttpHeaders;
+import nl.buurtbegroting.service.problem.TextCheck;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -41,6 +42,7 @@ class CodeBatchController {
     @Operation(summary = "Issue a batch of one-time codes (organiser of the election): the plaintext codes are "
             + "returned once, as CSV (code,batch,url) and never again. Headers X-Batch-Id and X-Batch-Count.")
     HttpResponse<byte[]> issue(@PathVariable long id, @Body @Valid CodeBatchRequest request, Authentication authentication) {
+        TextCheck.require(request);
         CodeBatchService.Issued issued = service.issue(Caller.of(authentication), id, request);
         byte[] csv = service.csv(issued, id);
         return HttpResponse.<byte[]>status(HttpStatus.CREATED)
