@@ -54,7 +54,7 @@ class ParallelLoginTest {
     }
 
     @Test
-    void parallelRightPasswordsAreNotCountedAsFailures() {
+    void rightPasswordsAreTakenBackOnceTheyAnswer() {
         HttpClient http = HttpClient.newHttpClient();
         List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
@@ -62,9 +62,13 @@ class ParallelLoginTest {
         }
         Map<Integer, Long> byStatus = all.stream().map(CompletableFuture::join)
                 .collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
-        assertEquals(Map.of(200, 16L), byStatus);
-        assertEquals(200, http.sendAsync(login("203.0.113.78", Api.ADMIN, Api.ADMIN_PASSWORD),
-                HttpResponse.BodyHandlers.ofString()).join().statusCode());
+        // In flight they count like any attempt (at most 10 at once from one address), so some may wait...
+        assertTrue(byStatus.getOrDefault(200, 0L) >= 10 && !byStatus.containsKey(401), byStatus::toString);
+        // ...but once answered they are taken back: the address is not held back at all.
+        for (int i = 0; i < 12; i++) {
+            assertEquals(200, http.sendAsync(login("203.0.113.78", Api.ADMIN, Api.ADMIN_PASSWORD),
+                    HttpResponse.BodyHandlers.ofString()).join().statusCode());
+        }
     }
 
     HttpRequest login(String address, String username, String password) {
