@@ -8,11 +8,13 @@ import nl.buurtbegroting.service.audit.AuditLog;
 import nl.buurtbegroting.service.election.Caller;
 import nl.buurtbegroting.service.election.ElectionService;
 import nl.buurtbegroting.service.election.ElectionState;
-import nl.buurtbegroting.service.election.ElectionSummary;
 import nl.buurtbegroting.service.election.ElectionView;
 import nl.buurtbegroting.service.pabulib.PabulibService;
 import nl.buurtbegroting.service.security.AccountService;
+import nl.buurtbegroting.service.security.ElectionGrant;
+import nl.buurtbegroting.service.security.ElectionGrantRepository;
 import nl.buurtbegroting.service.security.Roles;
+import nl.buurtbegroting.service.voting.VotingDemo;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,21 +40,26 @@ public class DemoLoader implements ApplicationEventListener<ServerStartupEvent> 
     private final PabulibService pabulib;
     private final ElectionService elections;
     private final AccountService accounts;
+    private final ElectionGrantRepository grants;
+    private final VotingDemo votingDemo;
     private final PrintStream console = System.out;
 
-    public DemoLoader(PabulibService pabulib, ElectionService elections, AccountService accounts) {
+    public DemoLoader(PabulibService pabulib, ElectionService elections, AccountService accounts,
+                      ElectionGrantRepository grants, VotingDemo votingDemo) {
         this.pabulib = pabulib;
         this.elections = elections;
         this.accounts = accounts;
+        this.grants = grants;
+        this.votingDemo = votingDemo;
     }
 
     @Override
     public void onApplicationEvent(ServerStartupEvent event) {
         Caller system = new Caller(AuditLog.SYSTEM, Set.of(Roles.ADMIN));
         byte[] file = demoFile();
-        long id = elections.list(system).stream()
-                .filter(e -> e.name().equals("Assen Top Idee") && e.neighbourhood().equals("Assen"))
-                .mapToLong(ElectionSummary::id).findFirst()
+        // Only an election the demo made itself, and only while it still takes votes; never another open
+        // election of the same data directory (issue 11: a real election got the demo's codes).
+        long id = demoElection(system)
                 .orElseGet(() -> pabulib.importElection(system, file, "Netherlands_Assen_2024.pb").id());
         ElectionView election = elections.get(system, id);
         if (election.state() == ElectionState.DRAFT) {
@@ -83,6 +90,18 @@ public class DemoLoader implements ApplicationEventListener<ServerStartupEvent> 
                   curl -X POST %1$s/api/elections/%2$d/close -H "Authorization: Bearer $TOKEN"
                 """.formatted(url, id, election.name(), election.neighbourhood(), election.budget(), election.currency(),
                 election.rule(), election.state(), DEMO_USER, password));
+        votingDemo.issueCodes(id, url);
+    }
+
+    /** The newest election the demo organiser was made for, if it is still DRAFT or OPEN. */
+    private java.util.Optional<Long> demoElection(Caller system) {
+        return grants.findByUsername(DEMO_USER).stream()
+                .map(ElectionGrant::electionId)
+                .max(Long::compare)
+                .filter(id -> {
+                    ElectionState state = elections.get(system, id).state();
+                    return state == ElectionState.DRAFT || state == ElectionState.OPEN;
+                });
     }
 
     private static byte[] demoFile() {
