@@ -6,6 +6,7 @@ import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import nl.buurtbegroting.service.audit.AuditLog;
 import nl.buurtbegroting.service.election.Caller;
+import nl.buurtbegroting.service.election.ElectionPatch;
 import nl.buurtbegroting.service.election.ElectionService;
 import nl.buurtbegroting.service.election.ElectionState;
 import nl.buurtbegroting.service.election.ElectionView;
@@ -62,8 +63,15 @@ public class DemoLoader implements ApplicationEventListener<ServerStartupEvent> 
         long id = demoElection(system)
                 .orElseGet(() -> pabulib.importElection(system, file, "Netherlands_Assen_2024.pb").id());
         ElectionView election = elections.get(system, id);
+        // The file's own dates lie in 2024; the demo votes from now for a month (voting times are enforced).
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant closes = now.plus(java.time.Duration.ofDays(30));
         if (election.state() == ElectionState.DRAFT) {
+            elections.update(system, id, new ElectionPatch(null, null, null, null, null, null, null, null, null,
+                    now.minus(java.time.Duration.ofMinutes(1)), closes));
             election = elections.open(system, id);
+        } else if (election.votingCloses() != null && election.votingCloses().isBefore(closes.minus(java.time.Duration.ofDays(1)))) {
+            election = elections.extend(system, id, closes);
         }
         byte[] raw = new byte[12];
         new SecureRandom().nextBytes(raw);

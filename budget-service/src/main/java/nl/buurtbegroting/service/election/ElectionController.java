@@ -75,6 +75,14 @@ class ElectionController {
         return service.open(Caller.of(authentication), id);
     }
 
+    @Post("/{id}/extend")
+    @Secured({Roles.ADMIN, Roles.ORGANISER})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Move the end of voting of an OPEN election later (audited, in the bundle's events)")
+    ElectionView extend(@PathVariable long id, @Body @Valid ExtendRequest request, Authentication authentication) {
+        return service.extend(Caller.of(authentication), id, request.votingCloses());
+    }
+
     @Post("/{id}/close")
     @Secured({Roles.ADMIN, Roles.ORGANISER})
     @SecurityRequirement(name = "bearer")

@@ -114,10 +114,41 @@ public class ElectionService {
     public ElectionView open(Caller caller, long id) {
         ElectionRow row = lockDraftForChange(caller, id);
         List<Violation> missing = missingForOpen(mapper.toRequest(row), proposals.findByElectionIdOrderById(id));
+        if (row.votingCloses() != null && !row.votingCloses().isAfter(Instant.now(clock))) {
+            missing = new ArrayList<>(missing);
+            missing.add(new Violation("votingCloses", "VOTING_CLOSES_PASSED", "votingCloses (" + row.votingCloses()
+                    + ") has passed; set a later end of voting before opening"));
+        }
         if (!missing.isEmpty()) {
             throw ApiProblem.incomplete(missing);
         }
         return mapper.toView(move(caller, row, ElectionState.OPEN));
+    }
+
+    /**
+     * Moves the end of voting of an OPEN election later (never earlier: residents were told a date). The new time
+     * is audited and appears in the bundle's events, so a late extension is plain to any auditor.
+     */
+    @Transactional
+    public ElectionView extend(Caller caller, long id, Instant votingCloses) {
+        ElectionRow row = lockForChange(caller, id);
+        if (row.state() != ElectionState.OPEN) {
+            throw ApiProblem.conflict("ELECTION_NOT_OPEN",
+                    "Election " + id + " is " + row.state() + "; only the end of an OPEN vote can be moved.");
+        }
+        Instant now = Instant.now(clock);
+        if (!votingCloses.isAfter(now) || (row.votingCloses() != null && !votingCloses.isAfter(row.votingCloses()))) {
+            throw ApiProblem.invalid("votingCloses", "NOT_LATER", "the new end of voting must be after now and after "
+                    + (row.votingCloses() == null ? "now" : row.votingCloses().toString()));
+        }
+        ElectionRequest current = mapper.toRequest(row);
+        ElectionRequest moved = new ElectionRequest(current.name(), current.neighbourhood(), current.budget(), current.currency(),
+                current.categories(), current.ballot(), current.rule(), current.tieBreaking(), current.eligibility(),
+                current.votingOpens(), votingCloses);
+        ElectionRow updated = elections.update(mapper.toRow(row.id(), moved, row.state(), row.createdBy(), row.createdAt(), now));
+        audit.record(caller.username(), "VOTING_EXTENDED", id, votingCloses.toString(),
+                "votingCloses " + row.votingCloses() + " -> " + votingCloses);
+        return mapper.toView(updated);
     }
 
     @Transactional

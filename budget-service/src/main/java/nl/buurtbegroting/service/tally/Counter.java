@@ -106,7 +106,7 @@ public class Counter {
         List<Batch> batches = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT b.id, b.label, b.code_count, "
                 + "(SELECT COUNT(*) FROM voting_code v WHERE v.batch_id = b.id AND v.used = TRUE) "
-                + "FROM code_batch b WHERE b.election_id = ? AND b.revoked = FALSE ORDER BY b.id")) {
+                + "FROM code_batch b WHERE b.election_id = ? AND b.revoked = FALSE AND b.pending = FALSE ORDER BY b.id")) {
             s.setLong(1, electionId);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {

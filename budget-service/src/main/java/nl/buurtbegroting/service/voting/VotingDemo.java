@@ -50,7 +50,7 @@ public class VotingDemo {
         if (elections.get(system, id).state() != ElectionState.OPEN) {
             return;
         }
-        CodeBatchService.Issued issued = batches.issue(system, id, new CodeBatchRequest(DEMO_CODES, "demo"));
+        CodeBatchService.Issued issued = batches.issue(system, id, new CodeBatchRequest(DEMO_CODES, "demo", null));
         Instance instance = rules.of(id).orElseThrow().instance();
         byte[] sid = new byte[12];
         new SecureRandom().nextBytes(sid);

@@ -39,8 +39,11 @@ final class Lifecycle {
     }
 
     static List<String> issue(Api api, String token, long election, int n, String label) {
-        String csv = api.post("/api/elections/" + election + "/code-batches", Map.of("count", n, "label", label), token)
-                .ok(201).body();
+        return codesOfCsv(api.post("/api/elections/" + election + "/code-batches", Map.of("count", n, "label", label), token)
+                .ok(201).body());
+    }
+
+    static List<String> codesOfCsv(String csv) {
         List<String> codes = new ArrayList<>();
         String[] lines = csv.split("\r\n");
         for (int i = 1; i < lines.length; i++) {
