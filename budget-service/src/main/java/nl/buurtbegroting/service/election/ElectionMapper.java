@@ -46,7 +46,8 @@ public class ElectionMapper {
         ElectionRequest r = toRequest(row);
         return new ElectionView(row.id(), r.name(), r.neighbourhood(), r.budget(), r.currency(), r.categories(),
                 r.ballot(), r.rule(), r.tieBreaking(), r.eligibility(), r.votingOpens(), r.votingCloses(),
-                row.state(), row.createdAt(), row.updatedAt());
+                row.state(), row.createdAt(), row.updatedAt(),
+                r.eligibility().minimumAge() == null ? null : ElectionView.AGE_CHECKED);
     }
 
     public ElectionSummary toSummary(ElectionRow row) {

@@ -61,6 +61,7 @@ final class LifecycleEvents {
                     switch (action) {
                         case "ELECTION_CREATED" -> data.put("source", "api");
                         case "ELECTION_IMPORTED" -> data.put("source", "pabulib");
+                        case "ELECTION_OPEN" -> data.putAll(eligibility(c, electionId));
                         case "CODE_BATCH_ISSUED", "CODE_BATCH_REVOKED" -> data.putAll(batch(batches, r.getString(4)));
                         case "VOTING_EXTENDED" -> data.put("votingCloses", r.getString(4));
                         case "ELECTION_TALLIED" -> data.putAll(tallied);
@@ -74,6 +75,21 @@ final class LifecycleEvents {
             }
         }
         return events;
+    }
+
+    /** What the election requires of voters and where that is applied, for the "opened" event. */
+    private static Map<String, Object> eligibility(Connection c, long electionId) throws SQLException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT minimum_age FROM election WHERE id = ?")) {
+            s.setLong(1, electionId);
+            try (ResultSet r = s.executeQuery()) {
+                if (r.next() && r.getObject(1) != null) {
+                    m.put("minimumAge", r.getLong(1));
+                    m.put("ageChecked", nl.buurtbegroting.service.election.ElectionView.AGE_CHECKED);
+                }
+            }
+        }
+        return m;
     }
 
     /** The role that acted: the account's role in lower case, {@code system} for the service itself. */

@@ -117,6 +117,8 @@ class SettingsTest {
         api.post(path, Map.of("count", 2, "label", "brieven", "district", "Oost"), olga).invalid("district", "UNKNOWN_DISTRICT");
         api.post(path, Map.of("count", 2, "label", "brieven", "district", "Noord"), olga).ok(201);
         assertEquals("Noord", api.get(path, olga).list().get(0).get("district"));
+        // The age cannot be checked here: the election says where it is applied.
+        assertEquals("when the letters with the voting codes were addressed", api.get("/api/elections/" + id, olga).get("ageChecked"));
         long plain = draft("Geen wijken", Map.of());
         api.post("/api/elections/" + plain + "/code-batches", Map.of("count", 2, "label", "b", "district", "Noord"), olga)
                 .invalid("district", "NO_DISTRICTS");
