@@ -78,9 +78,11 @@ class PublicationController {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "After publication: the receipt of the ballot with this ballotHash (from the voting receipt), "
             + "signed, with its Merkle inclusion proof; check it with `budget verify BUNDLE --receipt FILE`. "
-            + "404 RECEIPT_NOT_FOUND, 409 ELECTION_NOT_PUBLISHED")
-    HttpResponse<byte[]> receipt(@PathVariable long id, @PathVariable String ballotHash) {
-        return HttpResponse.ok(service.receipt(id, ballotHash)).contentType(MediaType.APPLICATION_JSON_TYPE);
+            + "When the ballots were withheld (a small election), only with ?nonce= the ballot's nonce from the "
+            + "voting receipt, so nobody but the voter can read a ballot back. 404 RECEIPT_NOT_FOUND, 409 ELECTION_NOT_PUBLISHED")
+    HttpResponse<byte[]> receipt(@PathVariable long id, @PathVariable String ballotHash,
+                                 @io.micronaut.http.annotation.QueryValue @io.micronaut.core.annotation.Nullable String nonce) {
+        return HttpResponse.ok(service.receipt(id, ballotHash, nonce)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     @Get("/signing-keys")

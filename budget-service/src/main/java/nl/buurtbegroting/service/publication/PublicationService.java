@@ -227,7 +227,7 @@ public class PublicationService {
      * the key that signed the election's bundle. {@code ballotHash} is the receipt's {@code ballotHash}
      * (the ballot's leaf hash).
      */
-    public byte[] receipt(long electionId, String ballotHash) {
+    public byte[] receipt(long electionId, String ballotHash, String nonce) {
         return transactions.executeRead(status -> {
             Connection c = status.getConnection();
             Published p = published(c, electionId);
@@ -245,6 +245,12 @@ public class PublicationService {
                 throw receiptNotFound();
             }
             CanonicalBallot ballot = tree.ballots().get(index);
+            // Withheld ballots stay secret: with few voters the Merkle root or a published hash may be a ballot's
+            // own leaf hash, so the ballot is served only to whoever shows its nonce, which only the voter's receipt
+            // holds. Any other request gets the same answer as an unknown hash.
+            if (p.result().contains("\"ballotsPublished\":false") && (nonce == null || !nonce.equals(ballot.nonce()))) {
+                throw receiptNotFound();
+            }
             InclusionProof proof = tree.proof(index);
             SigningKey key = keys.byId(p.keyId()).orElseThrow(() -> ApiProblem.conflict("SIGNING_KEY_RETIRED",
                     "The key " + p.keyId() + " that signed this election's bundle is not available on this server."));
