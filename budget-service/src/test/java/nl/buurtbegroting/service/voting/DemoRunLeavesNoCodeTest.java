@@ -43,6 +43,8 @@ class DemoRunLeavesNoCodeTest {
         Path log = dir.resolve("demo.log");
         Map<String, String> env = new java.util.HashMap<>();
         env.put("BB_DATA_DIR", data.toString());
+        Path keys = dir.resolve("keys");
+        env.put("BB_KEY_DIR", keys.toString());
         env.put("BB_DEMO", "true");
         env.put("BB_SECURITY_PASSWORD_ITERATIONS", "1000");
         List<String> apiCodes;
@@ -114,8 +116,17 @@ class DemoRunLeavesNoCodeTest {
         for (String ballotId : ballotIds) {
             assertFalse(output.toLowerCase().contains(ballotId), "the service output holds a ballot id");
         }
-        Path key = data.resolve("voting-code.key");
+        // Issue 11: the keys live apart from the data, and the data and key files are the service user's alone.
+        assertFalse(Files.exists(data.resolve("voting-code.key")), "no key in the data directory");
+        Path key = keys.resolve("voting-code.key");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keys)));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
+        try (var files = Files.list(data)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), f.toString());
+            }
+        }
         String keyText = Files.readString(key, StandardCharsets.US_ASCII).strip();
         assertFalse(dump.contains(keyText), "the key is not in the database");
         assertFalse(output.contains(keyText), "the key is not in the output");
