@@ -28,12 +28,22 @@ class AccountAuthenticationProvider<B> implements HttpRequestExecutorAuthenticat
         this.hasher = hasher;
     }
 
+    /** Names are compared ignoring case; an exact match first (an older version allowed names differing in case). */
+    private java.util.Optional<Account> find(String username) {
+        var exact = accounts.findByUsername(username);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        List<Account> similar = accounts.findIgnoringCase(username);
+        return similar.size() == 1 ? java.util.Optional.of(similar.get(0)) : java.util.Optional.empty();
+    }
+
     @Override
     public @NonNull AuthenticationResponse authenticate(@Nullable HttpRequest<B> request,
                                                         @NonNull AuthenticationRequest<String, String> credentials) {
         String username = credentials.getIdentity();
         char[] password = credentials.getSecret() == null ? new char[0] : credentials.getSecret().toCharArray();
-        var account = username == null ? java.util.Optional.<Account>empty() : accounts.findByUsername(username);
+        var account = username == null || username.length() > 64 ? java.util.Optional.<Account>empty() : find(username);
         if (account.isEmpty()) {
             hasher.burn(password);
             return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
