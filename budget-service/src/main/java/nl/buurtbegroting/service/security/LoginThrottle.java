@@ -92,6 +92,8 @@ class LoginThrottle {
 
     @ResponseFilter
     void afterLogin(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        // A token is a secret: no cache may keep the answer that carries it.
+        response.header(HttpHeaders.CACHE_CONTROL, "no-store");
         Long admission = request.getAttribute(ADMITTED, Long.class).orElse(null);
         if (admission == null || inFlight.remove(admission) == null) {
             return;
