@@ -23,9 +23,12 @@ class AccountAuthenticationProvider<B> implements HttpRequestExecutorAuthenticat
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
 
-    AccountAuthenticationProvider(AccountRepository accounts, PasswordHasher hasher) {
+    private final AccountSessions sessions;
+
+    AccountAuthenticationProvider(AccountRepository accounts, PasswordHasher hasher, AccountSessions sessions) {
         this.accounts = accounts;
         this.hasher = hasher;
+        this.sessions = sessions;
     }
 
     /** Names are compared ignoring case; an exact match first (an older version allowed names differing in case). */
@@ -48,7 +51,7 @@ class AccountAuthenticationProvider<B> implements HttpRequestExecutorAuthenticat
             hasher.burn(password);
             return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
         }
-        if (!hasher.matches(password, account.get().passwordHash())) {
+        if (!hasher.matches(password, account.get().passwordHash()) || sessions.disabled(account.get().username())) {
             return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
         }
         return AuthenticationResponse.success(account.get().username(), List.of(account.get().role().name()));

@@ -85,6 +85,17 @@ public class AccountService {
         return accounts.listOrderByUsername().stream().map(this::view).toList();
     }
 
+    /** Records that {@code actor} disabled {@code username}; 404 when there is no such account. */
+    @Transactional
+    public AccountView disable(String actor, String username) {
+        List<Account> found = accounts.findIgnoringCase(username);
+        if (found.size() != 1) {
+            throw ApiProblem.notFound("ACCOUNT_NOT_FOUND", "There is no account '" + username + "'.");
+        }
+        audit.record(actor, "ACCOUNT_DISABLED", null, found.get(0).username(), "its tokens end at once");
+        return view(found.get(0));
+    }
+
     /** 400 VALIDATION_FAILED on {@code password} when {@link PasswordPolicy} refuses it. */
     static void requireStrong(String username, String password) {
         PasswordPolicy.problem(username, password).ifPresent(reason ->
