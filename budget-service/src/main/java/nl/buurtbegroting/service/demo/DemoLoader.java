@@ -68,7 +68,7 @@ public class DemoLoader implements ApplicationEventListener<ServerStartupEvent> 
         java.time.Instant closes = now.plus(java.time.Duration.ofDays(30));
         if (election.state() == ElectionState.DRAFT) {
             elections.update(system, id, new ElectionPatch(null, null, null, null, null, null, null, null, null,
-                    now.minus(java.time.Duration.ofMinutes(1)), closes));
+                    now.minus(java.time.Duration.ofMinutes(1)), closes, null));
             election = elections.open(system, id);
         } else if (election.votingCloses() != null && election.votingCloses().isBefore(closes.minus(java.time.Duration.ofDays(1)))) {
             election = elections.extend(system, id, closes);

@@ -142,9 +142,7 @@ public class ElectionService {
                     + (row.votingCloses() == null ? "now" : row.votingCloses().toString()));
         }
         ElectionRequest current = mapper.toRequest(row);
-        ElectionRequest moved = new ElectionRequest(current.name(), current.neighbourhood(), current.budget(), current.currency(),
-                current.categories(), current.ballot(), current.rule(), current.tieBreaking(), current.eligibility(),
-                current.votingOpens(), votingCloses);
+        ElectionRequest moved = current.withVotingCloses(votingCloses);
         ElectionRow updated = elections.update(mapper.toRow(row.id(), moved, row.state(), row.createdBy(), row.createdAt(), now));
         audit.record(caller.username(), "VOTING_EXTENDED", id, votingCloses.toString(),
                 "votingCloses " + row.votingCloses() + " -> " + votingCloses);
@@ -235,6 +233,12 @@ public class ElectionService {
         if (new HashSet<>(t.order()).size() != t.order().size()) {
             violations.add(new Violation("tieBreaking.order", "DUPLICATE_IN_ORDER", "a proposal appears twice in the order"));
         }
+        for (int i = 0; i < r.incompatibleGroups().size(); i++) {
+            if (new HashSet<>(r.incompatibleGroups().get(i)).size() != r.incompatibleGroups().get(i).size()) {
+                violations.add(new Violation("incompatibleGroups[" + i + "]", "DUPLICATE_IN_GROUP",
+                        "a proposal appears twice in the group"));
+            }
+        }
         if (r.votingOpens() != null && r.votingCloses() != null && !r.votingCloses().isAfter(r.votingOpens())) {
             violations.add(new Violation("votingCloses", "WINDOW_INVALID", "votingCloses must be after votingOpens"));
         }
@@ -242,7 +246,7 @@ public class ElectionService {
             throw ApiProblem.invalid(violations);
         }
         return new ElectionRequest(r.name(), r.neighbourhood(), r.budget(), r.currency(), r.categories(), r.ballot(),
-                rule.get(), r.tieBreaking(), r.eligibility(), r.votingOpens(), r.votingCloses());
+                rule.get(), r.tieBreaking(), r.eligibility(), r.votingOpens(), r.votingCloses(), r.incompatibleGroups());
     }
 
     private static boolean notOne(Integer limit) {
@@ -279,6 +283,15 @@ public class ElectionService {
         if (!uncategorised.isEmpty()) {
             missing.add(new Violation("proposals", "UNKNOWN_CATEGORY",
                     "proposals in a category the election does not have: " + String.join(", ", uncategorised)));
+        }
+        Set<String> codes = new HashSet<>();
+        all.forEach(p -> codes.add(p.code()));
+        for (int i = 0; i < r.incompatibleGroups().size(); i++) {
+            List<String> unknown = r.incompatibleGroups().get(i).stream().filter(c -> !codes.contains(c)).toList();
+            if (!unknown.isEmpty()) {
+                missing.add(new Violation("incompatibleGroups[" + i + "]", "UNKNOWN_PROPOSAL",
+                        "the group names proposals the election does not have: " + String.join(", ", unknown)));
+            }
         }
         if (r.tieBreaking().policy() == TiePolicy.GIVEN) {
             Set<String> ordered = new HashSet<>(r.tieBreaking().order());

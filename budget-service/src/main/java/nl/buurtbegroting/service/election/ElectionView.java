@@ -15,6 +15,7 @@ import java.util.List;
 public record ElectionView(long id, String name, String neighbourhood, long budget, String currency,
                            List<Category> categories, BallotSettings ballot, String rule, TieBreaking tieBreaking,
                            VoterEligibility eligibility, @Nullable Instant votingOpens, @Nullable Instant votingCloses,
+                           List<List<String>> incompatibleGroups,
                            ElectionState state, Instant createdAt, Instant updatedAt, @Nullable String ageChecked) {
 
     public static final String AGE_CHECKED = "when the letters with the voting codes were addressed";
