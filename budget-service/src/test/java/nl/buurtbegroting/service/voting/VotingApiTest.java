@@ -107,6 +107,10 @@ class VotingApiTest {
 
         Api.Res retry = api.post(path(), ballot(code.toLowerCase().replace("-", " "), List.of("a", "b"), sid), null).ok(201);
         assertEquals(receipt, retry.map(), "a retry after a lost response gets the original receipt");
+        // Byte for byte, members in canonical order in both answers (issue 11: the replay's "signed" was reordered).
+        String signedFirst = first.body().substring(first.body().indexOf("\"signed\""));
+        String signedRetry = retry.body().substring(retry.body().indexOf("\"signed\""));
+        assertEquals(signedFirst.substring(0, signedFirst.indexOf('}')), signedRetry.substring(0, signedRetry.indexOf('}')));
         assertEquals("true", retry.response().getHeaders().get("Idempotent-Replayed"));
 
         api.post(path(), ballot(code, List.of("a", "b"), submissionId()), null).problem(409, "CODE_ALREADY_USED");
