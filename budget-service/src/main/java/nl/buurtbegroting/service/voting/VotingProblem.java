@@ -71,6 +71,7 @@ public final class VotingProblem extends AbstractThrowableProblem {
         if (closes != null) {
             extra.put("votingCloses", closes.toString());
         }
+        extra.put("detailNl", early ? "Stemmen kan vanaf " + opens + " (UTC)." : "Stemmen kon tot " + closes + " (UTC); de stemming is gesloten.");
         return new VotingProblem(HttpStatus.CONFLICT, "ELECTION_NOT_OPEN", "Voting is not open",
                 early ? "Voting in election " + electionId + " opens at " + opens + "."
                         : "Voting in election " + electionId + " closed at " + closes + ".", extra);

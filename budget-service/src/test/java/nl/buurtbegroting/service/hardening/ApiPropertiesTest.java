@@ -130,6 +130,8 @@ class ApiPropertiesTest {
                     io.micronaut.core.type.Argument.mapOf(String.class, Object.class));
             String code = (String) problem.get("code");
             assertTrue(code != null && CODE.matcher(code).matches(), () -> call + " -> " + r.body());
+            assertTrue(nl.buurtbegroting.service.problem.ProblemCode.find(code).isPresent(),
+                    () -> "a code without Dutch and English texts: " + call + " -> " + r.body());
             assertEquals("https://buurtbegroting.nl/problems/" + code.toLowerCase().replace('_', '-'), problem.get("type"));
             assertEquals(r.statusCode(), ((Number) problem.get("status")).intValue());
         }

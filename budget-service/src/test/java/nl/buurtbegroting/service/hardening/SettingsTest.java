@@ -71,7 +71,7 @@ class SettingsTest {
         Map<String, Object> p = api.post("/api/elections/" + id + "/ballots", Lifecycle.ballot(codes.get(0), List.of("a")), null)
                 .problem(409, "ELECTION_NOT_OPEN");
         assertEquals(Instant.parse(opens).toString(), p.get("votingOpens"));
-        assertTrue(((String) p.get("detail")).contains("opens at"), p.toString());
+        assertTrue(((String) p.get("detail")).contains("Stemmen kan vanaf"), p.toString());
     }
 
     @Test
@@ -89,7 +89,7 @@ class SettingsTest {
         Map<String, Object> p = api.post(base + "/ballots", Lifecycle.ballot(codes.get(1), List.of("a")), null)
                 .problem(409, "ELECTION_NOT_OPEN");
         assertEquals(closes.toString(), p.get("votingCloses"));
-        assertTrue(((String) p.get("detail")).contains("closed at"), p.toString());
+        assertTrue(((String) p.get("detail")).contains("de stemming is gesloten"), p.toString());
         api.post(base + "/extend", Map.of("votingCloses", closes.minusSeconds(60).toString()), olga).invalid("votingCloses", "NOT_LATER");
         api.post(base + "/extend", Map.of("votingCloses", closes.toString()), otto).problem(403, "FORBIDDEN");
         Instant later = Instant.now().plusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
