@@ -78,7 +78,7 @@ public class CodeBatchService {
     /**
      * Issues a batch. Before voting opens, or by an admin, the codes are made at once. An organiser asking while
      * voting is open gets a batch awaiting approval and no codes: a second staff member of the election (or an
-     * admin) must {@link #approve} it, so nobody alone can mint codes and vote with them (docs/threat-model.md).
+     * admin) must {@link #approve} it, so nobody alone can mint codes and vote with them (README, "Separation of duties").
      */
     public Issued issue(Caller caller, long electionId, CodeBatchRequest request) {
         String label = request.label().strip();

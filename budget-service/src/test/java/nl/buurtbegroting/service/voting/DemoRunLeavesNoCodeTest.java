@@ -47,6 +47,8 @@ class DemoRunLeavesNoCodeTest {
         env.put("BB_KEY_DIR", keys.toString());
         env.put("BB_DEMO", "true");
         env.put("BB_SECURITY_PASSWORD_ITERATIONS", "1000");
+        env.put("BB_ADMIN_USER", Api.ADMIN);
+        env.put("BB_ADMIN_PASSWORD", Api.ADMIN_PASSWORD);
         List<String> apiCodes;
         List<String> demoCodes;
         // Everything the service's own code logs, down to TRACE, and the framework at INFO.
@@ -63,8 +65,11 @@ class DemoRunLeavesNoCodeTest {
 
             Api api = new Api(HttpClient.create(service.uri.toURL()), JsonMapper.createDefault());
             String token = api.login("demo", organiser.group(1));
-            apiCodes = Voting.codesOf(api.post("/api/elections/" + id + "/code-batches",
-                    Map.of("count", 30, "label", "brieven"), token).ok(201).body());
+            // Voting is open: the organiser's batch waits for a second staff member, here the admin (issue 11).
+            long batch = api.post("/api/elections/" + id + "/code-batches", Map.of("count", 30, "label", "brieven"), token)
+                    .ok(202).id();
+            apiCodes = Voting.codesOf(api.post("/api/elections/" + id + "/code-batches/" + batch + "/approve", null,
+                    api.adminToken()).ok(201).body());
             String path = "/api/elections/" + id + "/ballots";
             List<String> projects = choiceOf(output);
             for (int i = 0; i < 20; i++) {
