@@ -1,5 +1,6 @@
 package nl.buurtbegroting.service.security;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -15,6 +16,10 @@ public interface AccountRepository extends CrudRepository<Account, Long> {
     boolean existsByUsername(String username);
 
     boolean existsByRole(Role role);
+
+    /** Accounts whose name equals {@code username} ignoring case: names that differ only in case are one name. */
+    @Query("SELECT * FROM account WHERE LOWER(username) = LOWER(:username)")
+    List<Account> findIgnoringCase(String username);
 
     List<Account> listOrderByUsername();
 }

@@ -34,7 +34,8 @@ public class AccountService {
 
     @Transactional
     public AccountView create(String actor, AccountRequest request) {
-        if (accounts.existsByUsername(request.username())) {
+        requireStrong(request.username(), request.password());
+        if (!accounts.findIgnoringCase(request.username()).isEmpty()) {
             throw ApiProblem.of(HttpStatus.CONFLICT, "USERNAME_TAKEN", "Conflict",
                     "An account named '" + request.username() + "' already exists.");
         }
@@ -84,12 +85,30 @@ public class AccountService {
         return accounts.listOrderByUsername().stream().map(this::view).toList();
     }
 
+    /** Records that {@code actor} disabled {@code username}; 404 when there is no such account. */
+    @Transactional
+    public AccountView disable(String actor, String username) {
+        List<Account> found = accounts.findIgnoringCase(username);
+        if (found.size() != 1) {
+            throw ApiProblem.notFound("ACCOUNT_NOT_FOUND", "There is no account '" + username + "'.");
+        }
+        audit.record(actor, "ACCOUNT_DISABLED", null, found.get(0).username(), "its tokens end at once");
+        return view(found.get(0));
+    }
+
+    /** 400 VALIDATION_FAILED on {@code password} when {@link PasswordPolicy} refuses it. */
+    static void requireStrong(String username, String password) {
+        PasswordPolicy.problem(username, password).ifPresent(reason ->
+                { throw ApiProblem.invalid("password", "WEAK_PASSWORD", reason); });
+    }
+
     /** Creates the first admin unless one exists; returns whether it did. */
     @Transactional
     public boolean createFirstAdmin(String actor, String username, char[] password) {
-        if (accounts.existsByRole(Role.ADMIN) || accounts.existsByUsername(username)) {
+        if (accounts.existsByRole(Role.ADMIN) || !accounts.findIgnoringCase(username).isEmpty()) {
             return false;
         }
+        requireStrong(username, new String(password));
         accounts.save(new Account(null, username, hasher.hash(password), Role.ADMIN, Instant.now(clock)));
         audit.record(actor, "ACCOUNT_CREATED", null, username, "role ADMIN (first admin)");
         return true;
