@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import nl.buurtbegroting.service.audit.AuditLog;
 import nl.buurtbegroting.service.election.ElectionRepository;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.TextCheck;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -60,7 +61,8 @@ public class AccountService {
 
     @Transactional
     public AccountView grantElection(String actor, String username, long electionId) {
-        Account account = accounts.findByUsername(username)
+        Account account = (TextCheck.firstFault(username) >= 0 || username.length() > 64 ? java.util.Optional.<Account>empty()
+                : accounts.findByUsername(username))
                 .orElseThrow(() -> ApiProblem.notFound("ACCOUNT_NOT_FOUND", "There is no account '" + username + "'."));
         if (account.role() != Role.ORGANISER) {
             throw ApiProblem.invalid("username", "GRANT_NEEDS_ORGANISER", "Only organisers are granted elections.");
@@ -88,7 +90,8 @@ public class AccountService {
     /** Records that {@code actor} disabled {@code username}; 404 when there is no such account. */
     @Transactional
     public AccountView disable(String actor, String username) {
-        List<Account> found = accounts.findIgnoringCase(username);
+        List<Account> found = TextCheck.firstFault(username) >= 0 || username.length() > 64 ? List.of()
+                : accounts.findIgnoringCase(username);
         if (found.size() != 1) {
             throw ApiProblem.notFound("ACCOUNT_NOT_FOUND", "There is no account '" + username + "'.");
         }

@@ -45,4 +45,13 @@ class AccountRulesTest {
                 .problem(409, "USERNAME_TAKEN");
         api.login("kees", Api.PASSWORD);
     }
+
+    @Test
+    void aNameWithNulIsAnUnknownNameNotAServerError() {
+        // PostgreSQL cannot compare text holding NUL: this was a 500 on the PostgreSQL pass of the property suite.
+        Api api = new Api(client, json);
+        api.post("/api/login", "{\"username\":\"ad\\u0000min\",\"password\":\"x\"}", null).ok(401);
+        String admin = api.adminToken();
+        api.post("/api/accounts/a%00b/disable", null, admin).problem(404, "ACCOUNT_NOT_FOUND");
+    }
 }

@@ -48,6 +48,7 @@ class TwoInstancesTest {
         env.put("DATASOURCES_DEFAULT_USERNAME", System.getenv("BB_TEST_PG_USER"));
         env.put("DATASOURCES_DEFAULT_PASSWORD", System.getenv("BB_TEST_PG_PASSWORD"));
         env.put("BB_KEY_DIR", dir.resolve("keys").toString()); // one signing key for both, as a deployment would share it
+        env.put("BB_JWT_SECRET", "two-instances-share-one-token-secret-of-32+-bytes"); // and one token secret
         env.put("BB_DATA_DIR", dir.resolve("a").toString());
         try (ServiceProcess a = ServiceProcess.start(env, dir.resolve("a.log"))) {
             env.put("BB_DATA_DIR", dir.resolve("b").toString());
