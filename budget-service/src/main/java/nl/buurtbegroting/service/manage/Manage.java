@@ -10,6 +10,7 @@ import io.micronaut.views.jte.HtmlJteViewsRenderer;
 import jakarta.inject.Singleton;
 import nl.buurtbegroting.service.problem.ApiProblem;
 import nl.buurtbegroting.service.security.AccountRepository;
+import nl.buurtbegroting.service.security.AccountService;
 import nl.buurtbegroting.service.security.ElectionGrantRepository;
 import nl.buurtbegroting.service.web.Form;
 import nl.buurtbegroting.service.web.Lang;
@@ -50,9 +51,11 @@ public class Manage {
     private final ManageTexts texts;
     private final Messages messages;
     private final Theme theme;
+    private final AccountService accountService;
 
     Manage(StaffSessions sessions, AccountRepository accounts, ElectionGrantRepository grants, HtmlJteViewsRenderer<Map<String, Object>> renderer,
-           ManageTexts texts, Messages messages, Theme theme) {
+           ManageTexts texts, Messages messages, Theme theme, AccountService accountService) {
+        this.accountService = accountService;
         this.sessions = sessions;
         this.accounts = accounts;
         this.grants = grants;
@@ -78,7 +81,9 @@ public class Manage {
         if (cookie == null) {
             return Optional.empty();
         }
+        // A disabled account is signed out of the pages at once, as its API tokens are.
         return sessions.touch(cookie.getValue()).flatMap(entry -> accounts.findByUsername(entry.username())
+                .filter(account -> !accountService.isDisabled(account.username()))
                 .map(account -> new Staff(account.username(), account.role(), entry.csrf())));
     }
 

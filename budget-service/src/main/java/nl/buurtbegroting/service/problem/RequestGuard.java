@@ -25,6 +25,12 @@ import java.util.Map;
  * server reads up to 64 KB so that it gets to say so), and a request carrying the {@code Origin} of another site
  * (403 FOREIGN_ORIGIN). The last replaces the framework's cross-origin refusal, which is a bare 403 with no body.
  * Same origin is the request's own {@code Host}, or {@code bb.public-url}.
+ *
+ * <p>{@code Origin: null} is what a browser sends with a form post from a page served with
+ * {@code Referrer-Policy: no-referrer}, as every page of this service is: it is refused only when the browser also
+ * says the request is not same-origin ({@code Sec-Fetch-Site} present and not {@code same-origin}). Otherwise the
+ * pages' own forms would all be refused; they need no more, since organiser forms carry a CSRF token and resident
+ * forms carry no ambient credential.
  */
 @ServerFilter("/**")
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -68,6 +74,10 @@ final class RequestGuard {
 
     private boolean sameOrigin(HttpRequest<?> request, String origin) {
         String o = origin.strip().toLowerCase(Locale.ROOT);
+        if (o.equals("null")) {
+            String site = request.getHeaders().get("Sec-Fetch-Site");
+            return site == null || site.strip().equalsIgnoreCase("same-origin");
+        }
         if (!publicOrigin.isEmpty() && o.equals(publicOrigin)) {
             return true;
         }

@@ -33,16 +33,7 @@ class AccountAuthenticationProvider<B> implements HttpRequestExecutorAuthenticat
 
     /** Names are compared ignoring case; an exact match first (an older version allowed names differing in case). */
     private java.util.Optional<Account> find(String username) {
-        if (nl.buurtbegroting.service.problem.TextCheck.firstFault(username) >= 0) {
-            // No account has such a name, and PostgreSQL cannot even compare text holding NUL (it was a 500).
-            return java.util.Optional.empty();
-        }
-        var exact = accounts.findByUsername(username);
-        if (exact.isPresent()) {
-            return exact;
-        }
-        List<Account> similar = accounts.findIgnoringCase(username);
-        return similar.size() == 1 ? java.util.Optional.of(similar.get(0)) : java.util.Optional.empty();
+        return accounts.findForSignIn(username);
     }
 
     @Override

@@ -61,9 +61,7 @@ class AccountController {
     @Secured(Roles.ADMIN)
     @Operation(summary = "Disable an account (admin only): it cannot log in and its tokens stop working at once")
     AccountView disable(@PathVariable String username, Authentication authentication) {
-        AccountView view = service.disable(authentication.getName(), username);
-        sessions.setDisabled(view.username(), true);
-        return view;
+        return service.disable(authentication.getName(), username);
     }
 
     @Post("/{username}/elections/{electionId}")

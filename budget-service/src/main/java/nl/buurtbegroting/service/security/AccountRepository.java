@@ -22,4 +22,21 @@ public interface AccountRepository extends CrudRepository<Account, Long> {
     List<Account> findIgnoringCase(String username);
 
     List<Account> listOrderByUsername();
+
+    /**
+     * The account a sign-in names: names are compared ignoring case, an exact match first (an older version allowed
+     * names differing in case; then only the exact name finds one). Empty for a name no account can have.
+     */
+    default Optional<Account> findForSignIn(String username) {
+        if (username == null || username.length() > 64 || nl.buurtbegroting.service.problem.TextCheck.firstFault(username) >= 0) {
+            // No account has such a name, and PostgreSQL cannot even compare text holding NUL.
+            return Optional.empty();
+        }
+        Optional<Account> exact = findByUsername(username);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        List<Account> similar = findIgnoringCase(username);
+        return similar.size() == 1 ? Optional.of(similar.get(0)) : Optional.empty();
+    }
 }

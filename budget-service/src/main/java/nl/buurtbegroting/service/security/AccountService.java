@@ -22,9 +22,11 @@ public class AccountService {
     private final PasswordHasher hasher;
     private final AuditLog audit;
     private final Clock clock;
+    private final AccountSessions sessions;
 
     public AccountService(AccountRepository accounts, ElectionGrantRepository grants, ElectionRepository elections,
-                          PasswordHasher hasher, AuditLog audit, Clock clock) {
+                          PasswordHasher hasher, AuditLog audit, Clock clock, AccountSessions sessions) {
+        this.sessions = sessions;
         this.accounts = accounts;
         this.grants = grants;
         this.elections = elections;
@@ -96,7 +98,26 @@ public class AccountService {
             throw ApiProblem.notFound("ACCOUNT_NOT_FOUND", "There is no account '" + username + "'.");
         }
         audit.record(actor, "ACCOUNT_DISABLED", null, found.get(0).username(), "its tokens end at once");
+        sessions.setDisabled(found.get(0).username(), true);
         return view(found.get(0));
+    }
+
+    /** Whether the account was disabled: it can neither sign in (API or pages) nor use a token or page session. */
+    public boolean isDisabled(String username) {
+        return sessions.disabled(username);
+    }
+
+    /**
+     * The account a sign-in names, for the API and the organiser pages alike: names are compared ignoring case,
+     * an exact match first (an older version allowed names that differ only in case).
+     */
+    public java.util.Optional<Account> findForSignIn(String username) {
+        return accounts.findForSignIn(username);
+    }
+
+    /** The first password rule {@code password} breaks for {@code username}, or empty when it may be used. */
+    public static java.util.Optional<PasswordPolicy.Fault> passwordFault(String username, String password) {
+        return PasswordPolicy.fault(username, password);
     }
 
     /** 400 VALIDATION_FAILED on {@code password} when {@link PasswordPolicy} refuses it. */
@@ -162,9 +183,7 @@ public class AccountService {
     public void setPassword(String actor, String username, char[] password) {
         Account a = accounts.findByUsername(username)
                 .orElseThrow(() -> ApiProblem.notFound("ACCOUNT_NOT_FOUND", "There is no account '" + username + "'."));
-        if (password.length < 12 || password.length > 128) {
-            throw ApiProblem.invalid("password", "PASSWORD_LENGTH", "a password has 12 to 128 characters");
-        }
+        requireStrong(a.username(), new String(password));
         accounts.update(new Account(a.id(), a.username(), hasher.hash(password), a.role(), a.createdAt()));
         audit.record(actor, actor.equals(username) ? "PASSWORD_CHANGED" : "PASSWORD_RESET", null, username, null);
     }

@@ -10,7 +10,7 @@ import java.util.Set;
  * fewer than four different characters ({@code aaaaaaaaaaaa}, {@code abababababab}), not the user name, and not a
  * placeholder copied from an example such as {@code <at least 12 characters>}.
  */
-final class PasswordPolicy {
+public final class PasswordPolicy {
 
     /** Passwords of 12 or more characters that lead the public leak lists, compared in lower case. */
     private static final Set<String> COMMON = Set.of(
@@ -27,24 +27,55 @@ final class PasswordPolicy {
     private PasswordPolicy() {
     }
 
+    /**
+     * Why a password is refused: a stable name (the organiser pages show it in the reader's language as
+     * {@code password.<NAME>}) and the API's English reason.
+     */
+    public enum Fault {
+        TOO_SHORT("use at least 12 characters"),
+        TOO_LONG("use at most 128 characters"),
+        PLACEHOLDER("this is the placeholder of an example, not a password: choose your own"),
+        FEW_CHARACTERS("use at least four different characters"),
+        COMMON("this password is on the list of most used passwords: choose another"),
+        USER_NAME("the password must not be the user name");
+
+        private final String reason;
+
+        Fault(String reason) {
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
+        }
+    }
+
     /** Why {@code password} may not be used, or empty when it may. */
     static Optional<String> problem(String username, String password) {
+        return fault(username, password).map(Fault::reason);
+    }
+
+    /** The first rule {@code password} breaks, or empty when it may be used. */
+    static Optional<Fault> fault(String username, String password) {
         if (password.length() < 12) {
-            return Optional.of("use at least 12 characters");
+            return Optional.of(Fault.TOO_SHORT);
+        }
+        if (password.length() > 128) {
+            return Optional.of(Fault.TOO_LONG);
         }
         String trimmed = password.strip();
         if (trimmed.startsWith("<") && trimmed.endsWith(">")) {
-            return Optional.of("this is the placeholder of an example, not a password: choose your own");
+            return Optional.of(Fault.PLACEHOLDER);
         }
         if (password.codePoints().distinct().count() < 4) {
-            return Optional.of("use at least four different characters");
+            return Optional.of(Fault.FEW_CHARACTERS);
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (COMMON.contains(lower)) {
-            return Optional.of("this password is on the list of most used passwords: choose another");
+            return Optional.of(Fault.COMMON);
         }
         if (username != null && lower.equals(username.toLowerCase(Locale.ROOT))) {
-            return Optional.of("the password must not be the user name");
+            return Optional.of(Fault.USER_NAME);
         }
         return Optional.empty();
     }

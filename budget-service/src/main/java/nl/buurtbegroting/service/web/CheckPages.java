@@ -84,10 +84,13 @@ public class CheckPages {
             return pages.ok(request, "check", pages.page(request, "check.title"), new CheckPage(e, "", "", root));
         }
         String wanted = hash == null ? "" : hash.strip().toLowerCase(Locale.ROOT);
+        String nonce = null;
         if (receipt != null && receipt.getSize() > 0 && receipt.getSize() < 1_000_000) {
-            wanted = hashInFile(receipt.getBytes());
+            byte[] file = receipt.getBytes();
+            wanted = hashInFile(file);
+            nonce = nonceInFile(file);
         }
-        String outcome = outcome(e, wanted, root);
+        String outcome = outcome(e, wanted, nonce, root);
         HttpStatus status = outcome.equals("INCLUDED") ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY;
         return pages.respond(request, status, "check", pages.page(request, "check.title"),
                 new CheckPage(e, wanted.length() > 80 ? wanted.substring(0, 80) : wanted, outcome, root));
@@ -107,13 +110,31 @@ public class CheckPages {
         return "";
     }
 
-    private String outcome(ElectionView e, String hash, String root) {
+    /**
+     * The ballot nonce a receipt file holds, or null. When an election withheld its ballots the service shows
+     * a ballot only to whoever has its nonce, so a resident who uploads the receipt file can still check it;
+     * a typed hash alone then finds nothing, like any unknown hash.
+     */
+    @Nullable
+    private static String nonceInFile(byte[] file) {
+        try {
+            Object json = CanonicalJson.readLenient("receipt", file);
+            if (json instanceof Map<?, ?> m && m.get("ballot") instanceof Map<?, ?> b && b.get("nonce") instanceof String s) {
+                return s;
+            }
+        } catch (RuntimeException e) {
+            // Not JSON: no nonce.
+        }
+        return null;
+    }
+
+    private String outcome(ElectionView e, String hash, @Nullable String nonce, String root) {
         if (!hash.matches("[0-9a-f]{64}")) {
             return "INVALID";
         }
         byte[] file;
         try {
-            file = publication.receipt(e.id(), hash);
+            file = publication.receipt(e.id(), hash, nonce);
         } catch (ThrowableProblem problem) {
             return "NOT_FOUND";
         }

@@ -46,6 +46,32 @@ class HeaderLimitsTest {
         assertEquals("no-store", own.headers().firstValue("Cache-Control").orElse(""));
     }
 
+    private HttpResponse<String> login(String origin, String fetchSite) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.getURL() + "/api/login"))
+                .header("Origin", origin).header("Content-Type", "application/json");
+        if (fetchSite != null) {
+            b.header("Sec-Fetch-Site", fetchSite);
+        }
+        return send(b.POST(HttpRequest.BodyPublishers.ofString(
+                "{\"username\":\"admin\",\"password\":\"admin-password-for-tests\"}")).build());
+    }
+
+    @Test
+    void originNullFromTheServicesOwnPagesPassesButNotFromAnotherSite() throws Exception {
+        // The pages send Referrer-Policy: no-referrer, so a browser posts their forms with Origin: null.
+        assertEquals(200, login("null", "same-origin").statusCode());
+        assertEquals(200, login("null", null).statusCode());
+        HttpResponse<String> form = send(HttpRequest.newBuilder(URI.create(server.getURL() + "/manage/login"))
+                .header("Origin", "null").header("Sec-Fetch-Site", "same-origin")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=nobody&password=wrong-password-1")).build());
+        assertTrue(form.statusCode() != 403 && !form.body().contains("FOREIGN_ORIGIN"), form.statusCode() + " " + form.body());
+        // A sandboxed or cross-site page also sends Origin: null; the browser's Sec-Fetch-Site tells them apart.
+        problem(login("null", "cross-site"), 403, "FOREIGN_ORIGIN");
+        problem(login("null", "same-site"), 403, "FOREIGN_ORIGIN");
+        problem(login("https://evil.example", "same-origin"), 403, "FOREIGN_ORIGIN");
+    }
+
     @Test
     void aHugeHeaderIs431AndAHugeUrlIs414() throws Exception {
         problem(send(HttpRequest.newBuilder(URI.create(server.getURL() + "/api/elections"))
