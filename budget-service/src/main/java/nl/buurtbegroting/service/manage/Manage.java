@@ -9,6 +9,7 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.views.jte.HtmlJteViewsRenderer;
 import jakarta.inject.Singleton;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.ProblemCode;
 import nl.buurtbegroting.service.security.AccountRepository;
 import nl.buurtbegroting.service.security.AccountService;
 import nl.buurtbegroting.service.security.ElectionGrantRepository;
@@ -176,7 +177,7 @@ public class Manage {
     public MutableHttpResponse<String> refusal(HttpRequest<?> request, Staff staff, ThrowableProblem problem) {
         ManagePage page = page(request, staff, "refused.title");
         String code = codeOf(problem);
-        String text = page.has("problem." + code) ? page.t("problem." + code) : page.t("refused.text");
+        String text = problemText(page, code, page.t("refused.text"));
         int status = problem.getStatus() == null ? 409 : problem.getStatus().getStatusCode();
         return render(request, HttpStatus.valueOf(status), "notice", page,
                 new Notice(text, problem.getDetail() == null ? "" : problem.getDetail()));
@@ -198,8 +199,15 @@ public class Manage {
         }
     }
 
-    /** The text for a problem's code in the reader's language, or its own detail. */
+    /**
+     * The text for a problem's code in the reader's language: the pages' own text where it says more to staff,
+     * otherwise the service's nl/en message of the code (ProblemCode, shared with the API), or else {@code detail}.
+     */
     public String problemText(ManagePage page, String code, String detail) {
-        return page.has("problem." + code) ? page.t("problem." + code) : detail;
+        if (page.has("problem." + code)) {
+            return page.t("problem." + code);
+        }
+        return ProblemCode.find(code).map(c -> c.message(page.lang() == nl.buurtbegroting.service.web.Lang.NL
+                ? ProblemCode.Language.NL : ProblemCode.Language.EN)).orElse(detail);
     }
 }

@@ -106,6 +106,18 @@ public class PaperBallotService {
 
     /** Forms keyed differently by two staff members, grouped per form. */
     public List<PaperMismatch> mismatches(Caller caller, long electionId) {
+        return keyings(caller, electionId, true);
+    }
+
+    /**
+     * Forms keyed once and waiting for their second keying (one entry each; another keyer's ballot is hidden as in
+     * {@link #mismatches}). One whose code was then used online waits for good until it is {@link #discard}ed.
+     */
+    public List<PaperMismatch> awaitingSecondKeying(Caller caller, long electionId) {
+        return keyings(caller, electionId, false);
+    }
+
+    private List<PaperMismatch> keyings(Caller caller, long electionId, boolean differing) {
         requireStaffOf(caller, electionId);
         return transactions.executeRead(status -> {
             Map<String, List<PaperEntryView>> byForm = new LinkedHashMap<>();
@@ -119,7 +131,8 @@ public class PaperBallotService {
                     }
                 }
             }
-            return byForm.values().stream().filter(l -> l.size() > 1).map(l -> new PaperMismatch(visibleTo(caller, l))).toList();
+            return byForm.values().stream().filter(l -> differing == (l.size() > 1))
+                    .map(l -> new PaperMismatch(visibleTo(caller, l))).toList();
         });
     }
 
