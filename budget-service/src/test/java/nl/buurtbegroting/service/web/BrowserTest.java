@@ -173,7 +173,15 @@ class BrowserTest {
             // same id on the old page (an earlier error summary) is taken for the answer and goes stale under us.
             try {
                 new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(10))
-                        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
+                        .until(d -> {
+                            try {
+                                before.isEnabled();
+                                return false;
+                            } catch (org.openqa.selenium.WebDriverException gone) {
+                                // Stale, or Chrome's "node does not belong to the document": the page was replaced.
+                                return true;
+                            }
+                        });
             } catch (org.openqa.selenium.TimeoutException stayed) {
                 // The browser kept the page (its own form check): the wait below decides.
             }
