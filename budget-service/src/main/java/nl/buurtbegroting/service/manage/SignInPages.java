@@ -18,7 +18,6 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import nl.buurtbegroting.service.audit.AuditLog;
 import nl.buurtbegroting.service.security.Account;
-import nl.buurtbegroting.service.security.AccountRepository;
 import nl.buurtbegroting.service.security.AccountService;
 import nl.buurtbegroting.service.security.PasswordHasher;
 import nl.buurtbegroting.service.voting.ClientAddressResolver;
@@ -41,19 +40,17 @@ public class SignInPages {
 
     private final Manage manage;
     private final StaffSessions sessions;
-    private final AccountRepository accounts;
     private final PasswordHasher hasher;
     private final ClientAddressResolver addresses;
     private final FailedCodeLimiter failures;
     private final AuditLog audit;
     private final AccountService accountService;
 
-    SignInPages(Manage manage, StaffSessions sessions, AccountRepository accounts, PasswordHasher hasher,
+    SignInPages(Manage manage, StaffSessions sessions, PasswordHasher hasher,
                 ClientAddressResolver addresses, Clock clock, AuditLog audit, AccountService accountService) {
         this.accountService = accountService;
         this.manage = manage;
         this.sessions = sessions;
-        this.accounts = accounts;
         this.hasher = hasher;
         this.addresses = addresses;
         this.failures = new FailedCodeLimiter(10, 100, clock);
