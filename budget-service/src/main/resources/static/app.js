@@ -209,11 +209,16 @@
       var file = document.getElementById('receipt').files[0];
       event.preventDefault();
       out.textContent = form.getAttribute('data-msg-checking');
-      var hashPromise = file ? file.text().then(function (t) { try { return (JSON.parse(t).leafHash || '').toLowerCase(); } catch (e) { return ''; } })
+      // A small election withholds its ballots: the service shows one only with its nonce, from the receipt file.
+      var nonce = '';
+      var hashPromise = file ? file.text().then(function (t) {
+          try { var j = JSON.parse(t); nonce = (j.ballot && j.ballot.nonce) || ''; return (j.leafHash || '').toLowerCase(); } catch (e) { return ''; } })
         : Promise.resolve(hashField.value.trim().toLowerCase());
       hashPromise.then(function (hash) {
         if (!/^[0-9a-f]{64}$/.test(hash)) { form.submit(); return; }
-        fetch('/api/elections/' + form.getAttribute('data-election') + '/receipts/' + hash)
+        if (form.hasAttribute('data-withheld') && !nonce) { form.submit(); return; }
+        fetch('/api/elections/' + form.getAttribute('data-election') + '/receipts/' + hash
+            + (nonce ? '?nonce=' + encodeURIComponent(nonce) : ''))
           .then(function (r) { if (!r.ok) throw new Error('not found'); return r.json(); })
           .then(function (receipt) { return rootFrom(receipt.leafHash, receipt.inclusion); })
           .then(function (computed) {

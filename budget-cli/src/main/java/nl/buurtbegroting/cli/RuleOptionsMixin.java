@@ -48,22 +48,44 @@ final class RuleOptionsMixin {
     @Option(names = "--category-caps",
             description = {"Apply the file's per-category budgets (budget_per_category) as caps. Off by default, as"
                     + " in the Pabulib reference outcomes (pabutools), which count with the budget, costs and"
-                    + " ballots only."})
+                    + " ballots only; on by default for a file whose META says apply_category_caps;true (a"
+                    + " Buurtbegroting export of a published election, which also records its tie_breaking)."})
     boolean categoryCaps;
 
     /** Accepted for scripts written when caps applied by default; ignoring them is now the default. */
     @Option(names = "--ignore-category-caps", hidden = true)
     boolean ignoreCategoryCaps;
 
+    /** META keys with which a file records how its outcome was counted (a Buurtbegroting export does). */
+    static final String META_TIE_BREAKING = "tie_breaking";
+    static final String META_APPLY_CATEGORY_CAPS = "apply_category_caps";
+
     /**
-     * The election the rule counts: without the file's category caps unless {@code --category-caps}
-     * is given, so that any real Pabulib file gives what the reference implementation gives.
+     * The election the rule counts: without the file's category caps unless {@code --category-caps} is given or the
+     * file's META says {@code apply_category_caps;true}, so that any real Pabulib file gives what the reference
+     * implementation gives and an exported published election gives its published outcome. A file's
+     * {@code tie_breaking} likewise becomes the default of {@code --tie-break}; options given on the command line win.
      */
     Election apply(Election election) {
-        if ((categoryCaps && !ignoreCategoryCaps) || election.instance().categoryCaps().isEmpty()) {
+        Map<String, String> meta = election.instance().meta();
+        if (!given("--tie-break") && meta.get(META_TIE_BREAKING) != null) {
+            try {
+                tieBreaking = TieBreaking.parse(meta.get(META_TIE_BREAKING).strip());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(mixee.commandLine(), "the file's META tie_breaking is not a policy: "
+                        + e.getMessage());
+            }
+        }
+        boolean caps = categoryCaps || (!given("--category-caps") && "true".equalsIgnoreCase(
+                String.valueOf(meta.get(META_APPLY_CATEGORY_CAPS)).strip()));
+        if ((caps && !ignoreCategoryCaps) || election.instance().categoryCaps().isEmpty()) {
             return election;
         }
         return new Election(election.instance().withCategoryCaps(Map.of()), election.profile());
+    }
+
+    private boolean given(String option) {
+        return mixee.commandLine().getParseResult() != null && mixee.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     RuleOptions toOptions() {

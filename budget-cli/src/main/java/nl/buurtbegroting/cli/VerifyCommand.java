@@ -5,7 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import nl.buurtbegroting.core.audit.BundleVerifier;
@@ -36,7 +38,8 @@ import picocli.CommandLine.Spec;
                 + " key, every file's schema, the event chain, the Merkle root of the ballots, that ballots are unique,"
                 + " valid and as many as the codes used, and that the rule recomputes the outcome bit for bit.",
                 "Give the municipality's published key fingerprint with --expect-key: without it a valid signature"
-                        + " only shows that the bundle is unchanged since someone signed it."})
+                        + " only shows that the bundle is unchanged since someone signed it, so the result is not a"
+                        + " success (exit 13, KEY_TRUSTED) unless --no-key-check says so on purpose."})
 public final class VerifyCommand implements Callable<Integer> {
 
     @Spec
@@ -55,6 +58,12 @@ public final class VerifyCommand implements Callable<Integer> {
                     + " 64 hex digits; a 'sha256:' prefix and colons are allowed).")
     String expectKey;
 
+    @Option(names = "--no-key-check",
+            description = "Accept a bundle signed by any key (for a test or a bundle you signed yourself). Without"
+                    + " this or --expect-key, a bundle that passes every other check still exits 13: anyone can"
+                    + " re-sign an edited bundle with a new key.")
+    boolean noKeyCheck;
+
     @Mixin
     FormatOption format;
 
@@ -62,6 +71,9 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         if (!Files.exists(bundle)) {
             throw CliException.invalidInput(bundle + ": no such file or directory");
+        }
+        if (expectKey != null && noKeyCheck) {
+            throw new ParameterException(spec.commandLine(), "give either --expect-key or --no-key-check, not both");
         }
         if (expectKey != null && !normalise(expectKey).matches("[0-9a-f]{64}")) {
             throw new ParameterException(spec.commandLine(),
@@ -79,18 +91,31 @@ public final class VerifyCommand implements Callable<Integer> {
             }
         }
         VerificationReport report = BundleVerifier.verify(bundle, new VerifyOptions(expectKey, receiptBytes));
+        // Every other check passed, but nobody said which key may sign: an edited bundle re-signed with a new key
+        // passes every check too, so this is not a success for a script (issue 11).
+        boolean keyUnchecked = report.passed() && expectKey == null && !noKeyCheck;
+        int exit = keyUnchecked ? Check.KEY_TRUSTED.exitCode() : report.exitCode();
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {
-            out.println(JsonWriter.readable(report.toJson()));
+            Map<String, Object> json = new LinkedHashMap<>(report.toJson());
+            if (keyUnchecked) {
+                json.put("verified", false);
+                json.put("exitCode", (long) exit);
+                json.put("keyChecked", false);
+            }
+            out.println(JsonWriter.readable(json));
         } else {
             for (CheckResult r : report.results()) {
                 out.println(r.line());
             }
-            out.println(report.summary());
+            out.println(keyUnchecked ? UNCHECKED_KEY : report.summary());
         }
         out.flush();
-        return report.exitCode();
+        return exit;
     }
+
+    static final String UNCHECKED_KEY = "NOT VERIFIED: every other check passed, but the signing key was not checked:"
+            + " give --expect-key with the municipality's published fingerprint (or --no-key-check to accept any key)";
 
     private static String normalise(String fingerprint) {
         String f = fingerprint.strip().toLowerCase(Locale.ROOT);
@@ -105,7 +130,8 @@ public final class VerifyCommand implements Callable<Integer> {
             for (Check c : Check.values()) {
                 lines.add(String.format("  %3d  %-25s %s", c.exitCode(), c.name(), c.description()));
             }
-            lines.add("The first failing check decides the exit code; 0 means every check passed or was skipped.");
+            lines.add("The first failing check decides the exit code; 0 means every check passed or was skipped, and the key");
+            lines.add("was checked with --expect-key or left unchecked on purpose with --no-key-check (else 13).");
             spec.usageMessage().footerHeading("%nChecks, in order, with the exit code when they fail:%n")
                     .footer(lines.toArray(new String[0]));
             return spec;

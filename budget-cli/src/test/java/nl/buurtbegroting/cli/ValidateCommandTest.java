@@ -33,8 +33,8 @@ class ValidateCommandTest {
         assertEquals(ExitCodes.INVALID_BALLOTS, r.code(), r.err());
         assertTrue(r.out().endsWith("""
                 1 of 4 ballots break the ballot rules:
-                CODE              BALLOTS  EXAMPLE                            VOTERS
-                TOO_FEW_PROJECTS        1  choose at least 1 projects, not 0  v4
+                CODE              BALLOTS  EXAMPLE                           VOTERS
+                TOO_FEW_PROJECTS        1  choose at least 1 project, not 0  v4
                 """), r.out());
     }
 
@@ -69,7 +69,7 @@ class ValidateCommandTest {
                     {
                       "code": "TOO_MANY_PROJECTS",
                       "ballots": 7,
-                      "example": "choose at most 1 projects, not 2",
+                      "example": "choose at most 1 project, not 2",
                       "voters": ["voter1", "voter2", "voter3"]
                     }
                   ]

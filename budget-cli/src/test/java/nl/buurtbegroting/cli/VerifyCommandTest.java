@@ -77,9 +77,28 @@ class VerifyCommandTest {
 
     @Test
     void aDirectoryVerifiesLikeTheZip() {
-        Cli.Result r = Cli.run("verify", dir.resolve("assen").toString());
+        Cli.Result r = Cli.run("verify", dir.resolve("assen").toString(), "--no-key-check");
         assertEquals(0, r.code(), r.out());
         assertTrue(r.out().contains("SKIPPED KEY_TRUSTED"), r.out());
+    }
+
+    @Test
+    void withoutAnExpectedKeyAForgeryReSignedWithANewKeyIsNotASuccess(@TempDir Path tmp) throws Exception {
+        // The forger's bundle: every check passes, only the key is another one.
+        SigningKey forger = SigningKey.of("forger", java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
+        Path forged = tmp.resolve("forged.zip");
+        Files.write(forged, new BundleBuilder(forger).build(input).toZip());
+        Cli.Result r = Cli.run("verify", forged.toString());
+        assertEquals(13, r.code(), r.out());
+        assertTrue(r.out().strip().endsWith(VerifyCommand.UNCHECKED_KEY), r.out());
+        Cli.Result json = Cli.run("verify", forged.toString(), "--format", "json");
+        assertEquals(13, json.code());
+        assertTrue(json.out().contains("\"verified\": false"), json.out());
+        // Said on purpose, it is accepted; with the real fingerprint it fails as before.
+        assertEquals(0, Cli.run("verify", forged.toString(), "--no-key-check").code());
+        assertEquals(13, Cli.run("verify", forged.toString(), "--expect-key", KEY.fingerprint()).code());
+        assertEquals(ExitCodes.USAGE, Cli.run("verify", forged.toString(), "--no-key-check", "--expect-key",
+                KEY.fingerprint()).code());
     }
 
     @Test
@@ -115,13 +134,13 @@ class VerifyCommandTest {
         Receipt other = Receipt.issue("assen-2024", cast.get(11), KEY);
         Path wrong = tmp.resolve("wrong.json");
         Files.write(wrong, mine.withInclusion(tree.proof(other.leafHash()).orElseThrow()).toJson());
-        Cli.Result bad = Cli.run("verify", zip.toString(), "--receipt", wrong.toString());
+        Cli.Result bad = Cli.run("verify", zip.toString(), "--receipt", wrong.toString(), "--no-key-check");
         assertEquals(21, bad.code(), bad.out());
     }
 
     @Test
     void jsonOutputCarriesEveryCheck() {
-        Cli.Result r = Cli.run("verify", zip.toString(), "--format", "json");
+        Cli.Result r = Cli.run("verify", zip.toString(), "--format", "json", "--no-key-check");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("\"verified\": true"), r.out());
         for (Check c : Check.values()) {

@@ -33,6 +33,11 @@ public final class Application {
                 rest.add(arg);
             }
         }
+        // The data directory exists, private, before the database writes its first file into it.
+        String dataDir = System.getenv().getOrDefault("BB_DATA_DIR", System.getProperty("bb.data-dir", "./data"));
+        if (!dataDir.isBlank()) {
+            PrivateFiles.makePrivate(java.nio.file.Path.of(dataDir));
+        }
         var builder = Micronaut.build(rest.toArray(String[]::new)).mainClass(Application.class);
         if (demo) {
             builder.properties(Map.of("bb.demo", true));

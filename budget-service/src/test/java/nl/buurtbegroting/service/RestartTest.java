@@ -29,7 +29,8 @@ class RestartTest {
         ApplicationContext context = ApplicationContext.builder()
                 .deduceEnvironment(false)
                 .properties(Map.of(
-                        "bb.data-dir", dataDir.toString(),
+                        "bb.data-dir", dataDir.resolve("data").toString(),
+                        "bb.key-dir", dataDir.resolve("keys").toString(),
                         "micronaut.server.port", -1,
                         "bb.admin.username", "admin",
                         "bb.admin.password", Api.ADMIN_PASSWORD,
@@ -39,7 +40,7 @@ class RestartTest {
     }
 
     @Test
-    void electionsSurviveARestart() {
+    void electionsSurviveARestart() throws java.io.IOException {
         long id;
         Map<String, Object> before;
         try (EmbeddedServer server = start(); HttpClient client = HttpClient.create(server.getURL())) {
@@ -50,7 +51,12 @@ class RestartTest {
             before = api.get("/api/elections/" + id, admin).ok(200).map();
             server.getApplicationContext().close();
         }
-        assertTrue(Files.exists(dataDir.resolve("buurtbegroting.mv.db")), "the database is a file in bb.data-dir");
+        assertTrue(Files.exists(dataDir.resolve("data/buurtbegroting.mv.db")), "the database is a file in bb.data-dir");
+        // Issue 11: the database and its directory are the service user's alone.
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dataDir.resolve("data"))));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dataDir.resolve("data/buurtbegroting.mv.db"))));
 
         try (EmbeddedServer server = start(); HttpClient client = HttpClient.create(server.getURL())) {
             Api api = new Api(client, server.getApplicationContext().getBean(JsonMapper.class));

@@ -64,7 +64,9 @@ final class Facts {
         ProjectResult r = index.result(projectId);
         String name = r == null ? "" : r.project().name().strip();
         if (name.length() > NAME_LIMIT) {
-            name = name.substring(0, NAME_LIMIT - 1).strip() + "…";
+            // Never between the two halves of a surrogate pair: a lone half has no UTF-8 form.
+            int cut = Character.isHighSurrogate(name.charAt(NAME_LIMIT - 2)) ? NAME_LIMIT - 2 : NAME_LIMIT - 1;
+            name = name.substring(0, cut).strip() + "…";
         }
         return name;
     }

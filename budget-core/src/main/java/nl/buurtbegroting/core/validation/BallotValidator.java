@@ -60,7 +60,7 @@ public final class BallotValidator {
                 out.add(new BallotViolation(ViolationCode.NOT_ELIGIBLE_PROJECT, field,
                         "project '" + id + "' was not admitted to the vote: " + p.eligibility().reason()));
             }
-            totalCost += p.cost();
+            totalCost = saturatedSum(totalCost, p.cost());
         }
         int count = chosenCount(submission, type);
         if (type == VoteType.CHOOSE_ONE) {
@@ -73,11 +73,11 @@ public final class BallotValidator {
         }
         if (rules.minLength() != null && count < rules.minLength()) {
             out.add(new BallotViolation(ViolationCode.TOO_FEW_PROJECTS, "projects",
-                    "choose at least " + rules.minLength() + " projects, not " + count));
+                    "choose at least " + projects(rules.minLength()) + ", not " + count));
         }
         if (rules.maxLength() != null && count > rules.maxLength()) {
             out.add(new BallotViolation(ViolationCode.TOO_MANY_PROJECTS, "projects",
-                    "choose at most " + rules.maxLength() + " projects, not " + count));
+                    "choose at most " + projects(rules.maxLength()) + ", not " + count));
         }
         if (costKnown && rules.maxSumCost() != null && totalCost > rules.maxSumCost()) {
             out.add(new BallotViolation(ViolationCode.OVER_COST_LIMIT, "projects",
@@ -137,16 +137,30 @@ public final class BallotValidator {
                 out.add(new BallotViolation(ViolationCode.POINTS_ABOVE_MAXIMUM, field,
                         "give at most " + rules.maxPoints() + " points to one project, not " + v));
             }
-            sum = Math.addExact(sum, v);
+            sum = saturatedSum(sum, v);
         }
         if (rules.maxSumPoints() != null && sum > rules.maxSumPoints()) {
             out.add(new BallotViolation(ViolationCode.TOO_MANY_POINTS, "points",
-                    "hand out at most " + rules.maxSumPoints() + " points in total, not " + sum));
+                    "hand out at most " + rules.maxSumPoints() + " points in total, not "
+                            + (sum == Long.MAX_VALUE ? "more than that" : Long.toString(sum))));
         }
         if (rules.minSumPoints() != null && sum < rules.minSumPoints()) {
             out.add(new BallotViolation(ViolationCode.TOO_FEW_POINTS, "points",
                     "hand out at least " + rules.minSumPoints() + " points in total, not " + sum));
         }
+    }
+
+    /**
+     * A sum of untrusted non-negative numbers that stops at {@link Long#MAX_VALUE} instead of wrapping or
+     * throwing: any total that large is over every limit, and the answer must be a violation, not a failure.
+     */
+    private static long saturatedSum(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : r;
+    }
+
+    private static String projects(int n) {
+        return n + (n == 1 ? " project" : " projects");
     }
 
     /** The checked ballot as a model value; throws with every violation when it is not valid. */

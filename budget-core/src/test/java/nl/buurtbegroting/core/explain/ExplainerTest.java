@@ -255,4 +255,27 @@ class ExplainerTest {
         assertEquals("Project a kreeg 1 stem en kost PLN 60.000.",
                 sentence(Explainer.forInstance(instance).explain(outcome, "a", Language.NL).body(), 0));
     }
+
+    @Test
+    void aLongNameIsNeverCutBetweenTheHalvesOfAnEmoji() {
+        // 58 letters then an emoji (two UTF-16 units) then more: the cut at 59 units would split the emoji.
+        String name = "x".repeat(58) + "😀" + "y".repeat(10);
+        Instance instance = Instance.of(100_000, List.of(new Project("a", name, 60_000, List.of(), List.of(),
+                nl.buurtbegroting.core.model.Eligibility.ADMITTED, Map.of())));
+        Outcome outcome = RuleName.GREEDY.create().allocate(new Election(instance, Profile.of(ApprovalBallot.of("a"))));
+        for (Language language : Language.values()) {
+            Explanation x = Explainer.forInstance(instance).explain(outcome, "a", language);
+            String all = x.headline() + x.body();
+            for (int i = 0; i < all.length(); i++) {
+                char c = all.charAt(i);
+                if (Character.isHighSurrogate(c)) {
+                    assertTrue(i + 1 < all.length() && Character.isLowSurrogate(all.charAt(i + 1)), all);
+                    i++;
+                } else {
+                    assertTrue(!Character.isLowSurrogate(c), all);
+                }
+            }
+            assertTrue(all.contains("x".repeat(58) + "…"), all);
+        }
+    }
 }

@@ -87,6 +87,30 @@ class BallotValidatorTest {
     }
 
     @Test
+    void pointsNearTheLargestNumberAreAViolationNotAnOverflow() {
+        BallotRules points = new BallotRules(VoteType.CUMULATIVE, null, null, null, null, null, null, null, 10L);
+        BallotValidator validator = new BallotValidator(instance(points));
+        List<BallotViolation> found = validator.check(BallotSubmission.cumulative(List.of("a", "b", "c"),
+                List.of(Long.MAX_VALUE, Long.MAX_VALUE, 1L)));
+        assertEquals(List.of(ViolationCode.TOO_MANY_POINTS), found.stream().map(BallotViolation::code).toList());
+        assertEquals("hand out at most 10 points in total, not more than that", found.get(0).message());
+    }
+
+    @Test
+    void costsThatWouldOverflowAreOverTheLimit() {
+        Instance huge = Instance.of(1000, List.of(Project.of("a", Long.MAX_VALUE - 1), Project.of("b", Long.MAX_VALUE - 1)))
+                .withBallotRules(BallotRules.knapsack(500));
+        List<BallotViolation> found = new BallotValidator(huge).check(BallotSubmission.approval("a", "b"));
+        assertEquals(List.of(ViolationCode.OVER_COST_LIMIT), found.stream().map(BallotViolation::code).toList());
+    }
+
+    @Test
+    void oneProjectIsSingular() {
+        List<BallotViolation> found = new BallotValidator(instance(BallotRules.approval(1, 1))).check(BallotSubmission.approval());
+        assertEquals("choose at least 1 project, not 0", found.get(0).message());
+    }
+
+    @Test
     void reportsEveryViolationAtOnce() {
         List<BallotViolation> found = new BallotValidator(instance(BallotRules.approval(2, 2)))
                 .check(BallotSubmission.approval("zz", "zz", "x"));

@@ -25,7 +25,8 @@ public class AuditLog {
 
     public AuditEvent record(String actor, String action, @Nullable Long electionId, @Nullable String subject,
                              @Nullable String detail) {
-        String trimmed = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
+        String trimmed = detail == null || detail.length() <= MAX_DETAIL ? detail
+                : detail.substring(0, Character.isHighSurrogate(detail.charAt(MAX_DETAIL - 1)) ? MAX_DETAIL - 1 : MAX_DETAIL);
         return repository.save(new AuditEvent(null, Instant.now(clock), actor, action, electionId, subject, trimmed));
     }
 }

@@ -2,6 +2,7 @@ package nl.buurtbegroting.service.codes;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
+import nl.buurtbegroting.service.PrivateFiles;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -23,7 +24,7 @@ import java.util.Base64;
  *   <li>{@code bb.code-key} (environment {@code BB_CODE_KEY}): the key in base64, at least 32 bytes;</li>
  *   <li>{@code bb.code-key-file} (environment {@code BB_CODE_KEY_FILE}): a file holding that base64 text,
  *       which must exist;</li>
- *   <li>otherwise {@code <bb.data-dir>/voting-code.key}, created with 32 random bytes and mode 0600 the
+ *   <li>otherwise {@code <bb.key-dir>/voting-code.key} (BB_KEY_DIR, default {@code ./keys}, apart from the data), created with 32 random bytes and mode 0600 the
  *       first time (development and demo on the embedded database).</li>
  * </ol>
  * The key never enters the database, so a copy of the database alone cannot tell which code hash belongs
@@ -39,7 +40,8 @@ class CodeKeyFactory {
     @Singleton
     CodeHasher codeHasher(@Property(name = "bb.code-key") @Nullable String key,
                           @Property(name = "bb.code-key-file") @Nullable String keyFile,
-                          @Property(name = "bb.data-dir") @Nullable String dataDir) {
+                          @Property(name = "bb.data-dir") @Nullable String dataDir,
+                          @Property(name = "bb.key-dir") @Nullable String keyDir) {
         if (key != null && !key.isBlank()) {
             return new CodeHasher(decode(key, "bb.code-key (BB_CODE_KEY)"));
         }
@@ -50,7 +52,7 @@ class CodeKeyFactory {
             }
             return new CodeHasher(read(file));
         }
-        Path file = Path.of(dataDir == null || dataDir.isBlank() ? "./data" : dataDir).resolve(DEFAULT_FILE);
+        Path file = PrivateFiles.keyFile(keyDir, dataDir, DEFAULT_FILE);
         if (!Files.exists(file)) {
             create(file);
         }

@@ -6,13 +6,16 @@ import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import nl.buurtbegroting.service.audit.AuditLog;
 import nl.buurtbegroting.service.election.Caller;
+import nl.buurtbegroting.service.election.ElectionPatch;
 import nl.buurtbegroting.service.election.ElectionService;
 import nl.buurtbegroting.service.election.ElectionState;
-import nl.buurtbegroting.service.election.ElectionSummary;
 import nl.buurtbegroting.service.election.ElectionView;
 import nl.buurtbegroting.service.pabulib.PabulibService;
 import nl.buurtbegroting.service.security.AccountService;
+import nl.buurtbegroting.service.security.ElectionGrant;
+import nl.buurtbegroting.service.security.ElectionGrantRepository;
 import nl.buurtbegroting.service.security.Roles;
+import nl.buurtbegroting.service.voting.VotingDemo;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,25 +41,37 @@ public class DemoLoader implements ApplicationEventListener<ServerStartupEvent> 
     private final PabulibService pabulib;
     private final ElectionService elections;
     private final AccountService accounts;
+    private final ElectionGrantRepository grants;
+    private final VotingDemo votingDemo;
     private final PrintStream console = System.out;
 
-    public DemoLoader(PabulibService pabulib, ElectionService elections, AccountService accounts) {
+    public DemoLoader(PabulibService pabulib, ElectionService elections, AccountService accounts,
+                      ElectionGrantRepository grants, VotingDemo votingDemo) {
         this.pabulib = pabulib;
         this.elections = elections;
         this.accounts = accounts;
+        this.grants = grants;
+        this.votingDemo = votingDemo;
     }
 
     @Override
     public void onApplicationEvent(ServerStartupEvent event) {
         Caller system = new Caller(AuditLog.SYSTEM, Set.of(Roles.ADMIN));
         byte[] file = demoFile();
-        long id = elections.list(system).stream()
-                .filter(e -> e.name().equals("Assen Top Idee") && e.neighbourhood().equals("Assen"))
-                .mapToLong(ElectionSummary::id).findFirst()
+        // Only an election the demo made itself, and only while it still takes votes; never another open
+        // election of the same data directory (issue 11: a real election got the demo's codes).
+        long id = demoElection(system)
                 .orElseGet(() -> pabulib.importElection(system, file, "Netherlands_Assen_2024.pb").id());
         ElectionView election = elections.get(system, id);
+        // The file's own dates lie in 2024; the demo votes from now for a month (voting times are enforced).
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant closes = now.plus(java.time.Duration.ofDays(30));
         if (election.state() == ElectionState.DRAFT) {
+            elections.update(system, id, new ElectionPatch(null, null, null, null, null, null, null, null, null,
+                    now.minus(java.time.Duration.ofMinutes(1)), closes, null));
             election = elections.open(system, id);
+        } else if (election.votingCloses() != null && election.votingCloses().isBefore(closes.minus(java.time.Duration.ofDays(1)))) {
+            election = elections.extend(system, id, closes);
         }
         byte[] raw = new byte[12];
         new SecureRandom().nextBytes(raw);
@@ -83,6 +98,18 @@ public class DemoLoader implements ApplicationEventListener<ServerStartupEvent> 
                   curl -X POST %1$s/api/elections/%2$d/close -H "Authorization: Bearer $TOKEN"
                 """.formatted(url, id, election.name(), election.neighbourhood(), election.budget(), election.currency(),
                 election.rule(), election.state(), DEMO_USER, password));
+        votingDemo.issueCodes(id, url);
+    }
+
+    /** The newest election the demo organiser was made for, if it is still DRAFT or OPEN. */
+    private java.util.Optional<Long> demoElection(Caller system) {
+        return grants.findByUsername(DEMO_USER).stream()
+                .map(ElectionGrant::electionId)
+                .max(Long::compare)
+                .filter(id -> {
+                    ElectionState state = elections.get(system, id).state();
+                    return state == ElectionState.DRAFT || state == ElectionState.OPEN;
+                });
     }
 
     private static byte[] demoFile() {

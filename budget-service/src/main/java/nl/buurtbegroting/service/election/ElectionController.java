@@ -1,6 +1,7 @@
 package nl.buurtbegroting.service.election;
 
 import io.micronaut.core.annotation.Nullable;
+import nl.buurtbegroting.service.problem.TextCheck;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -38,6 +39,7 @@ class ElectionController {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Create a draft election (admin, organiser; an organiser becomes its organiser)")
     HttpResponse<ElectionView> create(@Body @Valid ElectionRequest request, Authentication authentication) {
+        TextCheck.require(request);
         ElectionView created = service.create(Caller.of(authentication), request);
         return HttpResponse.created(created, URI.create("/api/elections/" + created.id()));
     }
@@ -61,6 +63,7 @@ class ElectionController {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Change a DRAFT election; present fields replace stored ones")
     ElectionView update(@PathVariable long id, @Body @Valid ElectionPatch patch, Authentication authentication) {
+        TextCheck.require(patch);
         return service.update(Caller.of(authentication), id, patch);
     }
 
@@ -70,6 +73,14 @@ class ElectionController {
     @Operation(summary = "DRAFT -> OPEN, after checking the election is complete (409 ELECTION_INCOMPLETE lists what is missing)")
     ElectionView open(@PathVariable long id, Authentication authentication) {
         return service.open(Caller.of(authentication), id);
+    }
+
+    @Post("/{id}/extend")
+    @Secured({Roles.ADMIN, Roles.ORGANISER})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Move the end of voting of an OPEN election later (audited, in the bundle's events)")
+    ElectionView extend(@PathVariable long id, @Body @Valid ExtendRequest request, Authentication authentication) {
+        return service.extend(Caller.of(authentication), id, request.votingCloses());
     }
 
     @Post("/{id}/close")

@@ -15,6 +15,7 @@ public class ElectionMapper {
 
     private static final Argument<List<Category>> CATEGORIES = Argument.listOf(Category.class);
     private static final Argument<List<String>> STRINGS = Argument.listOf(String.class);
+    private static final Argument<List<List<String>>> GROUPS = Argument.listOf(Argument.listOf(String.class));
 
     private final JsonMapper json;
 
@@ -29,7 +30,7 @@ public class ElectionMapper {
         return new ElectionRow(id, r.name(), r.neighbourhood(), r.budget(), r.currency(), write(r.categories()),
                 b.format(), b.minProjects(), b.maxProjects(), b.maxPoints(), b.maxCost(), r.rule(),
                 t.policy(), write(t.order()), t.seed(), e.minimumAge(), write(e.districts()),
-                r.votingOpens(), r.votingCloses(), state, createdBy, createdAt, updatedAt);
+                r.votingOpens(), r.votingCloses(), state, createdBy, createdAt, updatedAt, write(r.incompatibleGroups()));
     }
 
     public ElectionRequest toRequest(ElectionRow row) {
@@ -39,14 +40,15 @@ public class ElectionMapper {
                 row.allocationRule(),
                 new TieBreaking(row.tiePolicy(), read(row.tieOrderJson(), STRINGS), row.tieSeed()),
                 new VoterEligibility(row.minimumAge(), read(row.districtsJson(), STRINGS)),
-                row.votingOpens(), row.votingCloses());
+                row.votingOpens(), row.votingCloses(), read(row.incompatibleJson(), GROUPS));
     }
 
     public ElectionView toView(ElectionRow row) {
         ElectionRequest r = toRequest(row);
         return new ElectionView(row.id(), r.name(), r.neighbourhood(), r.budget(), r.currency(), r.categories(),
-                r.ballot(), r.rule(), r.tieBreaking(), r.eligibility(), r.votingOpens(), r.votingCloses(),
-                row.state(), row.createdAt(), row.updatedAt());
+                r.ballot(), r.rule(), r.tieBreaking(), r.eligibility(), r.votingOpens(), r.votingCloses(), r.incompatibleGroups(),
+                row.state(), row.createdAt(), row.updatedAt(),
+                r.eligibility().minimumAge() == null ? null : ElectionView.AGE_CHECKED);
     }
 
     public ElectionSummary toSummary(ElectionRow row) {

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -29,7 +30,8 @@ public record ElectionPatch(
         @Nullable @Valid TieBreaking tieBreaking,
         @Nullable @Valid VoterEligibility eligibility,
         @Nullable Instant votingOpens,
-        @Nullable Instant votingCloses) {
+        @Nullable Instant votingCloses,
+        @Nullable @Size(max = 100) List<@NotNull @Size(min = 2, max = 100) List<@NotBlank @Size(max = 64) String>> incompatibleGroups) {
 
     ElectionRequest applyTo(ElectionRequest current) {
         return new ElectionRequest(
@@ -43,7 +45,8 @@ public record ElectionPatch(
                 tieBreaking != null ? tieBreaking : current.tieBreaking(),
                 eligibility != null ? eligibility : current.eligibility(),
                 votingOpens != null ? votingOpens : current.votingOpens(),
-                votingCloses != null ? votingCloses : current.votingCloses());
+                votingCloses != null ? votingCloses : current.votingCloses(),
+                incompatibleGroups != null ? List.copyOf(incompatibleGroups) : current.incompatibleGroups());
     }
 
     /** The names of the fields this patch sets, for the audit log. */
@@ -60,6 +63,7 @@ public record ElectionPatch(
         if (eligibility != null) fields.add("eligibility");
         if (votingOpens != null) fields.add("votingOpens");
         if (votingCloses != null) fields.add("votingCloses");
+        if (incompatibleGroups != null) fields.add("incompatibleGroups");
         return fields;
     }
 }

@@ -27,7 +27,8 @@ import java.util.List;
  * @param tieBreaking   how ties are decided; ID order when absent
  * @param eligibility   who may vote; everyone when absent
  * @param votingOpens   when voting starts (informative; opening is an explicit act)
- * @param votingCloses  when voting ends (informative; closing is an explicit act)
+ * @param votingCloses  when voting ends: online ballots are refused before votingOpens and from votingCloses on
+ * @param incompatibleGroups groups of proposal codes of which at most one is funded ("A or B, not both")
  */
 @Serdeable
 public record ElectionRequest(
@@ -41,7 +42,8 @@ public record ElectionRequest(
         @Nullable @Valid TieBreaking tieBreaking,
         @Nullable @Valid VoterEligibility eligibility,
         @Nullable Instant votingOpens,
-        @Nullable Instant votingCloses) {
+        @Nullable Instant votingCloses,
+        @Nullable @Size(max = 100) List<@NotNull @Size(min = 2, max = 100) List<@NotBlank @Size(max = 64) String>> incompatibleGroups) {
 
     /** The same request with every absent optional part set to its documented default. */
     public ElectionRequest withDefaults() {
@@ -51,6 +53,12 @@ public record ElectionRequest(
                 rule.strip(),
                 tieBreaking == null ? TieBreaking.byId() : tieBreaking,
                 eligibility == null ? VoterEligibility.everyone() : eligibility,
-                votingOpens, votingCloses);
+                votingOpens, votingCloses, incompatibleGroups == null ? List.of() : List.copyOf(incompatibleGroups));
+    }
+
+    /** The same request with another end of voting. */
+    public ElectionRequest withVotingCloses(Instant closes) {
+        return new ElectionRequest(name, neighbourhood, budget, currency, categories, ballot, rule, tieBreaking, eligibility,
+                votingOpens, closes, incompatibleGroups);
     }
 }

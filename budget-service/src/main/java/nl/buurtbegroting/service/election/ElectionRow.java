@@ -34,11 +34,12 @@ public record ElectionRow(@Id @GeneratedValue @Nullable Long id,
                           ElectionState state,
                           String createdBy,
                           Instant createdAt,
-                          Instant updatedAt) {
+                          Instant updatedAt,
+                          String incompatibleJson) {
 
     public ElectionRow withState(ElectionState next, Instant at) {
         return new ElectionRow(id, name, neighbourhood, budget, currency, categoriesJson, ballotFormat, minProjects,
                 maxProjects, maxPoints, maxCost, allocationRule, tiePolicy, tieOrderJson, tieSeed, minimumAge,
-                districtsJson, votingOpens, votingCloses, next, createdBy, createdAt, at);
+                districtsJson, votingOpens, votingCloses, next, createdBy, createdAt, at, incompatibleJson);
     }
 }

@@ -114,10 +114,39 @@ public class ElectionService {
     public ElectionView open(Caller caller, long id) {
         ElectionRow row = lockDraftForChange(caller, id);
         List<Violation> missing = missingForOpen(mapper.toRequest(row), proposals.findByElectionIdOrderById(id));
+        if (row.votingCloses() != null && !row.votingCloses().isAfter(Instant.now(clock))) {
+            missing = new ArrayList<>(missing);
+            missing.add(new Violation("votingCloses", "VOTING_CLOSES_PASSED", "votingCloses (" + row.votingCloses()
+                    + ") has passed; set a later end of voting before opening"));
+        }
         if (!missing.isEmpty()) {
             throw ApiProblem.incomplete(missing);
         }
         return mapper.toView(move(caller, row, ElectionState.OPEN));
+    }
+
+    /**
+     * Moves the end of voting of an OPEN election later (never earlier: residents were told a date). The new time
+     * is audited and appears in the bundle's events, so a late extension is plain to any auditor.
+     */
+    @Transactional
+    public ElectionView extend(Caller caller, long id, Instant votingCloses) {
+        ElectionRow row = lockForChange(caller, id);
+        if (row.state() != ElectionState.OPEN) {
+            throw ApiProblem.conflict("ELECTION_NOT_OPEN",
+                    "Election " + id + " is " + row.state() + "; only the end of an OPEN vote can be moved.");
+        }
+        Instant now = Instant.now(clock);
+        if (!votingCloses.isAfter(now) || (row.votingCloses() != null && !votingCloses.isAfter(row.votingCloses()))) {
+            throw ApiProblem.invalid("votingCloses", "NOT_LATER", "the new end of voting must be after now and after "
+                    + (row.votingCloses() == null ? "now" : row.votingCloses().toString()));
+        }
+        ElectionRequest current = mapper.toRequest(row);
+        ElectionRequest moved = current.withVotingCloses(votingCloses);
+        ElectionRow updated = elections.update(mapper.toRow(row.id(), moved, row.state(), row.createdBy(), row.createdAt(), now));
+        audit.record(caller.username(), "VOTING_EXTENDED", id, votingCloses.toString(),
+                "votingCloses " + row.votingCloses() + " -> " + votingCloses);
+        return mapper.toView(updated);
     }
 
     @Transactional
@@ -204,6 +233,12 @@ public class ElectionService {
         if (new HashSet<>(t.order()).size() != t.order().size()) {
             violations.add(new Violation("tieBreaking.order", "DUPLICATE_IN_ORDER", "a proposal appears twice in the order"));
         }
+        for (int i = 0; i < r.incompatibleGroups().size(); i++) {
+            if (new HashSet<>(r.incompatibleGroups().get(i)).size() != r.incompatibleGroups().get(i).size()) {
+                violations.add(new Violation("incompatibleGroups[" + i + "]", "DUPLICATE_IN_GROUP",
+                        "a proposal appears twice in the group"));
+            }
+        }
         if (r.votingOpens() != null && r.votingCloses() != null && !r.votingCloses().isAfter(r.votingOpens())) {
             violations.add(new Violation("votingCloses", "WINDOW_INVALID", "votingCloses must be after votingOpens"));
         }
@@ -211,7 +246,7 @@ public class ElectionService {
             throw ApiProblem.invalid(violations);
         }
         return new ElectionRequest(r.name(), r.neighbourhood(), r.budget(), r.currency(), r.categories(), r.ballot(),
-                rule.get(), r.tieBreaking(), r.eligibility(), r.votingOpens(), r.votingCloses());
+                rule.get(), r.tieBreaking(), r.eligibility(), r.votingOpens(), r.votingCloses(), r.incompatibleGroups());
     }
 
     private static boolean notOne(Integer limit) {
@@ -255,6 +290,15 @@ public class ElectionService {
         if (!uncategorised.isEmpty()) {
             missing.add(new Violation("proposals", "UNKNOWN_CATEGORY",
                     "proposals in a category the election does not have: " + String.join(", ", uncategorised)));
+        }
+        Set<String> codes = new HashSet<>();
+        all.forEach(p -> codes.add(p.code()));
+        for (int i = 0; i < r.incompatibleGroups().size(); i++) {
+            List<String> unknown = r.incompatibleGroups().get(i).stream().filter(c -> !codes.contains(c)).toList();
+            if (!unknown.isEmpty()) {
+                missing.add(new Violation("incompatibleGroups[" + i + "]", "UNKNOWN_PROPOSAL",
+                        "the group names proposals the election does not have: " + String.join(", ", unknown)));
+            }
         }
         if (r.tieBreaking().policy() == TiePolicy.GIVEN) {
             Set<String> ordered = new HashSet<>(r.tieBreaking().order());

@@ -10,8 +10,9 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
- * Who may vote: a minimum age (Assen 2024: 12) and the districts whose residents vote (empty: all).
- * Checked when voting codes are issued, not here.
+ * Who may vote: a minimum age (Assen 2024: 12) and the districts whose residents vote (empty: all). The service
+ * cannot know a resident's age: it is applied when the letters with the codes are addressed, and the election and
+ * its bundle say so. Districts are applied to code batches: each batch names one of these districts.
  */
 @Serdeable
 public record VoterEligibility(@Nullable @PositiveOrZero @Max(150) Integer minimumAge,

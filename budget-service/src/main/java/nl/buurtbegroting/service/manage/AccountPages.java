@@ -58,7 +58,15 @@ public class AccountPages {
 
     /** The accounts page: every account, the elections to grant, the new-account form and the last message. */
     public record Accounts(List<AccountView> accounts, List<ElectionSummary> elections, FormState form, String message,
-                           boolean canChange) {
+                           boolean canChange, java.util.Set<String> disabled, String self) {
+        public boolean isDisabled(AccountView a) {
+            return disabled.contains(a.username());
+        }
+
+        /** An admin disables any other account that is not disabled yet, never their own (nobody would be left). */
+        public boolean mayDisable(AccountView a) {
+            return canChange && !isDisabled(a) && !a.username().equalsIgnoreCase(self);
+        }
     }
 
     /** The audit log page: the events shown, the filter and its choices. */
@@ -100,9 +108,7 @@ public class AccountPages {
                         state.error("username", page.t("e.username"));
                     }
                     String password = form.get("password");
-                    if (password.length() < 12 || password.length() > 128) {
-                        state.error("password", page.t("e.password"));
-                    }
+                    passwordError(page, username, password).ifPresent(text -> state.error("password", text));
                     if (state.hasErrors()) {
                         return render(request, staff, state, "", HttpStatus.BAD_REQUEST);
                     }
@@ -131,15 +137,31 @@ public class AccountPages {
                 }
                 case "reset" -> {
                     char[] password = form.get("newPassword").toCharArray();
+                    var refused = passwordError(page, username, new String(password));
+                    if (refused.isPresent()) {
+                        java.util.Arrays.fill(password, '\0');
+                        return render(request, staff, state, page.t("accounts.resetRefused", username, refused.get()),
+                                HttpStatus.BAD_REQUEST);
+                    }
                     try {
                         accounts.setPassword(staff.username(), username, password);
                     } catch (ApiProblem problem) {
-                        return render(request, staff, state, page.t("e.password"), HttpStatus.BAD_REQUEST);
+                        return render(request, staff, state, manage.problemText(page, problem.code(), problem.getDetail()),
+                                HttpStatus.BAD_REQUEST);
                     } finally {
                         java.util.Arrays.fill(password, '\0');
                     }
                     sessions.endAllFor(username);
                     return render(request, staff, state, page.t("accounts.reset", username), HttpStatus.OK);
+                }
+                case "disable" -> {
+                    if (username.equalsIgnoreCase(staff.username())) {
+                        return render(request, staff, state, page.t("accounts.disableSelf"), HttpStatus.BAD_REQUEST);
+                    }
+                    // Through the API's service: audited, ends the account's tokens; its page sessions end here.
+                    String name = accounts.disable(staff.username(), username).username();
+                    sessions.endAllFor(name);
+                    return render(request, staff, state, page.t("accounts.disabledDone", name), HttpStatus.OK);
                 }
                 default -> {
                     return render(request, staff, state, "", HttpStatus.BAD_REQUEST);
@@ -161,8 +183,9 @@ public class AccountPages {
             char[] current = form.get("currentPassword").toCharArray();
             char[] next = form.get("newPassword").toCharArray();
             try {
-                if (next.length < 12 || next.length > 128) {
-                    state.error("newPassword", page.t("e.password"));
+                var refused = passwordError(page, staff.username(), new String(next));
+                if (refused.isPresent()) {
+                    state.error("newPassword", refused.get());
                 } else {
                     accounts.changeOwnPassword(staff.username(), current, next);
                 }
@@ -212,8 +235,20 @@ public class AccountPages {
     }
 
     private HttpResponse<?> render(HttpRequest<?> request, Staff staff, FormState form, String message, HttpStatus status) {
+        List<AccountView> all = accounts.list();
+        java.util.Set<String> disabled = new java.util.HashSet<>();
+        for (AccountView a : all) {
+            if (accounts.isDisabled(a.username())) {
+                disabled.add(a.username());
+            }
+        }
         return manage.render(request, status, "accounts", manage.page(request, staff, "accounts.title"),
-                new Accounts(accounts.list(), elections.list(staff.caller()), form, message, staff.admin()));
+                new Accounts(all, elections.list(staff.caller()), form, message, staff.admin(), disabled, staff.username()));
+    }
+
+    /** The service's password rules (issue 11), in the reader's language; empty when the password may be used. */
+    static java.util.Optional<String> passwordError(ManagePage page, String username, String password) {
+        return AccountService.passwordFault(username, password).map(f -> page.t("password." + f.name()));
     }
 
     private HttpResponse<?> forbidden(HttpRequest<?> request, Staff staff) {

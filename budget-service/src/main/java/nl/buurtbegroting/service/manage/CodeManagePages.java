@@ -56,7 +56,28 @@ public class CodeManagePages {
 
     /** The codes page. */
     public record Codes(ElectionView election, List<CodeBatchView> batches, FormState form, int maxLetters,
-                        boolean canChange) {
+                        boolean canChange, String message, String self, boolean admin) {
+
+        public Codes(ElectionView election, List<CodeBatchView> batches, FormState form, int maxLetters, boolean canChange) {
+            this(election, batches, form, maxLetters, canChange, "", "", false);
+        }
+
+        public List<String> districts() {
+            return election.eligibility().districts();
+        }
+
+        /**
+         * A batch asked for while voting is open is approved by another staff member of the election than the
+         * one who asked, or by an admin (separation of duties: nobody alone mints codes and votes with them).
+         */
+        public boolean mayApprove(CodeBatchView b) {
+            return canChange && b.awaitingApproval() && !b.revoked() && (admin || !b.createdBy().equalsIgnoreCase(self));
+        }
+
+        public boolean anyDistrict() {
+            return batches.stream().anyMatch(b -> b.district() != null);
+        }
+
         public long issued() {
             return batches.stream().filter(b -> !b.revoked()).mapToLong(CodeBatchView::count).sum();
         }
@@ -73,10 +94,13 @@ public class CodeManagePages {
             ElectionView e = elections.get(staff.caller(), electionId);
             ManagePage page = manage.page(request, staff, "codes.title", e.name());
             FormState form = new FormState().set("output", "pdf").set("letterText", page.t("letter.default"));
-            return manage.render(request, HttpStatus.OK, "codes", page,
-                    new Codes(e, batches.list(staff.caller(), electionId), form, LetterPdf.MAX_LETTERS,
-                            manage.mayChange(staff, electionId)));
+            return manage.render(request, HttpStatus.OK, "codes", page, codes(staff, e, form, ""));
         });
+    }
+
+    private Codes codes(Staff staff, ElectionView e, FormState form, String message) {
+        return new Codes(e, batches.list(staff.caller(), e.id()), form, LetterPdf.MAX_LETTERS,
+                manage.mayChange(staff, e.id()), message, staff.username(), staff.admin());
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = {"text/html", "application/pdf", "text/csv"})
@@ -86,7 +110,7 @@ public class CodeManagePages {
             ElectionView e = elections.get(staff.caller(), electionId);
             ManagePage page = manage.page(request, staff, "codes.title", e.name());
             FormState state = new FormState();
-            for (String f : List.of("label", "count", "output", "letterText")) {
+            for (String f : List.of("label", "count", "output", "letterText", "district")) {
                 state.set(f, form.get(f));
             }
             String label = state.v("label").strip();
@@ -104,28 +128,64 @@ public class CodeManagePages {
             if (count < 1 || count > max) {
                 state.error("count", page.t("e.numberRange", page.t("f.count"), 1, page.number(max)));
             }
+            String district = state.v("district").strip();
+            if (!e.eligibility().districts().isEmpty() && !e.eligibility().districts().contains(district)) {
+                state.error("district", page.t("e.district"));
+            }
             String letterText = state.v("letterText").strip();
             if (letterText.length() > 2000 || FormState.hasControl(letterText, true)) {
                 state.error("letterText", page.t("e.text", page.lower("f.letterText"), 2000));
             }
             if (state.hasErrors()) {
-                return manage.render(request, HttpStatus.BAD_REQUEST, "codes", page,
-                        new Codes(e, batches.list(staff.caller(), electionId), state, LetterPdf.MAX_LETTERS, true));
+                return manage.render(request, HttpStatus.BAD_REQUEST, "codes", page, codes(staff, e, state, ""));
             }
-            CodeBatchService.Issued issued = batches.issue(staff.caller(), electionId, new CodeBatchRequest(count, label));
-            String name = "election-" + electionId + "-batch-" + issued.batch().id();
-            if (!pdf) {
-                return download(batches.csv(issued, electionId), CSV, name + ".csv");
+            CodeBatchService.Issued issued = batches.issue(staff.caller(), electionId, new CodeBatchRequest(count, label,
+                    e.eligibility().districts().isEmpty() ? null : district));
+            if (issued.batch().awaitingApproval()) {
+                // Asked for while voting is open: no codes yet, a second staff member approves it below.
+                FormState fresh = new FormState().set("output", "pdf").set("letterText", page.t("letter.default"));
+                return manage.render(request, HttpStatus.ACCEPTED, "codes", page,
+                        codes(staff, e, fresh, page.t("codes.pending", label)));
             }
-            String base = publicUrl.base(origin(request)) + "/vote/" + electionId + "#";
-            List<LetterPdf.Letter> letters = new ArrayList<>(issued.codes().size());
-            for (VotingCode code : issued.codes()) {
-                letters.add(new LetterPdf.Letter(code.printed(), base + code.printed()));
-            }
-            LetterPdf.Texts texts = new LetterPdf.Texts(page.theme().getMunicipality(), e.name(), letterText,
-                    page.t("letter.code"), page.t("letter.scan"), page.t("letter.batch", label, issued.batch().id()));
-            return download(LetterPdf.render(texts, letters), PDF, name + ".pdf");
+            return file(request, page, e, issued, pdf, letterText);
         });
+    }
+
+    @Post(value = "/{batchId}/approve", consumes = MediaType.APPLICATION_FORM_URLENCODED,
+            produces = {"text/html", "application/pdf", "text/csv"})
+    HttpResponse<?> approve(HttpRequest<?> request, @PathVariable String id, @PathVariable String batchId,
+                            @Body @Nullable String body) {
+        long electionId = Ids.parse(id);
+        long batch = Ids.parse(batchId);
+        return manage.post(request, body, (staff, form) -> {
+            ElectionView e = elections.get(staff.caller(), electionId);
+            ManagePage page = manage.page(request, staff, "codes.title", e.name());
+            CodeBatchView asked = batches.list(staff.caller(), electionId).stream().filter(b -> b.id() == batch)
+                    .findFirst().orElse(null);
+            // Letters only while they fit one PDF; a bigger batch comes as the print shop's CSV.
+            boolean pdf = !"csv".equals(form.get("output")) && asked != null && asked.count() <= LetterPdf.MAX_LETTERS;
+            CodeBatchService.Issued issued = batches.approve(staff.caller(), electionId, batch);
+            return file(request, page, e, issued, pdf, page.t("letter.default"));
+        });
+    }
+
+    /** The one answer that holds a batch's codes: letters as PDF or the CSV. */
+    private HttpResponse<?> file(HttpRequest<?> request, ManagePage page, ElectionView e, CodeBatchService.Issued issued,
+                                 boolean pdf, String letterText) {
+        long electionId = e.id();
+        String label = issued.batch().label();
+        String name = "election-" + electionId + "-batch-" + issued.batch().id();
+        if (!pdf) {
+            return download(batches.csv(issued, electionId), CSV, name + ".csv");
+        }
+        String base = publicUrl.base(origin(request)) + "/vote/" + electionId + "#";
+        List<LetterPdf.Letter> letters = new ArrayList<>(issued.codes().size());
+        for (VotingCode code : issued.codes()) {
+            letters.add(new LetterPdf.Letter(code.printed(), base + code.printed()));
+        }
+        LetterPdf.Texts texts = new LetterPdf.Texts(page.theme().getMunicipality(), e.name(), letterText,
+                page.t("letter.code"), page.t("letter.scan"), page.t("letter.batch", label, issued.batch().id()));
+        return download(LetterPdf.render(texts, letters), PDF, name + ".pdf");
     }
 
     private static HttpResponse<?> download(byte[] bytes, MediaType type, String filename) {

@@ -9,6 +9,7 @@ import nl.buurtbegroting.service.election.ElectionView;
 import nl.buurtbegroting.service.election.RuleCatalog;
 import nl.buurtbegroting.service.election.TieBreaking;
 import nl.buurtbegroting.service.election.TiePolicy;
+import nl.buurtbegroting.service.election.VoterEligibility;
 import nl.buurtbegroting.service.problem.Violation;
 import nl.buurtbegroting.service.web.Form;
 import nl.buurtbegroting.service.web.Page;
@@ -32,7 +33,7 @@ final class ElectionForm {
 
     static final List<String> FIELDS = List.of("name", "neighbourhood", "budget", "currency", "opens", "closes",
             "categories", "format", "minProjects", "maxProjects", "maxPoints", "maxCost", "rule", "tiePolicy",
-            "tieOrder", "tieSeed");
+            "tieOrder", "tieSeed", "minimumAge", "districts", "incompatible");
     static final long MAX_AMOUNT = 1_000_000_000_000L;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
 
@@ -71,7 +72,10 @@ final class ElectionForm {
                 .set("categories", cats.toString().strip()).set("format", b.format().name())
                 .set("minProjects", b.minProjects()).set("maxProjects", b.maxProjects()).set("maxPoints", b.maxPoints())
                 .set("maxCost", b.maxCost()).set("rule", e.rule()).set("tiePolicy", e.tieBreaking().policy().name())
-                .set("tieOrder", String.join(", ", e.tieBreaking().order())).set("tieSeed", e.tieBreaking().seed());
+                .set("tieOrder", String.join(", ", e.tieBreaking().order())).set("tieSeed", e.tieBreaking().seed())
+                .set("minimumAge", e.eligibility().minimumAge())
+                .set("districts", String.join("\n", e.eligibility().districts()))
+                .set("incompatible", String.join("\n", e.incompatibleGroups().stream().map(g -> String.join(", ", g)).toList()));
     }
 
     private static String local(Instant instant) {
@@ -111,25 +115,76 @@ final class ElectionForm {
             s.error("tieOrder", page.t("e.tieOrder"));
         }
         Long seed = f.number("tieSeed", Long.MIN_VALUE, Long.MAX_VALUE, false);
+        Long minimumAge = f.number("minimumAge", 0, 150, false);
+        List<String> districts = districts(s, page);
+        List<List<String>> incompatible = incompatible(s, page);
         if (s.hasErrors()) {
             return null;
         }
         return new ElectionRequest(name, neighbourhood, budget, currency, categories,
                 new BallotSettings(format, toInt(min), toInt(max), points, maxCost), rule,
-                new TieBreaking(policy, order, seed), null, opens, closes);
+                new TieBreaking(policy, order, seed), new VoterEligibility(toInt(minimumAge), districts), opens, closes,
+                incompatible);
     }
 
-    /** The whole form as a change of a draft: every field replaces the stored one (eligibility stays). */
+    /** The whole form as a change of a draft: every field replaces the stored one. */
     static ElectionPatch patch(ElectionRequest r) {
         return new ElectionPatch(r.name(), r.neighbourhood(), r.budget(), r.currency(), r.categories(), r.ballot(),
-                r.rule(), r.tieBreaking(), null, r.votingOpens(), r.votingCloses());
+                r.rule(), r.tieBreaking(), r.eligibility(), r.votingOpens(), r.votingCloses(), r.incompatibleGroups());
+    }
+
+    /** One district a line; code batches then name one of them. */
+    private static List<String> districts(FormState s, ManagePage page) {
+        List<String> list = new ArrayList<>();
+        for (String line : s.v("districts").split("\\R")) {
+            String d = line.strip();
+            if (d.isEmpty()) {
+                continue;
+            }
+            if (d.length() > 100 || FormState.hasControl(d, false) || list.size() >= 200) {
+                s.error("districts", page.t("e.districts"));
+                return List.of();
+            }
+            if (!list.contains(d)) {
+                list.add(d);
+            }
+        }
+        return list;
+    }
+
+    /** One group a line, proposal numbers apart by commas: at most one of each group is funded. */
+    private static List<List<String>> incompatible(FormState s, ManagePage page) {
+        List<List<String>> groups = new ArrayList<>();
+        String[] lines = s.v("incompatible").split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            List<String> group = new ArrayList<>();
+            for (String code : lines[i].split("[,;\\s]+")) {
+                if (!code.isBlank()) {
+                    group.add(code.strip());
+                }
+            }
+            if (group.size() < 2 || group.size() > 100 || groups.size() >= 100
+                    || group.stream().anyMatch(c -> c.length() > 64 || FormState.hasControl(c, false))) {
+                s.error("incompatible", page.t("e.incompatible", i + 1));
+                return List.of();
+            }
+            groups.add(group);
+        }
+        return groups;
     }
 
     /** Places the service's violations beside their fields. */
     static void place(FormState s, ManagePage page, List<Violation> violations) {
         for (Violation v : violations) {
             String path = v.field();
-            String field = path.startsWith("categories") ? "categories" : PATHS.getOrDefault(path, path);
+            String field = path.startsWith("categories") ? "categories"
+                    : path.startsWith("incompatibleGroups") ? "incompatible"
+                    : path.startsWith("eligibility.districts") ? "districts"
+                    : path.startsWith("eligibility.minimumAge") ? "minimumAge"
+                    : PATHS.getOrDefault(path, path);
             if (!FIELDS.contains(field)) {
                 field = "name";
             }

@@ -203,6 +203,33 @@ public class ElectionManagePages {
         });
     }
 
+    /**
+     * Moves the end of voting of an open election later (issue 11: the service refuses ballots after it); audited and
+     * in the bundle. A time that is not later than now and the current end is refused with the reason.
+     */
+    @Post(value = "/elections/{id}/extend", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = "text/html")
+    HttpResponse<?> extend(HttpRequest<?> request, @PathVariable String id, @Body @Nullable String body) {
+        long electionId = Ids.parse(id);
+        return manage.post(request, body, (staff, form) -> {
+            ElectionView e = elections.get(staff.caller(), electionId);
+            java.time.Instant closes;
+            try {
+                closes = java.time.LocalDateTime.parse(form.get("closes").strip(),
+                        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", java.util.Locale.ROOT))
+                        .atZone(nl.buurtbegroting.service.web.Page.ZONE).toInstant();
+            } catch (java.time.format.DateTimeParseException ex) {
+                return manage.notice(request, staff, HttpStatus.BAD_REQUEST, "election.extendTitle", "election.extendFormat");
+            }
+            if (!closes.isAfter(java.time.Instant.now()) || (e.votingCloses() != null && !closes.isAfter(e.votingCloses()))) {
+                ManagePage page = manage.page(request, staff, "election.extendTitle");
+                return manage.notice(request, staff, HttpStatus.BAD_REQUEST, "election.extendTitle", "election.extendLater",
+                        e.votingCloses() == null ? page.t("election.extendNow") : page.when(e.votingCloses()));
+            }
+            elections.extend(staff.caller(), electionId, closes);
+            return manage.seeOther("/manage/elections/" + electionId);
+        });
+    }
+
     /** A validation refusal of the service, placed beside the form's fields; false for any other problem. */
     @SuppressWarnings("unchecked")
     static boolean placed(FormState state, ManagePage page, ApiProblem problem) {

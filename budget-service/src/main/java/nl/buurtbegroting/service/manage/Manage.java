@@ -9,7 +9,9 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.views.jte.HtmlJteViewsRenderer;
 import jakarta.inject.Singleton;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.ProblemCode;
 import nl.buurtbegroting.service.security.AccountRepository;
+import nl.buurtbegroting.service.security.AccountService;
 import nl.buurtbegroting.service.security.ElectionGrantRepository;
 import nl.buurtbegroting.service.web.Form;
 import nl.buurtbegroting.service.web.Lang;
@@ -50,9 +52,11 @@ public class Manage {
     private final ManageTexts texts;
     private final Messages messages;
     private final Theme theme;
+    private final AccountService accountService;
 
     Manage(StaffSessions sessions, AccountRepository accounts, ElectionGrantRepository grants, HtmlJteViewsRenderer<Map<String, Object>> renderer,
-           ManageTexts texts, Messages messages, Theme theme) {
+           ManageTexts texts, Messages messages, Theme theme, AccountService accountService) {
+        this.accountService = accountService;
         this.sessions = sessions;
         this.accounts = accounts;
         this.grants = grants;
@@ -78,7 +82,9 @@ public class Manage {
         if (cookie == null) {
             return Optional.empty();
         }
+        // A disabled account is signed out of the pages at once, as its API tokens are.
         return sessions.touch(cookie.getValue()).flatMap(entry -> accounts.findByUsername(entry.username())
+                .filter(account -> !accountService.isDisabled(account.username()))
                 .map(account -> new Staff(account.username(), account.role(), entry.csrf())));
     }
 
@@ -171,7 +177,7 @@ public class Manage {
     public MutableHttpResponse<String> refusal(HttpRequest<?> request, Staff staff, ThrowableProblem problem) {
         ManagePage page = page(request, staff, "refused.title");
         String code = codeOf(problem);
-        String text = page.has("problem." + code) ? page.t("problem." + code) : page.t("refused.text");
+        String text = problemText(page, code, page.t("refused.text"));
         int status = problem.getStatus() == null ? 409 : problem.getStatus().getStatusCode();
         return render(request, HttpStatus.valueOf(status), "notice", page,
                 new Notice(text, problem.getDetail() == null ? "" : problem.getDetail()));
@@ -193,8 +199,15 @@ public class Manage {
         }
     }
 
-    /** The text for a problem's code in the reader's language, or its own detail. */
+    /**
+     * The text for a problem's code in the reader's language: the pages' own text where it says more to staff,
+     * otherwise the service's nl/en message of the code (ProblemCode, shared with the API), or else {@code detail}.
+     */
     public String problemText(ManagePage page, String code, String detail) {
-        return page.has("problem." + code) ? page.t("problem." + code) : detail;
+        if (page.has("problem." + code)) {
+            return page.t("problem." + code);
+        }
+        return ProblemCode.find(code).map(c -> c.message(page.lang() == nl.buurtbegroting.service.web.Lang.NL
+                ? ProblemCode.Language.NL : ProblemCode.Language.EN)).orElse(detail);
     }
 }

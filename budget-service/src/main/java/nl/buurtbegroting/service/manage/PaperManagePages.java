@@ -60,7 +60,7 @@ public class PaperManagePages {
     /** The keying page: the last answer (a text key and its kind), the form, the proposals, the mismatches. */
     public record Keying(ElectionView election, List<ProposalView> proposals, FormState form, String result,
                          String resultKind, Map<String, Long> counts, @Nullable List<PaperMismatch> mismatches,
-                         boolean canKey) {
+                         boolean canKey, List<PaperMismatch> awaiting) {
         public boolean points() {
             return election.ballot().format() == BallotFormat.CUMULATIVE;
         }
@@ -119,7 +119,7 @@ public class PaperManagePages {
                         HttpStatus.OK);
             } catch (ThrowableProblem problem) {
                 String c = Manage.codeOf(problem);
-                String text = page.has("problem." + c) ? page.t("problem." + c) : problem.getDetail();
+                String text = manage.problemText(page, c, problem.getDetail());
                 if ("PAPER_MISMATCH".equals(c)) {
                     // The keyer gets the form back empty: re-reading the paper, not the earlier keying, decides.
                     return render(request, staff, electionId, new FormState(), text, "warning", HttpStatus.CONFLICT);
@@ -138,6 +138,23 @@ public class PaperManagePages {
         List<PaperMismatch> mismatches = staff.admin() || staff.auditor() ? paper.mismatches(staff.caller(), electionId) : null;
         ManagePage page = manage.page(request, staff, "paper.title", e.name());
         return manage.render(request, status, "paper", page, new Keying(e, eligible, form, result, kind,
-                paper.counts(staff.caller(), electionId), mismatches, manage.mayChange(staff, electionId)));
+                paper.counts(staff.caller(), electionId), mismatches, manage.mayChange(staff, electionId),
+                paper.awaitingSecondKeying(staff.caller(), electionId)));
+    }
+
+    /**
+     * Discards one keying: a form keyed once whose code was then used online (it would wait for good), or one side of
+     * a mismatch found wrong. Through the API's service, so it is audited with who keyed it.
+     */
+    @Post(value = "/discard", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = "text/html")
+    HttpResponse<?> discard(HttpRequest<?> request, @PathVariable String id, @Body @Nullable String body) {
+        long electionId = Ids.parse(id);
+        return manage.post(request, body, (staff, form) -> {
+            ManagePage page = manage.page(request, staff, "paper.title", "");
+            String entry = form.get("entry").strip();
+            paper.discard(staff.caller(), electionId, entry);
+            return render(request, staff, electionId, new FormState(),
+                    page.t("paper.discarded", entry.length() > 8 ? entry.substring(0, 8) : entry), "ok", HttpStatus.OK);
+        });
     }
 }

@@ -18,7 +18,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import nl.buurtbegroting.service.audit.AuditLog;
 import nl.buurtbegroting.service.security.Account;
-import nl.buurtbegroting.service.security.AccountRepository;
+import nl.buurtbegroting.service.security.AccountService;
 import nl.buurtbegroting.service.security.PasswordHasher;
 import nl.buurtbegroting.service.voting.ClientAddressResolver;
 import nl.buurtbegroting.service.voting.FailedCodeLimiter;
@@ -40,17 +40,17 @@ public class SignInPages {
 
     private final Manage manage;
     private final StaffSessions sessions;
-    private final AccountRepository accounts;
     private final PasswordHasher hasher;
     private final ClientAddressResolver addresses;
     private final FailedCodeLimiter failures;
     private final AuditLog audit;
+    private final AccountService accountService;
 
-    SignInPages(Manage manage, StaffSessions sessions, AccountRepository accounts, PasswordHasher hasher,
-                ClientAddressResolver addresses, Clock clock, AuditLog audit) {
+    SignInPages(Manage manage, StaffSessions sessions, PasswordHasher hasher,
+                ClientAddressResolver addresses, Clock clock, AuditLog audit, AccountService accountService) {
+        this.accountService = accountService;
         this.manage = manage;
         this.sessions = sessions;
-        this.accounts = accounts;
         this.hasher = hasher;
         this.addresses = addresses;
         this.failures = new FailedCodeLimiter(10, 100, clock);
@@ -114,20 +114,29 @@ public class SignInPages {
         if (state.hasErrors()) {
             return page(request, HttpStatus.OK, state, back);
         }
-        Optional<Account> account = username.length() > 64 ? Optional.empty() : accounts.findByUsername(username);
+        // Counted before the outcome is known (as the API's login does), so parallel tries cannot all pass.
+        long waitNow = failures.countOrWait(address);
+        if (waitNow > 0) {
+            java.util.Arrays.fill(password, '\0');
+            state.error("username", page.t("login.tooMany", (waitNow + 59) / 60));
+            return page(request, HttpStatus.TOO_MANY_REQUESTS, state, back).header("Retry-After", Long.toString(waitNow));
+        }
+        // The API's lookup: names compared ignoring case. A disabled account gets the answer of a wrong password.
+        Optional<Account> account = accountService.findForSignIn(username);
         boolean ok;
         if (account.isEmpty()) {
             hasher.burn(password);
             ok = false;
         } else {
-            ok = hasher.matches(password, account.get().passwordHash());
+            ok = hasher.matches(password, account.get().passwordHash())
+                    && !accountService.isDisabled(account.get().username());
         }
         java.util.Arrays.fill(password, '\0');
         if (!ok) {
-            failures.recordFailure(address);
             state.error("username", page.t("login.wrong"));
             return page(request, HttpStatus.UNAUTHORIZED, state, back);
         }
+        failures.forgive(address);
         String value = sessions.start(account.get().username());
         audit.record(account.get().username(), "STAFF_SIGNED_IN", null, account.get().username(), "organiser pages");
         return HttpResponse.seeOther(java.net.URI.create(back)).cookie(sessions.cookie(request, value))

@@ -98,7 +98,8 @@ final class PabulibMapping {
         }
         ElectionRequest election = new ElectionRequest(truncate(name, 200), truncate(neighbourhood, 200),
                 instance.budget(), CURRENCY.matcher(currency).matches() ? currency : "EUR", categories,
-                ballot(instance), rule(meta.get("rule")), TieBreaking.byId(), VoterEligibility.everyone(), opens, closes);
+                ballot(instance), rule(meta.get("rule")), TieBreaking.byId(), VoterEligibility.everyone(), opens, closes,
+                groups(instance, proposals));
         return new Imported(election, proposals);
     }
 
@@ -116,6 +117,20 @@ final class PabulibMapping {
     }
 
     /** Pabulib's {@code rule} values as cities used them ("equalshares/add1", "greedy") mapped to ours. */
+    /** The file's incompatible groups, limited to the proposals that are imported. */
+    private static List<List<String>> groups(Instance instance, List<ProposalRequest> proposals) {
+        Set<String> codes = new LinkedHashSet<>();
+        proposals.forEach(p -> codes.add(p.code()));
+        List<List<String>> out = new ArrayList<>();
+        for (Set<String> group : instance.incompatibleGroups()) {
+            List<String> known = group.stream().filter(codes::contains).sorted().toList();
+            if (known.size() >= 2) {
+                out.add(known);
+            }
+        }
+        return out;
+    }
+
     static String rule(String pabulibRule) {
         String r = pabulibRule == null ? "" : pabulibRule.strip().toLowerCase(Locale.ROOT);
         if (r.startsWith("equalshares") || r.startsWith("mes")) {
@@ -147,7 +162,16 @@ final class PabulibMapping {
         if (election.votingCloses() != null) {
             meta.put("date_end", PABULIB_DATE.format(election.votingCloses().minusSeconds(1).atOffset(ZoneOffset.UTC)));
         }
-        return new Instance(election.name(), election.budget(), projects, caps, List.of(), ballotRules(election), meta);
+        Set<String> ids = new LinkedHashSet<>();
+        projects.forEach(p -> ids.add(p.id()));
+        List<Set<String>> groups = new ArrayList<>();
+        for (List<String> group : election.incompatibleGroups()) {
+            Set<String> known = new LinkedHashSet<>(group.stream().filter(ids::contains).toList());
+            if (known.size() >= 2) {
+                groups.add(known);
+            }
+        }
+        return new Instance(election.name(), election.budget(), projects, caps, groups, ballotRules(election), meta);
     }
 
     private static BallotRules ballotRules(ElectionRequest election) {
@@ -200,6 +224,10 @@ final class PabulibMapping {
     }
 
     private static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max);
+        if (text.length() <= max) {
+            return text;
+        }
+        // Never between the two halves of a surrogate pair.
+        return text.substring(0, Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max);
     }
 }

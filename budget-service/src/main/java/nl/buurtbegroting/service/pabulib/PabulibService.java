@@ -4,7 +4,14 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import io.micronaut.transaction.TransactionOperations;
+import nl.buurtbegroting.core.audit.CanonicalBallot;
+import nl.buurtbegroting.core.model.ApprovalBallot;
+import nl.buurtbegroting.core.model.Ballot;
+import nl.buurtbegroting.core.model.ChooseOneBallot;
+import nl.buurtbegroting.core.model.CumulativeBallot;
 import nl.buurtbegroting.core.model.Election;
+import nl.buurtbegroting.core.model.OrdinalBallot;
 import nl.buurtbegroting.core.model.Profile;
 import nl.buurtbegroting.core.pabulib.PabulibFormatException;
 import nl.buurtbegroting.core.pabulib.PabulibReader;
@@ -13,14 +20,21 @@ import nl.buurtbegroting.service.election.Caller;
 import nl.buurtbegroting.service.election.ElectionMapper;
 import nl.buurtbegroting.service.election.ElectionRow;
 import nl.buurtbegroting.service.election.ElectionService;
+import nl.buurtbegroting.service.election.ElectionState;
+import nl.buurtbegroting.service.publication.PublicationService;
+import nl.buurtbegroting.service.tally.Count;
+import nl.buurtbegroting.service.tally.Counter;
 import nl.buurtbegroting.service.election.ElectionView;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.TextCheck;
 import nl.buurtbegroting.service.proposal.ProposalRepository;
 import nl.buurtbegroting.service.proposal.ProposalRequest;
 import nl.buurtbegroting.service.proposal.ProposalService;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +51,16 @@ public class PabulibService {
     private final ProposalRepository proposalRows;
     private final ElectionMapper mapper;
 
+    private final PublicationService publications;
+    private final Counter counter;
+    private final TransactionOperations<Connection> transactions;
+
     public PabulibService(ElectionService elections, ProposalService proposals, ProposalRepository proposalRows,
-                          ElectionMapper mapper) {
+                          ElectionMapper mapper, PublicationService publications, Counter counter,
+                          TransactionOperations<Connection> transactions) {
+        this.publications = publications;
+        this.counter = counter;
+        this.transactions = transactions;
         this.elections = elections;
         this.proposals = proposals;
         this.proposalRows = proposalRows;
@@ -49,6 +71,10 @@ public class PabulibService {
     @Transactional
     public ElectionView importElection(Caller caller, byte[] file, String sourceName) {
         PabulibMapping.Imported imported = PabulibMapping.fromInstance(read(file, sourceName).instance());
+        TextCheck.require(imported.election());
+        for (int i = 0; i < imported.proposals().size(); i++) {
+            TextCheck.require("proposals[" + i + "]", imported.proposals().get(i));
+        }
         ElectionRow row = elections.insert(caller, imported.election(), "ELECTION_IMPORTED");
         for (ProposalRequest proposal : imported.proposals()) {
             proposals.insert(caller, row, proposal);
@@ -56,11 +82,50 @@ public class PabulibService {
         return mapper.toView(row);
     }
 
+    /**
+     * The election as a Pabulib file. Once PUBLISHED it carries the published ballots (unless they were withheld) and
+     * records in META how the outcome was counted, {@code tie_breaking} (as {@code budget allocate --tie-break} takes
+     * it) and {@code apply_category_caps}, which {@code budget allocate} applies by default: the open data then
+     * recomputes the published outcome.
+     */
     @Transactional
     public String export(@Nullable Caller caller, long electionId) {
         ElectionRow row = elections.readable(caller, electionId);
         var instance = PabulibMapping.toInstance(mapper.toRequest(row), proposalRows.findByElectionIdOrderById(electionId));
-        return PabulibWriter.toString(new Election(instance, new Profile(List.of())));
+        List<Ballot> ballots = List.of();
+        if (row.state() == ElectionState.PUBLISHED && !publications.result(electionId).contains("\"ballotsPublished\":false")) {
+            Count count = transactions.executeRead(status -> counter.count(status.getConnection(), row));
+            ballots = new ArrayList<>(count.ballots().size());
+            int voter = 1;
+            for (CanonicalBallot b : count.ballots().ballots()) {
+                ballots.add(withVoter(b.toBallot(instance.voteType()), Integer.toString(voter++)));
+            }
+            Map<String, String> meta = new LinkedHashMap<>(instance.meta());
+            meta.put(TIE_BREAKING, count.options().tieBreaking().spec());
+            meta.put(APPLY_CATEGORY_CAPS, Boolean.toString(!instance.categoryCaps().isEmpty()));
+            instance = instance.withMeta(meta);
+        }
+        return PabulibWriter.toString(new Election(instance, new Profile(ballots)));
+    }
+
+    /** META keys of an exported published election (read by budget-cli's allocate). */
+    public static final String TIE_BREAKING = "tie_breaking";
+    public static final String APPLY_CATEGORY_CAPS = "apply_category_caps";
+
+    private static Ballot withVoter(Ballot b, String voter) {
+        if (b instanceof ApprovalBallot a) {
+            return new ApprovalBallot(voter, a.approved(), Map.of());
+        }
+        if (b instanceof CumulativeBallot c) {
+            return new CumulativeBallot(voter, c.points(), Map.of());
+        }
+        if (b instanceof ChooseOneBallot c) {
+            return new ChooseOneBallot(voter, c.choice(), Map.of());
+        }
+        if (b instanceof OrdinalBallot o) {
+            return new OrdinalBallot(voter, o.ranking(), Map.of());
+        }
+        throw new IllegalStateException("unknown ballot kind " + b.getClass().getSimpleName());
     }
 
     public static Election read(byte[] file, String sourceName) {

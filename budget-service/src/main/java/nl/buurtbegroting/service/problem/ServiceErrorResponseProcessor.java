@@ -49,6 +49,18 @@ public class ServiceErrorResponseProcessor extends ProblemErrorResponseProcessor
         if (!body.containsKey("code")) {
             body.put("code", codeFor(response.getStatus()));
         }
+        // Title and message in the caller's language (ProblemCode); the code stays the same in every language.
+        // A problem may carry its specific Dutch message as "detailNl" (not a member of the answer).
+        Object detailNl = body.remove("detailNl");
+        ProblemCode known = ProblemCode.find(String.valueOf(body.get("code"))).orElse(null);
+        if (known != null) {
+            ProblemCode.Language language = known.languageFor(errorContext.getRequest().getHeaders().get("Accept-Language"));
+            body.put("title", known.title(language));
+            if (response.getStatus().getCode() < 500 && (language == ProblemCode.Language.NL || !body.containsKey("detail"))) {
+                body.put("detail", language == ProblemCode.Language.NL && detailNl != null ? detailNl : known.message(language));
+            }
+            response.header("Content-Language", language.name().toLowerCase(java.util.Locale.ROOT));
+        }
         @SuppressWarnings("unchecked")
         MutableHttpResponse<Problem> typed = (MutableHttpResponse<Problem>) (MutableHttpResponse<?>)
                 response.contentType(APPLICATION_PROBLEM_JSON).body(body);

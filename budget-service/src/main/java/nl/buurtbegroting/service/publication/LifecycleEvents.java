@@ -2,6 +2,8 @@ package nl.buurtbegroting.service.publication;
 
 import nl.buurtbegroting.core.audit.AuditEvent;
 
+import nl.buurtbegroting.service.problem.TextCheck;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,6 +29,7 @@ final class LifecycleEvents {
             "CODE_BATCH_ISSUED", "codes-issued",
             "CODE_BATCH_REVOKED", "codes-revoked",
             "ELECTION_OPEN", "opened",
+            "VOTING_EXTENDED", "voting-extended",
             "ELECTION_CLOSED", "closed",
             "BALLOTS_SCRUBBED", "ballots-scrubbed",
             "ELECTION_TALLIED", "tallied",
@@ -58,7 +61,9 @@ final class LifecycleEvents {
                     switch (action) {
                         case "ELECTION_CREATED" -> data.put("source", "api");
                         case "ELECTION_IMPORTED" -> data.put("source", "pabulib");
+                        case "ELECTION_OPEN" -> data.putAll(eligibility(c, electionId));
                         case "CODE_BATCH_ISSUED", "CODE_BATCH_REVOKED" -> data.putAll(batch(batches, r.getString(4)));
+                        case "VOTING_EXTENDED" -> data.put("votingCloses", r.getString(4));
                         case "ELECTION_TALLIED" -> data.putAll(tallied);
                         case "ELECTION_PUBLISHED" -> data.putAll(published);
                         default -> {
@@ -70,6 +75,21 @@ final class LifecycleEvents {
             }
         }
         return events;
+    }
+
+    /** What the election requires of voters and where that is applied, for the "opened" event. */
+    private static Map<String, Object> eligibility(Connection c, long electionId) throws SQLException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT minimum_age FROM election WHERE id = ?")) {
+            s.setLong(1, electionId);
+            try (ResultSet r = s.executeQuery()) {
+                if (r.next() && r.getObject(1) != null) {
+                    m.put("minimumAge", r.getLong(1));
+                    m.put("ageChecked", nl.buurtbegroting.service.election.ElectionView.AGE_CHECKED);
+                }
+            }
+        }
+        return m;
     }
 
     /** The role that acted: the account's role in lower case, {@code system} for the service itself. */
@@ -94,16 +114,28 @@ final class LifecycleEvents {
         return Map.of();
     }
 
+    /**
+     * Each batch's facts for its events: label, number of codes, district, whether it was issued while voting was
+     * open and, if so, the role of the second staff member who approved it (never a name).
+     */
     private static Map<Long, Map<String, Object>> batches(Connection c, long electionId) throws SQLException {
         Map<Long, Map<String, Object>> out = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT id, label, code_count FROM code_batch WHERE election_id = ?")) {
+                "SELECT b.id, b.label, b.code_count, b.district, b.while_open, b.approved_by, a.role FROM code_batch b "
+                        + "LEFT JOIN account a ON a.username = b.approved_by WHERE b.election_id = ? AND b.pending = FALSE")) {
             s.setLong(1, electionId);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("label", r.getString(2));
+                    m.put("label", TextCheck.publishable(r.getString(2)));
                     m.put("codes", r.getLong(3));
+                    if (r.getString(4) != null) {
+                        m.put("district", TextCheck.publishable(r.getString(4)));
+                    }
+                    m.put("whileOpen", r.getBoolean(5));
+                    if (r.getBoolean(5) && r.getString(6) != null) {
+                        m.put("approvedBy", role(r.getString(6), r.getString(7)));
+                    }
                     out.put(r.getLong(1), m);
                 }
             }

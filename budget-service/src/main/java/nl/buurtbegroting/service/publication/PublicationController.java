@@ -1,6 +1,7 @@
 package nl.buurtbegroting.service.publication;
 
 import io.micronaut.http.HttpResponse;
+import nl.buurtbegroting.service.problem.TextCheck;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -45,6 +46,7 @@ class PublicationController {
             + "admin): TALLIED -> PUBLISHED; builds and signs the audit bundle once. 200 the public result; "
             + "400, 403, 404, 409 ELECTION_NOT_TALLIED")
     HttpResponse<String> publish(@PathVariable long id, @Body @Valid PublishRequest request, Authentication authentication) {
+        TextCheck.require(request);
         return json(service.publish(Caller.of(authentication), id, request));
     }
 
@@ -76,9 +78,11 @@ class PublicationController {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "After publication: the receipt of the ballot with this ballotHash (from the voting receipt), "
             + "signed, with its Merkle inclusion proof; check it with `budget verify BUNDLE --receipt FILE`. "
-            + "404 RECEIPT_NOT_FOUND, 409 ELECTION_NOT_PUBLISHED")
-    HttpResponse<byte[]> receipt(@PathVariable long id, @PathVariable String ballotHash) {
-        return HttpResponse.ok(service.receipt(id, ballotHash)).contentType(MediaType.APPLICATION_JSON_TYPE);
+            + "When the ballots were withheld (a small election), only with ?nonce= the ballot's nonce from the "
+            + "voting receipt, so nobody but the voter can read a ballot back. 404 RECEIPT_NOT_FOUND, 409 ELECTION_NOT_PUBLISHED")
+    HttpResponse<byte[]> receipt(@PathVariable long id, @PathVariable String ballotHash,
+                                 @io.micronaut.http.annotation.QueryValue @io.micronaut.core.annotation.Nullable String nonce) {
+        return HttpResponse.ok(service.receipt(id, ballotHash, nonce)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     @Get("/signing-keys")

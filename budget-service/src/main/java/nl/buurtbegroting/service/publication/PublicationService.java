@@ -23,6 +23,7 @@ import nl.buurtbegroting.service.election.ElectionRow;
 import nl.buurtbegroting.service.election.ElectionService;
 import nl.buurtbegroting.service.election.ElectionState;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.TextCheck;
 import nl.buurtbegroting.service.tally.Count;
 import nl.buurtbegroting.service.tally.Counter;
 import nl.buurtbegroting.service.tally.TallyService;
@@ -115,8 +116,8 @@ public class PublicationService {
             List<AuditEvent> events = LifecycleEvents.of(c, electionId, tallied, Map.of("councilDecision", decision));
 
             SigningKey key = keys.current();
-            ElectionInfo info = new ElectionInfo(Long.toString(electionId), row.name(), row.neighbourhood(),
-                    row.currency(), decision);
+            ElectionInfo info = new ElectionInfo(Long.toString(electionId), TextCheck.publishable(row.name()),
+                    TextCheck.publishable(row.neighbourhood()), row.currency(), decision);
             BundleInput input = BundleInput.of(info, count.instance(), count.ballots().ballots(), count.rule(),
                     count.options(), count.outcome(), events, count.counts(), libraryVersion, minimumVotersForBallots);
             AuditBundle bundle;
@@ -226,7 +227,7 @@ public class PublicationService {
      * the key that signed the election's bundle. {@code ballotHash} is the receipt's {@code ballotHash}
      * (the ballot's leaf hash).
      */
-    public byte[] receipt(long electionId, String ballotHash) {
+    public byte[] receipt(long electionId, String ballotHash, String nonce) {
         return transactions.executeRead(status -> {
             Connection c = status.getConnection();
             Published p = published(c, electionId);
@@ -244,6 +245,12 @@ public class PublicationService {
                 throw receiptNotFound();
             }
             CanonicalBallot ballot = tree.ballots().get(index);
+            // Withheld ballots stay secret: with few voters the Merkle root or a published hash may be a ballot's
+            // own leaf hash, so the ballot is served only to whoever shows its nonce, which only the voter's receipt
+            // holds. Any other request gets the same answer as an unknown hash.
+            if (p.result().contains("\"ballotsPublished\":false") && (nonce == null || !nonce.equals(ballot.nonce()))) {
+                throw receiptNotFound();
+            }
             InclusionProof proof = tree.proof(index);
             SigningKey key = keys.byId(p.keyId()).orElseThrow(() -> ApiProblem.conflict("SIGNING_KEY_RETIRED",
                     "The key " + p.keyId() + " that signed this election's bundle is not available on this server."));

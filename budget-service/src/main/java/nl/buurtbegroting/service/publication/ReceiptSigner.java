@@ -43,8 +43,9 @@ public class ReceiptSigner {
     public Signed sign(long electionId, String content, byte[] nonce) {
         CanonicalBallot ballot = StoredBallots.canonical(content, nonce);
         Receipt receipt = Receipt.issue(Long.toString(electionId), ballot, keys.current());
-        Map<String, Object> json = receipt.toJsonObject();
-        return new Signed(receipt.leafHash().bytes(), json, CanonicalJson.write(json));
+        byte[] file = CanonicalJson.write(receipt.toJsonObject());
+        // The answer carries the members in canonical order, exactly as a replay read back from the seal does.
+        return new Signed(receipt.leafHash().bytes(), asJson(file), file);
     }
 
     /** A receipt file as JSON values, for embedding in a response. */

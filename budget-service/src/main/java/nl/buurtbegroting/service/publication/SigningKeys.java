@@ -2,6 +2,7 @@ package nl.buurtbegroting.service.publication;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Property;
+import nl.buurtbegroting.service.PrivateFiles;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.context.event.StartupEvent;
@@ -40,7 +41,7 @@ import java.util.Optional;
  * files outside the database:
  * <ul>
  *   <li>the current key: {@code bb.signing.key-file} (environment {@code BB_SIGNING_KEY_FILE}), by default
- *       {@code <bb.data-dir>/signing-key.ed25519}, created with 32 bytes of {@link SecureRandom} and mode 0600
+ *       {@code <bb.key-dir>/signing-key.ed25519} (BB_KEY_DIR, default {@code ./keys}, apart from the data), created with 32 bytes of {@link SecureRandom} and mode 0600
  *       on the first start when absent. The file holds the key's 32-byte seed in base64 on one line (lines
  *       starting with {@code #} are comments);</li>
  *   <li>retired keys, still needed to sign receipts of elections published under them:
@@ -69,10 +70,11 @@ public class SigningKeys {
                        @Property(name = "bb.signing.key-id") @Nullable String keyId,
                        @Value("${bb.signing.retired-key-files:}") String retired,
                        @Property(name = "bb.data-dir") @Nullable String dataDir,
+                       @Property(name = "bb.key-dir") @Nullable String keyDir,
                        TransactionOperations<Connection> transactions, Clock clock) {
         this.transactions = transactions;
         Path file = keyFile != null && !keyFile.isBlank() ? Path.of(keyFile)
-                : Path.of(dataDir == null || dataDir.isBlank() ? "./data" : dataDir).resolve(DEFAULT_FILE);
+                : PrivateFiles.keyFile(keyDir, dataDir, DEFAULT_FILE);
         if (!Files.exists(file)) {
             create(file);
         }

@@ -23,9 +23,17 @@ class AccountAuthenticationProvider<B> implements HttpRequestExecutorAuthenticat
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
 
-    AccountAuthenticationProvider(AccountRepository accounts, PasswordHasher hasher) {
+    private final AccountSessions sessions;
+
+    AccountAuthenticationProvider(AccountRepository accounts, PasswordHasher hasher, AccountSessions sessions) {
         this.accounts = accounts;
         this.hasher = hasher;
+        this.sessions = sessions;
+    }
+
+    /** Names are compared ignoring case; an exact match first (an older version allowed names differing in case). */
+    private java.util.Optional<Account> find(String username) {
+        return accounts.findForSignIn(username);
     }
 
     @Override
@@ -33,12 +41,12 @@ class AccountAuthenticationProvider<B> implements HttpRequestExecutorAuthenticat
                                                         @NonNull AuthenticationRequest<String, String> credentials) {
         String username = credentials.getIdentity();
         char[] password = credentials.getSecret() == null ? new char[0] : credentials.getSecret().toCharArray();
-        var account = username == null ? java.util.Optional.<Account>empty() : accounts.findByUsername(username);
+        var account = username == null || username.length() > 64 ? java.util.Optional.<Account>empty() : find(username);
         if (account.isEmpty()) {
             hasher.burn(password);
             return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
         }
-        if (!hasher.matches(password, account.get().passwordHash())) {
+        if (!hasher.matches(password, account.get().passwordHash()) || sessions.disabled(account.get().username())) {
             return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
         }
         return AuthenticationResponse.success(account.get().username(), List.of(account.get().role().name()));

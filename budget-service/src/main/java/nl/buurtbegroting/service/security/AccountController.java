@@ -27,8 +27,11 @@ class AccountController {
 
     private final AccountService service;
 
-    AccountController(AccountService service) {
+    private final AccountSessions sessions;
+
+    AccountController(AccountService service, AccountSessions sessions) {
         this.service = service;
+        this.sessions = sessions;
     }
 
     @Post
@@ -44,6 +47,21 @@ class AccountController {
     @Operation(summary = "List staff accounts (admin, auditor)")
     List<AccountView> list() {
         return service.list();
+    }
+
+    @Post("/me/sign-out")
+    @Secured(io.micronaut.security.rules.SecurityRule.IS_AUTHENTICATED)
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Sign out: every token this account was given until now stops working")
+    void signOut(Authentication authentication) {
+        sessions.signOut(authentication.getName());
+    }
+
+    @Post("/{username}/disable")
+    @Secured(Roles.ADMIN)
+    @Operation(summary = "Disable an account (admin only): it cannot log in and its tokens stop working at once")
+    AccountView disable(@PathVariable String username, Authentication authentication) {
+        return service.disable(authentication.getName(), username);
     }
 
     @Post("/{username}/elections/{electionId}")

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import nl.buurtbegroting.service.audit.AuditLog;
 import nl.buurtbegroting.service.election.ElectionRepository;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.TextCheck;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -21,9 +22,11 @@ public class AccountService {
     private final PasswordHasher hasher;
     private final AuditLog audit;
     private final Clock clock;
+    private final AccountSessions sessions;
 
     public AccountService(AccountRepository accounts, ElectionGrantRepository grants, ElectionRepository elections,
-                          PasswordHasher hasher, AuditLog audit, Clock clock) {
+                          PasswordHasher hasher, AuditLog audit, Clock clock, AccountSessions sessions) {
+        this.sessions = sessions;
         this.accounts = accounts;
         this.grants = grants;
         this.elections = elections;
@@ -34,7 +37,8 @@ public class AccountService {
 
     @Transactional
     public AccountView create(String actor, AccountRequest request) {
-        if (accounts.existsByUsername(request.username())) {
+        requireStrong(request.username(), request.password());
+        if (!accounts.findIgnoringCase(request.username()).isEmpty()) {
             throw ApiProblem.of(HttpStatus.CONFLICT, "USERNAME_TAKEN", "Conflict",
                     "An account named '" + request.username() + "' already exists.");
         }
@@ -59,7 +63,8 @@ public class AccountService {
 
     @Transactional
     public AccountView grantElection(String actor, String username, long electionId) {
-        Account account = accounts.findByUsername(username)
+        Account account = (TextCheck.firstFault(username) >= 0 || username.length() > 64 ? java.util.Optional.<Account>empty()
+                : accounts.findByUsername(username))
                 .orElseThrow(() -> ApiProblem.notFound("ACCOUNT_NOT_FOUND", "There is no account '" + username + "'."));
         if (account.role() != Role.ORGANISER) {
             throw ApiProblem.invalid("username", "GRANT_NEEDS_ORGANISER", "Only organisers are granted elections.");
@@ -84,12 +89,50 @@ public class AccountService {
         return accounts.listOrderByUsername().stream().map(this::view).toList();
     }
 
+    /** Records that {@code actor} disabled {@code username}; 404 when there is no such account. */
+    @Transactional
+    public AccountView disable(String actor, String username) {
+        List<Account> found = TextCheck.firstFault(username) >= 0 || username.length() > 64 ? List.of()
+                : accounts.findIgnoringCase(username);
+        if (found.size() != 1) {
+            throw ApiProblem.notFound("ACCOUNT_NOT_FOUND", "There is no account '" + username + "'.");
+        }
+        audit.record(actor, "ACCOUNT_DISABLED", null, found.get(0).username(), "its tokens end at once");
+        sessions.setDisabled(found.get(0).username(), true);
+        return view(found.get(0));
+    }
+
+    /** Whether the account was disabled: it can neither sign in (API or pages) nor use a token or page session. */
+    public boolean isDisabled(String username) {
+        return sessions.disabled(username);
+    }
+
+    /**
+     * The account a sign-in names, for the API and the organiser pages alike: names are compared ignoring case,
+     * an exact match first (an older version allowed names that differ only in case).
+     */
+    public java.util.Optional<Account> findForSignIn(String username) {
+        return accounts.findForSignIn(username);
+    }
+
+    /** The first password rule {@code password} breaks for {@code username}, or empty when it may be used. */
+    public static java.util.Optional<PasswordPolicy.Fault> passwordFault(String username, String password) {
+        return PasswordPolicy.fault(username, password);
+    }
+
+    /** 400 VALIDATION_FAILED on {@code password} when {@link PasswordPolicy} refuses it. */
+    static void requireStrong(String username, String password) {
+        PasswordPolicy.problem(username, password).ifPresent(reason ->
+                { throw ApiProblem.invalid("password", "WEAK_PASSWORD", reason); });
+    }
+
     /** Creates the first admin unless one exists; returns whether it did. */
     @Transactional
     public boolean createFirstAdmin(String actor, String username, char[] password) {
-        if (accounts.existsByRole(Role.ADMIN) || accounts.existsByUsername(username)) {
+        if (accounts.existsByRole(Role.ADMIN) || !accounts.findIgnoringCase(username).isEmpty()) {
             return false;
         }
+        requireStrong(username, new String(password));
         accounts.save(new Account(null, username, hasher.hash(password), Role.ADMIN, Instant.now(clock)));
         audit.record(actor, "ACCOUNT_CREATED", null, username, "role ADMIN (first admin)");
         return true;
@@ -140,9 +183,7 @@ public class AccountService {
     public void setPassword(String actor, String username, char[] password) {
         Account a = accounts.findByUsername(username)
                 .orElseThrow(() -> ApiProblem.notFound("ACCOUNT_NOT_FOUND", "There is no account '" + username + "'."));
-        if (password.length < 12 || password.length > 128) {
-            throw ApiProblem.invalid("password", "PASSWORD_LENGTH", "a password has 12 to 128 characters");
-        }
+        requireStrong(a.username(), new String(password));
         accounts.update(new Account(a.id(), a.username(), hasher.hash(password), a.role(), a.createdAt()));
         audit.record(actor, actor.equals(username) ? "PASSWORD_CHANGED" : "PASSWORD_RESET", null, username, null);
     }

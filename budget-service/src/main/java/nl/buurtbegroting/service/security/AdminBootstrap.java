@@ -60,9 +60,11 @@ public class AdminBootstrap implements ApplicationEventListener<ServerStartupEve
             token = printable.getBytes(StandardCharsets.US_ASCII);
             // Printed on the console on purpose: it is how the operator learns it, and it is useless once spent.
             console.println("""
-                    No admin account exists yet. Create one with this one-time bootstrap token:
+                    No admin account exists yet. Create one with this one-time bootstrap token (the shell asks for the
+                    new admin's password, at least 12 characters, so no example password can be pasted by mistake):
+                      read -r -s -p 'New admin password: ' BB_PW; echo
                       curl -X POST %s/api/bootstrap -H 'Content-Type: application/json' \\
-                        -d '{"token":"%s","username":"admin","password":"<at least 12 characters>"}'
+                        -d "{\"token\":\"%s\",\"username\":\"admin\",\"password\":\"$BB_PW\"}"; unset BB_PW
                     """.formatted(event.getSource().getURL(), printable));
         }
     }

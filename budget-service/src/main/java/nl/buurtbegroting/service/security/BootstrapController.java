@@ -49,6 +49,8 @@ class BootstrapController {
     @Status(HttpStatus.CREATED)
     @Operation(summary = "Create the first admin with the one-time token printed at startup")
     BootstrapResult bootstrap(@Body @Valid BootstrapRequest request) {
+        // Checked before the one-time token is spent, so a refused password does not cost the token.
+        AccountService.requireStrong(request.username(), request.password());
         if (!bootstrap.redeem(request.token(), request.username(), request.password().toCharArray())) {
             throw ApiProblem.of(HttpStatus.FORBIDDEN, "BOOTSTRAP_REFUSED", "Forbidden",
                     "The bootstrap token is wrong, already used, or an admin exists already.");

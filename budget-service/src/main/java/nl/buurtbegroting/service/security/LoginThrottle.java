@@ -19,27 +19,51 @@ import nl.buurtbegroting.service.voting.FailedCodeLimiter;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Slows down password guessing: per client address at most {@code bb.security.login-rate-limit.per-minute}
- * (10) failed logins a minute and {@code .per-hour} (100) an hour; after that every login from the address
- * is answered {@code 429 TOO_MANY_FAILED_LOGINS} with {@code Retry-After}, before the password is looked at.
- * Successful logins do not count, and an account is never locked (that would let anyone lock an organiser
- * out on the evening before the vote closes). Counted in memory, per instance, like the voting-code limit.
+ * Slows down password guessing and keeps logins from starving ballots.
+ *
+ * <p>Per client address at most {@code bb.security.login-rate-limit.per-minute} (10) failed logins a minute
+ * and {@code .per-hour} (100) an hour; after that every login from the address is answered
+ * {@code 429 TOO_MANY_FAILED_LOGINS} with {@code Retry-After}, before the password is looked at. An attempt
+ * counts as failed from the moment it is let in and is taken back when it succeeds, so 16 parallel wrong
+ * passwords cannot all slip in before the first one is counted. An account is never locked (that would let
+ * anyone lock an organiser out on the evening before the vote closes).
+ *
+ * <p>Password hashing is slow on purpose (PBKDF2, 600,000 rounds) and runs on its own small executor
+ * ({@code micronaut.executors.login}, see {@link AccountAuthenticationProvider}); at most
+ * {@code bb.security.login-concurrency} (8) logins are let in at once, and any more are answered
+ * {@code 429 LOGIN_BUSY} with {@code Retry-After: 1} at once instead of queueing. Counted in memory, per
+ * instance; an admission whose answer never came (a dropped connection) expires after two minutes.
  */
 @ServerFilter("/api/login")
 class LoginThrottle {
 
+    private static final String ADMITTED = LoginThrottle.class.getName() + ".admitted";
+    private static final long STALE_MILLIS = 120_000;
+
     private final FailedCodeLimiter failures;
     private final ClientAddressResolver addresses;
     private final ErrorResponseProcessor<?> problems;
+    private final Clock clock;
+    private final int concurrency;
+    private final Map<Long, Long> inFlight = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
 
     LoginThrottle(@Property(name = "bb.security.login-rate-limit.per-minute", defaultValue = "10") int perMinute,
                   @Property(name = "bb.security.login-rate-limit.per-hour", defaultValue = "100") int perHour,
+                  @Property(name = "bb.security.login-concurrency", defaultValue = "8") int concurrency,
                   Clock clock, ClientAddressResolver addresses, ErrorResponseProcessor<?> problems) {
+        if (concurrency < 1) {
+            throw new IllegalStateException("bb.security.login-concurrency must be at least 1");
+        }
         this.failures = new FailedCodeLimiter(perMinute, perHour, clock);
         this.addresses = addresses;
         this.problems = problems;
+        this.clock = clock;
+        this.concurrency = concurrency;
     }
 
     @RequestFilter
@@ -48,21 +72,53 @@ class LoginThrottle {
         if (request.getMethod() != HttpMethod.POST) {
             return null;
         }
-        long wait = failures.retryAfterSeconds(addresses.addressOf(request));
-        if (wait <= 0) {
-            return null;
+        Long admission = admit();
+        if (admission == null) {
+            return refuse(request, ApiProblem.of(HttpStatus.TOO_MANY_REQUESTS, "LOGIN_BUSY", "Too many logins at once",
+                    "The service is checking as many passwords as it takes at once. Try again in a second.",
+                    Map.of("retryAfter", 1L)), 1);
         }
-        ApiProblem problem = ApiProblem.of(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_FAILED_LOGINS", "Too many failed logins",
-                "Too many logins with a wrong user name or password came from your address. Try again in " + wait + " seconds.",
-                Map.of("retryAfter", wait));
-        return problems.processResponse(ErrorContext.builder(request).cause(problem).build(),
-                HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(wait)));
+        String address = addresses.addressOf(request);
+        long wait = failures.countOrWait(address);
+        if (wait > 0) {
+            inFlight.remove(admission);
+            return refuse(request, ApiProblem.of(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_FAILED_LOGINS", "Too many failed logins",
+                    "Too many logins with a wrong user name or password came from your address. Try again in " + wait
+                            + " seconds.", Map.of("retryAfter", wait)), wait);
+        }
+        request.setAttribute(ADMITTED, admission);
+        return null;
     }
 
     @ResponseFilter
     void afterLogin(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (request.getMethod() == HttpMethod.POST && response.code() == HttpStatus.UNAUTHORIZED.getCode()) {
-            failures.recordFailure(addresses.addressOf(request));
+        // A token is a secret: no cache may keep the answer that carries it.
+        response.header(HttpHeaders.CACHE_CONTROL, "no-store");
+        Long admission = request.getAttribute(ADMITTED, Long.class).orElse(null);
+        if (admission == null || inFlight.remove(admission) == null) {
+            return;
         }
+        if (response.code() != HttpStatus.UNAUTHORIZED.getCode()) {
+            failures.forgive(addresses.addressOf(request));
+        }
+    }
+
+    /** A ticket for one login, or null when {@code concurrency} logins are in flight already. */
+    private synchronized Long admit() {
+        long now = clock.millis();
+        if (inFlight.size() >= concurrency) {
+            inFlight.values().removeIf(started -> started < now - STALE_MILLIS);
+            if (inFlight.size() >= concurrency) {
+                return null;
+            }
+        }
+        long id = ids.incrementAndGet();
+        inFlight.put(id, now);
+        return id;
+    }
+
+    private HttpResponse<?> refuse(HttpRequest<?> request, ApiProblem problem, long wait) {
+        return problems.processResponse(ErrorContext.builder(request).cause(problem).build(),
+                HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(wait)));
     }
 }

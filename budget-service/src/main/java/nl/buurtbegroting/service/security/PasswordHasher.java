@@ -7,6 +7,13 @@ import org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.util.Arrays;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -26,13 +33,40 @@ public class PasswordHasher {
 
     private final int iterations;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * Hashing runs here, never on the caller's thread: the callers are threads of the blocking pool that also
+     * carries ballots, and a burst of logins on that pool took every core for a minute. With
+     * {@code bb.security.login-threads} (1) threads a burst costs at most that many cores; the callers wait
+     * without using any, and {@code LoginThrottle} bounds how many may wait.
+     */
+    private final ExecutorService threads;
     private volatile String dummyHash;
 
-    public PasswordHasher(@Value("${bb.security.password-iterations:600000}") int iterations) {
+    public PasswordHasher(int iterations) {
+        this(iterations, 1);
+    }
+
+    @Inject
+    public PasswordHasher(@Value("${bb.security.password-iterations:600000}") int iterations,
+                          @Value("${bb.security.login-threads:1}") int threadCount) {
         if (iterations < 1000) {
             throw new IllegalArgumentException("bb.security.password-iterations must be at least 1000");
         }
+        if (threadCount < 1) {
+            throw new IllegalArgumentException("bb.security.login-threads must be at least 1");
+        }
         this.iterations = iterations;
+        AtomicInteger n = new AtomicInteger();
+        this.threads = Executors.newFixedThreadPool(threadCount, r -> {
+            Thread t = new Thread(r, "password-hash-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        threads.shutdownNow();
     }
 
     public String hash(char[] password) {
@@ -70,7 +104,20 @@ public class PasswordHasher {
         matches(password, dummy);
     }
 
-    private static byte[] derive(char[] password, byte[] salt, int rounds) {
+    private byte[] derive(char[] password, byte[] salt, int rounds) {
+        Future<byte[]> result = threads.submit(() -> deriveHere(password, salt, rounds));
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking a password", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static byte[] deriveHere(char[] password, byte[] salt, int rounds) {
         PKCS5S2ParametersGenerator generator = new PKCS5S2ParametersGenerator(new SHA256Digest());
         byte[] secret = toUtf8(password);
         try {

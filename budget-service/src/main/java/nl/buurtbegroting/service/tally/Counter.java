@@ -15,6 +15,7 @@ import nl.buurtbegroting.core.tiebreak.TieBreaking;
 import nl.buurtbegroting.service.election.Category;
 import nl.buurtbegroting.service.election.ElectionMapper;
 import nl.buurtbegroting.service.election.ElectionRow;
+import nl.buurtbegroting.service.problem.TextCheck;
 import nl.buurtbegroting.service.publication.StoredBallots;
 import nl.buurtbegroting.service.voting.BallotRulesCache;
 
@@ -67,7 +68,7 @@ public class Counter {
         Map<String, Long> caps = new LinkedHashMap<>();
         for (Category category : mapper.toRequest(row).categories()) {
             if (category.cap() != null) {
-                caps.put(category.name(), category.cap());
+                caps.put(TextCheck.publishable(category.name()), category.cap());
             }
         }
         Map<String, String> meta = new LinkedHashMap<>();
@@ -105,11 +106,11 @@ public class Counter {
         List<Batch> batches = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT b.id, b.label, b.code_count, "
                 + "(SELECT COUNT(*) FROM voting_code v WHERE v.batch_id = b.id AND v.used = TRUE) "
-                + "FROM code_batch b WHERE b.election_id = ? AND b.revoked = FALSE ORDER BY b.id")) {
+                + "FROM code_batch b WHERE b.election_id = ? AND b.revoked = FALSE AND b.pending = FALSE ORDER BY b.id")) {
             s.setLong(1, electionId);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    batches.add(new Batch(r.getLong(1), r.getString(2), r.getLong(3), r.getLong(4)));
+                    batches.add(new Batch(r.getLong(1), TextCheck.publishable(r.getString(2)), r.getLong(3), r.getLong(4)));
                 }
             }
         }

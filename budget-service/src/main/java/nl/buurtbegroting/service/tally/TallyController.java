@@ -37,7 +37,8 @@ class TallyController {
     @Operation(summary = "Count a CLOSED election with its rule and tie-breaking (organiser of the election, admin): "
             + "CLOSED -> TALLIED. 200 the tally; 403, 404, 409 ELECTION_NOT_CLOSED")
     HttpResponse<String> tally(@PathVariable long id, Authentication authentication) {
-        return HttpResponse.ok(service.tally(Caller.of(authentication), id)).contentType(MediaType.APPLICATION_JSON_TYPE);
+        return HttpResponse.ok(service.tally(Caller.of(authentication), id)).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header(io.micronaut.http.HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     @Get
@@ -46,6 +47,7 @@ class TallyController {
     @Operation(summary = "The tally for review (organiser of the election, auditor, admin): outcome, explanations in "
             + "nl and en, turnout. 401, 403, 404, 409 ELECTION_NOT_TALLIED")
     HttpResponse<String> get(@PathVariable long id, @Nullable Authentication authentication) {
-        return HttpResponse.ok(service.view(Caller.of(authentication), id)).contentType(MediaType.APPLICATION_JSON_TYPE);
+        return HttpResponse.ok(service.view(Caller.of(authentication), id)).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header(io.micronaut.http.HttpHeaders.CACHE_CONTROL, "no-store");
     }
 }

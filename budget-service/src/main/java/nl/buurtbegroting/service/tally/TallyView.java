@@ -10,6 +10,8 @@ import nl.buurtbegroting.core.explain.Language;
 import nl.buurtbegroting.core.outcome.Outcome;
 import nl.buurtbegroting.core.outcome.ProjectResult;
 
+import nl.buurtbegroting.service.problem.TextCheck;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,8 +60,8 @@ final class TallyView {
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("electionId", count.election().id());
-        m.put("name", count.election().name());
-        m.put("neighbourhood", count.election().neighbourhood());
+        m.put("name", TextCheck.publishable(count.election().name()));
+        m.put("neighbourhood", TextCheck.publishable(count.election().neighbourhood()));
         m.put("currency", count.election().currency());
         m.put("rule", o.rule());
         m.put("tieBreaking", o.tieBreaking());

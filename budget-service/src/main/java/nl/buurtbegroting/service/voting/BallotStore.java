@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HexFormat;
@@ -97,7 +98,7 @@ public class BallotStore {
                 insert(c, electionId, ballot, lookup);
                 // The election lock is taken last and held to the commit: a close either waits for this
                 // commit or has committed already, and then this reads CLOSED and everything rolls back.
-                requireOpen(c, electionId);
+                requireOpen(c, electionId, channel == Channel.ONLINE);
                 return new Cast(ballot.receipt(), false);
             }
             // A retry of a ballot that was stored gets its receipt, even once the election has closed.
@@ -128,9 +129,43 @@ public class BallotStore {
 
     /** Locks the election row (shared where the database can) and requires it to be OPEN. */
     void requireOpen(Connection c, long electionId) throws SQLException {
-        if (!"OPEN".equals(lockedState(c, electionId))) {
-            throw VotingProblem.notOpen(electionId);
+        requireOpen(c, electionId, false);
+    }
+
+    /**
+     * Locks the election row and requires it to be OPEN and, with {@code inWindow}, the clock to be within
+     * {@code votingOpens} and {@code votingCloses} (read here, under the lock, so an extension made on any
+     * instance holds at once). Online ballots are held to the window; paper forms are keyed by staff after
+     * they arrive, so only the state bounds them.
+     */
+    void requireOpen(Connection c, long electionId, boolean inWindow) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT state, voting_opens, voting_closes FROM election WHERE id = ? "
+                + electionLock(c))) {
+            s.setLong(1, electionId);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    throw VotingProblem.electionNotFound(electionId);
+                }
+                if (!"OPEN".equals(r.getString(1))) {
+                    throw VotingProblem.notOpen(electionId);
+                }
+                if (inWindow) {
+                    Instant opens = instant(r.getTimestamp(2));
+                    Instant closes = instant(r.getTimestamp(3));
+                    Instant now = clock.instant();
+                    if (opens != null && now.isBefore(opens)) {
+                        throw VotingProblem.outsideWindow(electionId, opens, closes, true);
+                    }
+                    if (closes != null && !now.isBefore(closes)) {
+                        throw VotingProblem.outsideWindow(electionId, opens, closes, false);
+                    }
+                }
+            }
         }
+    }
+
+    private static Instant instant(java.sql.Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     /**

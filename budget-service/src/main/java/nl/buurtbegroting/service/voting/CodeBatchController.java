@@ -1,6 +1,7 @@
 package nl.buurtbegroting.service.voting;
 
 import io.micronaut.http.HttpHeaders;
+import nl.buurtbegroting.service.problem.TextCheck;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -32,16 +33,46 @@ class CodeBatchController {
 
     private final CodeBatchService service;
 
-    CodeBatchController(CodeBatchService service) {
+    private final io.micronaut.json.JsonMapper mapper;
+
+    CodeBatchController(CodeBatchService service, io.micronaut.json.JsonMapper mapper) {
         this.service = service;
+        this.mapper = mapper;
     }
 
     @Post(produces = "text/csv")
     @Secured({Roles.ADMIN, Roles.ORGANISER})
     @Operation(summary = "Issue a batch of one-time codes (organiser of the election): the plaintext codes are "
-            + "returned once, as CSV (code,batch,url) and never again. Headers X-Batch-Id and X-Batch-Count.")
+            + "returned once, as CSV (code,batch,url) and never again. Headers X-Batch-Id and X-Batch-Count. While "
+            + "voting is open an organiser's batch waits for a second staff member's approval: 202 with the batch.")
     HttpResponse<byte[]> issue(@PathVariable long id, @Body @Valid CodeBatchRequest request, Authentication authentication) {
+        TextCheck.require(request);
         CodeBatchService.Issued issued = service.issue(Caller.of(authentication), id, request);
+        if (issued.batch().awaitingApproval()) {
+            return HttpResponse.<byte[]>status(HttpStatus.ACCEPTED).contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .header("X-Batch-Id", Long.toString(issued.batch().id()))
+                    .body(json(issued.batch()));
+        }
+        return csvResponse(issued, id);
+    }
+
+    @Post(value = "/{batchId}/approve", produces = "text/csv")
+    @Secured({Roles.ADMIN, Roles.ORGANISER})
+    @Operation(summary = "Approve a batch asked for while voting is open (another staff member of the election than "
+            + "the one who asked, or an admin): its codes are made now and returned once, as CSV")
+    HttpResponse<byte[]> approve(@PathVariable long id, @PathVariable long batchId, Authentication authentication) {
+        return csvResponse(service.approve(Caller.of(authentication), id, batchId), id);
+    }
+
+    private byte[] json(CodeBatchView view) {
+        try {
+            return mapper.writeValueAsBytes(view);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private HttpResponse<byte[]> csvResponse(CodeBatchService.Issued issued, long id) {
         byte[] csv = service.csv(issued, id);
         return HttpResponse.<byte[]>status(HttpStatus.CREATED)
                 .contentType(CSV)

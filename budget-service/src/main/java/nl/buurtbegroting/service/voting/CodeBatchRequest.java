@@ -1,5 +1,6 @@
 package nl.buurtbegroting.service.voting;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -9,10 +10,13 @@ import jakarta.validation.constraints.Size;
 /**
  * A batch of codes to issue.
  *
- * @param count how many codes, 1 to 200,000
- * @param label what the batch is for, such as a district or "paper"; printed in the CSV
+ * @param count    how many codes, 1 to 200,000
+ * @param label    what the batch is for, such as "brieven" or "paper"; printed in the CSV
+ * @param district the district whose residents get these codes: required, and one of the election's
+ *                 {@code eligibility.districts}, when the election lists districts; absent otherwise
  */
 @Serdeable
 public record CodeBatchRequest(@Positive @Max(CodeBatchService.MAX_COUNT) int count,
-                               @NotBlank @Size(max = 100) String label) {
+                               @NotBlank @Size(max = 100) String label,
+                               @Nullable @Size(min = 1, max = 100) String district) {
 }

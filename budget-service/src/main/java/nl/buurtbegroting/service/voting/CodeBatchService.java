@@ -7,7 +7,10 @@ import nl.buurtbegroting.service.audit.AuditLog;
 import nl.buurtbegroting.service.codes.CodeHasher;
 import nl.buurtbegroting.service.codes.VotingCode;
 import nl.buurtbegroting.service.election.Caller;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.runtime.server.EmbeddedServer;
 import nl.buurtbegroting.service.election.ElectionAccess;
+import nl.buurtbegroting.service.election.ElectionMapper;
 import nl.buurtbegroting.service.election.ElectionRepository;
 import nl.buurtbegroting.service.election.ElectionRow;
 import nl.buurtbegroting.service.election.ElectionState;
@@ -45,14 +48,16 @@ public class CodeBatchService {
     private final CodeHasher hasher;
     private final BallotStore ballots;
     private final Clock clock;
-    private final String voteUrl;
+    private final ElectionMapper mapper;
+    private final String publicUrl;
+    private final BeanProvider<EmbeddedServer> server;
     private final SecureRandom random = new SecureRandom();
 
     public CodeBatchService(TransactionOperations<Connection> transactions, ElectionRepository elections,
                             CodeBatchRepository batches, ElectionAccess access, AuditLog audit, CodeHasher hasher,
-                            BallotStore ballots, Clock clock,
-                            @Property(name = "bb.voting.vote-url", defaultValue = "http://localhost:8080/vote/{election}")
-                            String voteUrl) {
+                            BallotStore ballots, Clock clock, ElectionMapper mapper,
+                            @Property(name = "bb.public-url", defaultValue = "") String publicUrl,
+                            BeanProvider<EmbeddedServer> server) {
         this.transactions = transactions;
         this.elections = elections;
         this.batches = batches;
@@ -61,28 +66,82 @@ public class CodeBatchService {
         this.hasher = hasher;
         this.ballots = ballots;
         this.clock = clock;
-        this.voteUrl = voteUrl;
+        this.mapper = mapper;
+        this.publicUrl = publicUrl;
+        this.server = server;
     }
 
     /** A new batch and its codes, which the caller must hand out and forget. */
     public record Issued(CodeBatchView batch, List<VotingCode> codes) {
     }
 
+    /**
+     * Issues a batch. Before voting opens, or by an admin, the codes are made at once. An organiser asking while
+     * voting is open gets a batch awaiting approval and no codes: a second staff member of the election (or an
+     * admin) must {@link #approve} it, so nobody alone can mint codes and vote with them (README, "Separation of duties").
+     */
     public Issued issue(Caller caller, long electionId, CodeBatchRequest request) {
-        List<VotingCode> codes = new ArrayList<>(request.count());
-        List<byte[]> hashes = new ArrayList<>(request.count());
-        for (int i = 0; i < request.count(); i++) {
+        String label = request.label().strip();
+        String district = request.district() == null ? null : request.district().strip();
+        ElectionRow election = elections.findById(electionId).orElseThrow(() -> electionNotFound(electionId));
+        access.requireWritable(caller, electionId);
+        requireIssuable(electionId, election.state());
+        checkDistrict(election, district);
+        if (election.state() == ElectionState.OPEN && !caller.isAdmin()) {
+            CodeBatchView pending = transactions.executeWrite(status -> {
+                requireIssuable(electionId, ElectionState.valueOf(ballots.lockedState(status.getConnection(), electionId)));
+                CodeBatchRow row = batches.save(new CodeBatchRow(null, electionId, label, request.count(), false,
+                        caller.username(), Instant.now(clock), district, true, true, null));
+                audit.record(caller.username(), "CODE_BATCH_REQUESTED", electionId, "batch " + row.id(),
+                        row.codeCount() + " codes, label '" + label + "', awaiting a second staff member's approval");
+                return view(row, 0);
+            });
+            return new Issued(pending, List.of());
+        }
+        boolean whileOpen = election.state() == ElectionState.OPEN;
+        return generate(caller, electionId, request.count(), status -> batches.save(new CodeBatchRow(null, electionId,
+                label, request.count(), false, caller.username(), Instant.now(clock), district, whileOpen, false,
+                whileOpen ? caller.username() : null)));
+    }
+
+    /**
+     * Approves a batch asked for while voting is open: only another staff member of the election than the one who
+     * asked, or an admin. The codes are made now and returned once, to the approver.
+     */
+    public Issued approve(Caller caller, long electionId, long batchId) {
+        elections.findById(electionId).orElseThrow(() -> electionNotFound(electionId));
+        access.requireWritable(caller, electionId);
+        CodeBatchRow row = batches.findByIdAndElectionId(batchId, electionId).orElseThrow(() -> notFound(batchId));
+        if (!row.pending() || row.revoked()) {
+            throw ApiProblem.conflict("BATCH_NOT_AWAITING_APPROVAL", "Batch " + batchId + " is not awaiting approval.");
+        }
+        if (row.createdBy().equalsIgnoreCase(caller.username())) {
+            throw ApiProblem.forbidden("A batch asked for while voting is open needs a second staff member's approval,"
+                    + " not that of " + caller.username() + " who asked for it.");
+        }
+        return generate(caller, electionId, row.codeCount(), status -> {
+            CodeBatchRow fresh = batches.findByIdAndElectionId(batchId, electionId).orElseThrow(() -> notFound(batchId));
+            if (!fresh.pending() || fresh.revoked()) {
+                throw ApiProblem.conflict("BATCH_NOT_AWAITING_APPROVAL", "Batch " + batchId + " is not awaiting approval.");
+            }
+            return batches.update(fresh.approve(caller.username()));
+        });
+    }
+
+    private interface RowWriter {
+        CodeBatchRow write(io.micronaut.transaction.TransactionStatus<Connection> status) throws java.sql.SQLException;
+    }
+
+    private Issued generate(Caller caller, long electionId, int count, RowWriter writer) {
+        List<VotingCode> codes = new ArrayList<>(count);
+        List<byte[]> hashes = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
             VotingCode code = VotingCode.random(random);
             codes.add(code);
             hashes.add(hasher.hash(code));
         }
-        String label = request.label().strip();
         CodeBatchView view = transactions.executeWrite(status -> {
-            ElectionRow election = elections.findById(electionId).orElseThrow(() -> electionNotFound(electionId));
-            access.requireWritable(caller, electionId);
-            requireIssuable(electionId, election.state());
-            CodeBatchRow row = batches.save(new CodeBatchRow(null, electionId, label, codes.size(), false,
-                    caller.username(), Instant.now(clock)));
+            CodeBatchRow row = writer.write(status);
             try (PreparedStatement s = status.getConnection().prepareStatement(
                     "INSERT INTO voting_code (code_hash, election_id, batch_id, used) VALUES (?, ?, ?, FALSE)")) {
                 for (int i = 0; i < hashes.size(); i++) {
@@ -100,10 +159,27 @@ public class CodeBatchService {
             // election for that long. A close that committed meanwhile is seen here and refuses the batch.
             requireIssuable(electionId, ElectionState.valueOf(ballots.lockedState(status.getConnection(), electionId)));
             audit.record(caller.username(), "CODE_BATCH_ISSUED", electionId, "batch " + row.id(),
-                    row.codeCount() + " codes, label '" + label + "'");
+                    row.codeCount() + " codes, label '" + row.label() + "'"
+                            + (row.whileOpen() ? ", while voting was open, approved by " + row.approvedBy() : ""));
             return view(row, 0);
         });
         return new Issued(view, codes);
+    }
+
+    private void checkDistrict(ElectionRow election, String district) {
+        List<String> districts = mapper.toRequest(election).eligibility().districts();
+        if (districts.isEmpty()) {
+            if (district != null) {
+                throw ApiProblem.invalid("district", "NO_DISTRICTS", "election " + election.id()
+                        + " lists no districts; leave district out");
+            }
+        } else if (district == null) {
+            throw ApiProblem.invalid("district", "DISTRICT_REQUIRED", "election " + election.id()
+                    + " is for the districts " + String.join(", ", districts) + "; name the one this batch is for");
+        } else if (!districts.contains(district)) {
+            throw ApiProblem.invalid("district", "UNKNOWN_DISTRICT", "election " + election.id()
+                    + " has no district '" + district + "'; its districts: " + String.join(", ", districts));
+        }
     }
 
     private static void requireIssuable(long electionId, ElectionState state) {
@@ -159,9 +235,14 @@ public class CodeBatchService {
         });
     }
 
-    /** The CSV for the mail merge: {@code code,batch,url}, the code in the URL's fragment (never sent to a server). */
+    /**
+     * The CSV for the mail merge: {@code code,batch,url}, the URL {@code {bb.public-url}/vote/{election}#CODE} with
+     * the code in the fragment (never sent to a server). Without {@code bb.public-url} (BB_PUBLIC_URL) the
+     * service's own address.
+     */
     public byte[] csv(Issued issued, long electionId) {
-        String base = voteUrl.replace("{election}", Long.toString(electionId));
+        String root = publicUrl.isBlank() ? server.get().getURL().toString() : publicUrl.strip();
+        String base = (root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + "/vote/" + electionId;
         ByteArrayOutputStream out = new ByteArrayOutputStream(issued.codes().size() * (60 + base.length()));
         StringBuilder line = new StringBuilder(128);
         line.append("code,batch,url\r\n");
@@ -182,7 +263,15 @@ public class CodeBatchService {
         return row;
     }
 
-    private static String csvField(String value) {
+    /**
+     * A CSV field for a mail merge. A value that a spreadsheet would run as a formula (starting with = + - @, a
+     * tab or a carriage return) gets a leading apostrophe, the OWASP remedy, so a label can never become a
+     * formula; then the usual quoting.
+     */
+    static String csvField(String value) {
+        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            value = "'" + value;
+        }
         if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
             return value;
         }
@@ -191,7 +280,7 @@ public class CodeBatchService {
 
     private static CodeBatchView view(CodeBatchRow row, long used) {
         return new CodeBatchView(row.id(), row.electionId(), row.label(), row.codeCount(), used, row.revoked(),
-                row.createdBy(), row.createdAt());
+                row.createdBy(), row.createdAt(), row.district(), row.whileOpen(), row.pending(), row.approvedBy());
     }
 
     private static ApiProblem notFound(long batchId) {

@@ -79,6 +79,41 @@ public class FailedCodeLimiter {
         }
     }
 
+    /**
+     * Counts one attempt against the address now, before its outcome is known, if the address is under its
+     * limit; returns 0 when counted and the seconds to wait otherwise. Check and count are one step, so
+     * parallel attempts cannot all pass the check before any of them is counted; an attempt that turns out
+     * well is taken back with {@link #forgive}.
+     */
+    public long countOrWait(String address) {
+        long now = clock.millis();
+        if (failures.size() > SWEEP_ABOVE) {
+            sweep(now);
+        }
+        ArrayDeque<Long> times = failures.computeIfAbsent(address, a -> new ArrayDeque<>());
+        synchronized (times) {
+            long wait = retryAfterSeconds(address);
+            if (wait > 0) {
+                return wait;
+            }
+            times.addLast(now);
+            while (times.size() > perHour) {
+                times.removeFirst();
+            }
+            return 0;
+        }
+    }
+
+    /** Takes back the newest attempt counted for the address (it succeeded). */
+    public void forgive(String address) {
+        ArrayDeque<Long> times = failures.get(address);
+        if (times != null) {
+            synchronized (times) {
+                times.pollLast();
+            }
+        }
+    }
+
     /** Counts one unknown code against the address. */
     public void recordFailure(String address) {
         long now = clock.millis();

@@ -46,6 +46,15 @@ class PaperBallotController {
         return HttpResponse.status(keying.receipt() != null ? HttpStatus.CREATED : HttpStatus.ACCEPTED).body(keying);
     }
 
+    @Post("/paper-ballots/{entryId}/discard")
+    @Secured({Roles.ADMIN, Roles.ORGANISER})
+    @io.micronaut.http.annotation.Status(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Discard one keying of a paper form (staff of the election; audited), e.g. a form keyed once "
+            + "whose code was then used online")
+    void discard(@PathVariable long id, @PathVariable String entryId, Authentication authentication) {
+        service.discard(Caller.of(authentication), id, entryId);
+    }
+
     @Get("/paper-ballots/mismatches")
     @Secured({Roles.ADMIN, Roles.ORGANISER, Roles.AUDITOR})
     @Operation(summary = "Paper forms that two staff members keyed differently")

@@ -95,15 +95,29 @@ public class PaperBallotService {
             return new PaperKeying("AWAITING_SECOND_KEYING", entries(c, lookup, electionId), null);
         });
         if (result.receipt() == null && result.entries().stream().anyMatch(e -> !same(e.ballot(), content))) {
+            // Says that it differs, never what the other keyer keyed: the form decides, not the first keying.
             throw VotingProblem.of(HttpStatus.CONFLICT, "PAPER_MISMATCH", "The keyings differ",
-                    "Another staff member keyed this form differently. Check the form; the keying that a second "
-                            + "person confirms is cast.", Map.of("entries", result.entries()));
+                    "Another staff member keyed this form differently. Check the form and key what it says; the "
+                            + "keying that a second person confirms is cast.",
+                    Map.of("entries", visibleTo(caller, result.entries())));
         }
-        return result;
+        return result.receipt() != null ? result : new PaperKeying(result.status(), visibleTo(caller, result.entries()), null);
     }
 
     /** Forms keyed differently by two staff members, grouped per form. */
     public List<PaperMismatch> mismatches(Caller caller, long electionId) {
+        return keyings(caller, electionId, true);
+    }
+
+    /**
+     * Forms keyed once and waiting for their second keying (one entry each; another keyer's ballot is hidden as in
+     * {@link #mismatches}). One whose code was then used online waits for good until it is {@link #discard}ed.
+     */
+    public List<PaperMismatch> awaitingSecondKeying(Caller caller, long electionId) {
+        return keyings(caller, electionId, false);
+    }
+
+    private List<PaperMismatch> keyings(Caller caller, long electionId, boolean differing) {
         requireStaffOf(caller, electionId);
         return transactions.executeRead(status -> {
             Map<String, List<PaperEntryView>> byForm = new LinkedHashMap<>();
@@ -117,7 +131,8 @@ public class PaperBallotService {
                     }
                 }
             }
-            return byForm.values().stream().filter(l -> l.size() > 1).map(PaperMismatch::new).toList();
+            return byForm.values().stream().filter(l -> differing == (l.size() > 1))
+                    .map(l -> new PaperMismatch(visibleTo(caller, l))).toList();
         });
     }
 
@@ -148,6 +163,47 @@ public class PaperBallotService {
             }
             return out;
         });
+    }
+
+    /**
+     * Discards one keying (a form keyed once whose code was then used online, or a keying found wrong), so no stale
+     * keying waits forever. Staff of the election; audited with who keyed it, never the ballot.
+     */
+    public void discard(Caller caller, long electionId, String entryId) {
+        access.requireWritable(caller, electionId);
+        if (!entryId.matches("[0-9a-f]{32}")) {
+            throw ApiProblem.notFound("PAPER_ENTRY_NOT_FOUND", "There is no such paper keying in this election.");
+        }
+        transactions.executeWrite(status -> {
+            String keyer;
+            try (PreparedStatement s = status.getConnection().prepareStatement(
+                    "SELECT entered_by FROM paper_entry WHERE id = ? AND election_id = ?")) {
+                s.setBytes(1, HexFormat.of().parseHex(entryId));
+                s.setLong(2, electionId);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        throw ApiProblem.notFound("PAPER_ENTRY_NOT_FOUND", "There is no such paper keying in this election.");
+                    }
+                    keyer = r.getString(1);
+                }
+            }
+            try (PreparedStatement s = status.getConnection().prepareStatement(
+                    "DELETE FROM paper_entry WHERE id = ? AND election_id = ?")) {
+                s.setBytes(1, HexFormat.of().parseHex(entryId));
+                s.setLong(2, electionId);
+                s.executeUpdate();
+            }
+            audit.record(caller.username(), "PAPER_KEYING_DISCARDED", electionId, "entry " + entryId, "keyed by " + keyer);
+            return null;
+        });
+    }
+
+    /** Every keying in full for auditors and admins and for its own keyer; others see who keyed, not what. */
+    private static List<PaperEntryView> visibleTo(Caller caller, List<PaperEntryView> entries) {
+        if (caller.isAdmin() || caller.isAuditor()) {
+            return entries;
+        }
+        return entries.stream().map(e -> e.enteredBy().equals(caller.username()) ? e : e.redacted()).toList();
     }
 
     private void requireStaffOf(Caller caller, long electionId) {

@@ -60,9 +60,11 @@ class VotePages {
     private final ProposalService proposals;
     private final BallotService ballots;
     private final ClientAddressResolver addresses;
+    private final java.time.Clock clock;
 
     VotePages(Pages pages, ElectionService elections, ProposalService proposals, BallotService ballots,
-              ClientAddressResolver addresses) {
+              ClientAddressResolver addresses, java.time.Clock clock) {
+        this.clock = clock;
         this.pages = pages;
         this.elections = elections;
         this.proposals = proposals;
@@ -76,7 +78,7 @@ class VotePages {
         if (e == null) {
             return pages.notice(request, HttpStatus.NOT_FOUND, "notFound.title", "notFound.text");
         }
-        if (e.election().state() != ElectionState.OPEN) {
+        if (!takesVotes(e.election())) {
             return notOpen(request, e.election());
         }
         return form(request, HttpStatus.OK, new VoteForm(e.election(), e.admitted(), "", newSubmissionId(),
@@ -113,7 +115,7 @@ class VotePages {
                 errors.addAll(errorsOf(page, e, filled, problem));
             }
         }
-        if (e.election().state() != ElectionState.OPEN && errors.stream().noneMatch(x -> x.field().equals("form"))) {
+        if (!takesVotes(e.election()) && errors.stream().noneMatch(x -> x.field().equals("form"))) {
             errors.add(new VoteForm.FieldError("form", page.t("error.ELECTION_NOT_OPEN")));
         }
         if (!errors.isEmpty()) {
@@ -288,9 +290,30 @@ class VotePages {
         return pages.respond(request, status, "vote", titled, form);
     }
 
+    /** Open, and now within its voting times (issue 11: the service refuses ballots outside them). */
+    private boolean takesVotes(ElectionView e) {
+        java.time.Instant now = clock.instant();
+        return e.state() == ElectionState.OPEN && (e.votingOpens() == null || !now.isBefore(e.votingOpens()))
+                && (e.votingCloses() == null || now.isBefore(e.votingCloses()));
+    }
+
+    /** Why voting is not possible now, with the dates when they are known. */
     private HttpResponse<String> notOpen(HttpRequest<?> request, ElectionView e) {
-        return pages.notice(request, HttpStatus.OK, "vote.notOpen.title",
-                e.state() == ElectionState.PUBLISHED ? "vote.notOpen.published" : "vote.notOpen.text", e.name());
+        if (e.state() == ElectionState.PUBLISHED) {
+            return pages.notice(request, HttpStatus.OK, "vote.notOpen.title", "vote.notOpen.published", e.name());
+        }
+        Page p = page(request, e);
+        java.time.Instant now = clock.instant();
+        boolean before = e.state() == ElectionState.DRAFT || (e.votingOpens() != null && now.isBefore(e.votingOpens()));
+        if (before && e.votingOpens() != null && e.votingCloses() != null && now.isBefore(e.votingCloses())) {
+            return pages.notice(request, HttpStatus.OK, "vote.notOpen.title", "vote.notOpen.window", e.name(),
+                    p.when(e.votingOpens()), p.when(e.votingCloses()));
+        }
+        if (!before && e.votingCloses() != null && !now.isBefore(e.votingCloses())) {
+            return pages.notice(request, HttpStatus.OK, "vote.notOpen.title", "vote.notOpen.ended", e.name(),
+                    p.when(e.votingCloses()));
+        }
+        return pages.notice(request, HttpStatus.OK, "vote.notOpen.title", "vote.notOpen.text", e.name());
     }
 
     private Page page(HttpRequest<?> request, ElectionView e) {

@@ -1,10 +1,6 @@
 package nl.buurtbegroting.service.voting;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.event.ApplicationEventListener;
-import io.micronaut.core.annotation.Order;
-import io.micronaut.core.order.Ordered;
-import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import nl.buurtbegroting.core.model.BallotRules;
 import nl.buurtbegroting.core.model.Instance;
@@ -15,7 +11,6 @@ import nl.buurtbegroting.service.codes.VotingCode;
 import nl.buurtbegroting.service.election.Caller;
 import nl.buurtbegroting.service.election.ElectionService;
 import nl.buurtbegroting.service.election.ElectionState;
-import nl.buurtbegroting.service.election.ElectionSummary;
 import nl.buurtbegroting.service.security.Roles;
 
 import java.io.PrintStream;
@@ -29,12 +24,12 @@ import java.util.stream.Collectors;
 /**
  * Demo mode, after the demo election is loaded and opened: issues a small batch of voting codes and prints
  * them with a ready curl command, so a newcomer casts a ballot within a minute. The codes go to the
- * console only (never to a logger), once; every start issues a fresh batch.
+ * console only (never to a logger), once; every start issues a fresh batch. Called by the demo loader
+ * with the election it made, and for no other election.
  */
 @Singleton
 @Requires(property = "bb.demo", value = "true")
-@Order(Ordered.LOWEST_PRECEDENCE)
-public class VotingDemo implements ApplicationEventListener<ServerStartupEvent>, Ordered {
+public class VotingDemo {
 
     static final int DEMO_CODES = 5;
 
@@ -52,22 +47,14 @@ public class VotingDemo implements ApplicationEventListener<ServerStartupEvent>,
         this.publicUrl = publicUrl;
     }
 
-    @Override
-    public int getOrder() {
-        return Ordered.LOWEST_PRECEDENCE;
-    }
-
-    @Override
-    public void onApplicationEvent(ServerStartupEvent event) {
+    /** Issues and prints the demo codes for the demo's own election {@code id}, if it is OPEN. */
+    public void issueCodes(long id, String url) {
         Caller system = new Caller(AuditLog.SYSTEM, Set.of(Roles.ADMIN));
-        List<ElectionSummary> open = elections.list(system).stream().filter(e -> e.state() == ElectionState.OPEN).toList();
-        if (open.isEmpty()) {
+        if (elections.get(system, id).state() != ElectionState.OPEN) {
             return;
         }
-        long id = open.get(open.size() - 1).id();
-        CodeBatchService.Issued issued = batches.issue(system, id, new CodeBatchRequest(DEMO_CODES, "demo"));
+        CodeBatchService.Issued issued = batches.issue(system, id, new CodeBatchRequest(DEMO_CODES, "demo", null));
         Instance instance = rules.of(id).orElseThrow().instance();
-        String url = event.getSource().getURL().toString();
         byte[] sid = new byte[12];
         new SecureRandom().nextBytes(sid);
         String codes = issued.codes().stream().map(VotingCode::printed).collect(Collectors.joining("\n  "));

@@ -62,6 +62,21 @@ public final class VotingProblem extends AbstractThrowableProblem {
                 "Election " + electionId + " does not accept ballots now.", Map.of());
     }
 
+    /** Before {@code votingOpens} or after {@code votingCloses}: says when, so a resident knows what to do. */
+    static VotingProblem outsideWindow(long electionId, java.time.Instant opens, java.time.Instant closes, boolean early) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        if (opens != null) {
+            extra.put("votingOpens", opens.toString());
+        }
+        if (closes != null) {
+            extra.put("votingCloses", closes.toString());
+        }
+        extra.put("detailNl", early ? "Stemmen kan vanaf " + opens + " (UTC)." : "Stemmen kon tot " + closes + " (UTC); de stemming is gesloten.");
+        return new VotingProblem(HttpStatus.CONFLICT, "ELECTION_NOT_OPEN", "Voting is not open",
+                early ? "Voting in election " + electionId + " opens at " + opens + "."
+                        : "Voting in election " + electionId + " closed at " + closes + ".", extra);
+    }
+
     static VotingProblem electionNotFound(long electionId) {
         return new VotingProblem(HttpStatus.NOT_FOUND, "ELECTION_NOT_FOUND", "Not found",
                 "There is no election " + electionId + ".", Map.of());

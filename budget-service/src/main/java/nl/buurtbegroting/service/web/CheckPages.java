@@ -56,7 +56,11 @@ public class CheckPages {
     }
 
     /** The check page's model; {@code outcome} is empty before a check, else INCLUDED, NOT_FOUND or INVALID. */
-    public record CheckPage(ElectionView election, String hash, String outcome, String root) {
+    public record CheckPage(ElectionView election, String hash, String outcome, String root, boolean withheld) {
+
+        public CheckPage(ElectionView election, String hash, String outcome, String root) {
+            this(election, hash, outcome, root, false);
+        }
 
         public boolean published() {
             return election.state() == ElectionState.PUBLISHED;
@@ -69,7 +73,7 @@ public class CheckPages {
         if (e == null) {
             return pages.notice(request, HttpStatus.NOT_FOUND, "notFound.title", "notFound.text");
         }
-        return pages.ok(request, "check", pages.page(request, "check.title"), new CheckPage(e, "", "", root(e)));
+        return pages.ok(request, "check", pages.page(request, "check.title"), new CheckPage(e, "", "", root(e), withheld(e)));
     }
 
     @Post(consumes = {MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_FORM_URLENCODED}, produces = "text/html")
@@ -84,13 +88,19 @@ public class CheckPages {
             return pages.ok(request, "check", pages.page(request, "check.title"), new CheckPage(e, "", "", root));
         }
         String wanted = hash == null ? "" : hash.strip().toLowerCase(Locale.ROOT);
+        String nonce = null;
         if (receipt != null && receipt.getSize() > 0 && receipt.getSize() < 1_000_000) {
-            wanted = hashInFile(receipt.getBytes());
+            byte[] file = receipt.getBytes();
+            wanted = hashInFile(file);
+            nonce = nonceInFile(file);
         }
-        String outcome = outcome(e, wanted, root);
+        boolean withheld = withheld(e);
+        // A small election publishes no ballots: only the receipt file (which holds the ballot's nonce) finds one.
+        String outcome = withheld && nonce == null && wanted.matches("[0-9a-f]{64}") ? "NEEDS_FILE"
+                : outcome(e, wanted, nonce, root);
         HttpStatus status = outcome.equals("INCLUDED") ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY;
         return pages.respond(request, status, "check", pages.page(request, "check.title"),
-                new CheckPage(e, wanted.length() > 80 ? wanted.substring(0, 80) : wanted, outcome, root));
+                new CheckPage(e, wanted.length() > 80 ? wanted.substring(0, 80) : wanted, outcome, root, withheld));
     }
 
     /** The leaf hash a receipt file names, or "" when the file is not a receipt. */
@@ -107,13 +117,31 @@ public class CheckPages {
         return "";
     }
 
-    private String outcome(ElectionView e, String hash, String root) {
+    /**
+     * The ballot nonce a receipt file holds, or null. When an election withheld its ballots the service shows
+     * a ballot only to whoever has its nonce, so a resident who uploads the receipt file can still check it;
+     * a typed hash alone then finds nothing, like any unknown hash.
+     */
+    @Nullable
+    private static String nonceInFile(byte[] file) {
+        try {
+            Object json = CanonicalJson.readLenient("receipt", file);
+            if (json instanceof Map<?, ?> m && m.get("ballot") instanceof Map<?, ?> b && b.get("nonce") instanceof String s) {
+                return s;
+            }
+        } catch (RuntimeException e) {
+            // Not JSON: no nonce.
+        }
+        return null;
+    }
+
+    private String outcome(ElectionView e, String hash, @Nullable String nonce, String root) {
         if (!hash.matches("[0-9a-f]{64}")) {
             return "INVALID";
         }
         byte[] file;
         try {
-            file = publication.receipt(e.id(), hash);
+            file = publication.receipt(e.id(), hash, nonce);
         } catch (ThrowableProblem problem) {
             return "NOT_FOUND";
         }
@@ -136,6 +164,11 @@ public class CheckPages {
                 publication.result(e.id()).getBytes(StandardCharsets.UTF_8));
         Object bundle = m.get("auditBundle");
         return bundle instanceof Map<?, ?> b && b.get("merkleRoot") instanceof String s ? s : "";
+    }
+
+    /** Whether the published result says the ballots were withheld (fewer voters than the minimum). */
+    private boolean withheld(ElectionView e) {
+        return e.state() == ElectionState.PUBLISHED && publication.result(e.id()).contains("\"ballotsPublished\":false");
     }
 
     @Nullable

@@ -81,6 +81,7 @@ class ProblemApiTest {
         Api.Res res = api.get("/swagger/buurtbegroting.yml", null).ok(200);
 
         assertTrue(res.body().startsWith("openapi: 3"), res.body().substring(0, 40));
+        assertTrue(res.contentType().startsWith("application/yaml"), "not text/plain (issue 11): " + res.contentType());
         assertTrue(res.body().contains("/api/elections/{id}/open:"));
         assertTrue(res.body().contains("/api/elections/{electionId}/proposals:"));
         assertTrue(res.body().contains("bearerFormat: JWT"));

@@ -114,7 +114,7 @@ class ProposalApiTest {
         api.post(path, Map.of("title", "x", "cost", 10, "code", "met spatie"), organiser).invalid("code", "PATTERN");
         api.post(path, Map.of("title", "x", "cost", 10, "code", "A"), organiser).ok(201);
         api.post(path, Map.of("title", "y", "cost", 10, "code", "A"), organiser).invalid("code", "DUPLICATE_CODE");
-        api.post(path, "{\"title\": \"x\", \"cost\": 10, \"verdict\": \"MAYBE\"}", organiser).problem(400, "MALFORMED_REQUEST");
+        api.post(path, "{\"title\": \"x\", \"cost\": 10, \"verdict\": \"MAYBE\"}", organiser).invalid("verdict", "UNKNOWN_VALUE");
     }
 
     @Test

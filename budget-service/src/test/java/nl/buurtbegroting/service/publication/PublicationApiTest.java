@@ -227,7 +227,9 @@ class PublicationApiTest {
         List<String> codes = Fixtures.issue(api, organiser, small, 3, "Hofje");
         String base = "/api/elections/" + small;
         api.post(base + "/open", null, organiser).ok(200);
-        String hash = (String) api.post(base + "/ballots", Fixtures.ballot(codes.get(0), List.of("a")), null).ok(201).get("ballotHash");
+        Map<String, Object> cast = api.post(base + "/ballots", Fixtures.ballot(codes.get(0), List.of("a")), null).ok(201).map();
+        String hash = (String) cast.get("ballotHash");
+        String nonce = (String) obj(obj(cast.get("signed")).get("ballot")).get("nonce");
         api.post(base + "/ballots", Fixtures.ballot(codes.get(1), List.of("b", "c")), null).ok(201);
         api.post(base + "/close", null, organiser).ok(200);
         api.post(base + "/tally", null, admin).ok(200);
@@ -236,7 +238,12 @@ class PublicationApiTest {
         byte[] zip = client.toBlocking().retrieve(HttpRequest.GET(base + "/audit-bundle"), byte[].class);
         AuditBundle bundle = AuditBundle.fromZip(zip);
         assertFalse(bundle.has(AuditBundle.BALLOTS));
-        byte[] receipt = api.get(base + "/receipts/" + hash, null).ok(200).body().getBytes(StandardCharsets.UTF_8);
+        // Withheld ballots stay secret (issue 11): the hash alone, or the Merkle root, gets nothing back...
+        api.get(base + "/receipts/" + hash, null).problem(404, "RECEIPT_NOT_FOUND");
+        api.get(base + "/receipts/" + obj(result.get("auditBundle")).get("merkleRoot"), null).problem(404, "RECEIPT_NOT_FOUND");
+        api.get(base + "/receipts/" + hash + "?nonce=" + "0".repeat(32), null).problem(404, "RECEIPT_NOT_FOUND");
+        // ...while the voter, who holds the nonce from the voting receipt, gets the inclusion proof.
+        byte[] receipt = api.get(base + "/receipts/" + hash + "?nonce=" + nonce, null).ok(200).body().getBytes(StandardCharsets.UTF_8);
         VerificationReport report = BundleVerifier.verify(bundle,
                 VerifyOptions.expectingKey((String) obj(result.get("signingKey")).get("fingerprint")).withReceipt(receipt));
         assertTrue(report.passed(), report::summary);

@@ -45,7 +45,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class BallotCrashTest {
 
-    static final int ROUNDS = 10;
+    /** Ten in CI; a documented run sets more: {@code -Dbb.crash.rounds=100} (issue 11). */
+    static final int ROUNDS = Integer.getInteger("bb.crash.rounds", 10);
     static final int CLIENTS = 8;
 
     @TempDir

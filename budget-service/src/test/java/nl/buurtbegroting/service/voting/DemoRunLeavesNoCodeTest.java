@@ -43,8 +43,12 @@ class DemoRunLeavesNoCodeTest {
         Path log = dir.resolve("demo.log");
         Map<String, String> env = new java.util.HashMap<>();
         env.put("BB_DATA_DIR", data.toString());
+        Path keys = dir.resolve("keys");
+        env.put("BB_KEY_DIR", keys.toString());
         env.put("BB_DEMO", "true");
         env.put("BB_SECURITY_PASSWORD_ITERATIONS", "1000");
+        env.put("BB_ADMIN_USER", Api.ADMIN);
+        env.put("BB_ADMIN_PASSWORD", Api.ADMIN_PASSWORD);
         List<String> apiCodes;
         List<String> demoCodes;
         // Everything the service's own code logs, down to TRACE, and the framework at INFO.
@@ -61,8 +65,11 @@ class DemoRunLeavesNoCodeTest {
 
             Api api = new Api(HttpClient.create(service.uri.toURL()), JsonMapper.createDefault());
             String token = api.login("demo", organiser.group(1));
-            apiCodes = Voting.codesOf(api.post("/api/elections/" + id + "/code-batches",
-                    Map.of("count", 30, "label", "brieven"), token).ok(201).body());
+            // Voting is open: the organiser's batch waits for a second staff member, here the admin (issue 11).
+            long batch = api.post("/api/elections/" + id + "/code-batches", Map.of("count", 30, "label", "brieven"), token)
+                    .ok(202).id();
+            apiCodes = Voting.codesOf(api.post("/api/elections/" + id + "/code-batches/" + batch + "/approve", null,
+                    api.adminToken()).ok(201).body());
             String path = "/api/elections/" + id + "/ballots";
             List<String> projects = choiceOf(output);
             for (int i = 0; i < 20; i++) {
@@ -114,8 +121,15 @@ class DemoRunLeavesNoCodeTest {
         for (String ballotId : ballotIds) {
             assertFalse(output.toLowerCase().contains(ballotId), "the service output holds a ballot id");
         }
-        Path key = data.resolve("voting-code.key");
+        // Issue 11: the keys live apart from the data, and the data and key files are the service user's alone.
+        assertFalse(Files.exists(data.resolve("voting-code.key")), "no key in the data directory");
+        Path key = keys.resolve("voting-code.key");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keys)));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
+        // The database file itself; files H2 adds later (a trace file, written here by this test's own dump
+        // connection) are inside the 0700 directory, so no other user can reach them either.
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("buurtbegroting.mv.db"))));
         String keyText = Files.readString(key, StandardCharsets.US_ASCII).strip();
         assertFalse(dump.contains(keyText), "the key is not in the database");
         assertFalse(output.contains(keyText), "the key is not in the output");

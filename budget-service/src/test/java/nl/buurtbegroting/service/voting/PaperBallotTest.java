@@ -65,7 +65,12 @@ class PaperBallotTest {
         Map<String, Object> mismatch = key(marie, code.toLowerCase(), "b").problem(409, "PAPER_MISMATCH");
         List<Map<String, Object>> entries = (List<Map<String, Object>>) mismatch.get("entries");
         assertEquals(List.of("marie", "piet"), entries.stream().map(e -> e.get("enteredBy")).toList());
-        assertEquals(List.of("{\"projects\":[\"b\"]}", "{\"projects\":[\"a\"]}"), entries.stream().map(e -> e.get("ballot")).toList());
+        // The second keyer learns that the keyings differ, not what the first keyed (issue 11).
+        assertEquals(java.util.Arrays.asList("{\"projects\":[\"b\"]}", null), entries.stream().map(e -> e.get("ballot")).toList());
+        List<Map<String, Object>> audited = api.get("/api/elections/" + election + "/paper-ballots/mismatches", admin).ok(200).list();
+        assertEquals(List.of("{\"projects\":[\"b\"]}", "{\"projects\":[\"a\"]}"),
+                ((List<Map<String, Object>>) audited.get(0).get("entries")).stream().map(e -> e.get("ballot")).toList(),
+                "auditors and admins see both keyings");
         List<Map<String, Object>> shown = api.get("/api/elections/" + election + "/paper-ballots/mismatches", piet).ok(200).list();
         assertEquals(1, shown.size(), "the first keyer sees the mismatch too");
         assertEquals(2, ((List<?>) shown.get(0).get("entries")).size());
@@ -79,6 +84,20 @@ class PaperBallotTest {
         key(marie, code, "b").problem(409, "CODE_ALREADY_USED");
         api.post("/api/elections/" + election + "/ballots", Voting.ballot(code, List.of("b"), Voting.submissionId()), null)
                 .problem(409, "CODE_ALREADY_USED");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aKeyingWhoseCodeWasUsedOnlineCanBeDiscarded() {
+        String code = codes.get(3);
+        Map<String, Object> first = key(piet, code, "a").ok(202).map();
+        String entryId = (String) ((List<Map<String, Object>>) first.get("entries")).get(0).get("entryId");
+        api.post("/api/elections/" + election + "/ballots", Voting.ballot(code, List.of("a"), Voting.submissionId()), null).ok(201);
+        assertEquals(1L, counts().get("paperAwaitingSecondKeying"));
+        api.post("/api/elections/" + election + "/paper-ballots/" + entryId + "/discard", null, outsider).problem(403, "FORBIDDEN");
+        api.post("/api/elections/" + election + "/paper-ballots/" + entryId + "/discard", null, marie).ok(204);
+        assertEquals(0L, counts().get("paperAwaitingSecondKeying"));
+        api.post("/api/elections/" + election + "/paper-ballots/" + entryId + "/discard", null, marie).problem(404, "PAPER_ENTRY_NOT_FOUND");
     }
 
     @Test

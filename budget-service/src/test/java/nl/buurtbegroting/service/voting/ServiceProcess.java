@@ -52,6 +52,10 @@ final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> environment = builder.environment();
         environment.putAll(env);
+        if (env.containsKey("BB_DATA_DIR") && !env.containsKey("BB_KEY_DIR")) {
+            // Keys apart from the data, but never in the working tree (the default ./keys).
+            environment.put("BB_KEY_DIR", Path.of(env.get("BB_DATA_DIR")).toAbsolutePath().getParent().resolve("keys").toString());
+        }
         environment.put("BB_PORT", Integer.toString(port));
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

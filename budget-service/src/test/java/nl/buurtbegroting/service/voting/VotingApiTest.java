@@ -33,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "bb.code-key", value = Voting.CODE_KEY)
+@Property(name = "bb.public-url", value = "https://stem.example.nl/")
 class VotingApiTest {
 
     @Inject
@@ -80,7 +81,7 @@ class VotingApiTest {
         for (int i = 1; i < 4; i++) {
             String code = lines[i].substring(0, 21);
             assertTrue(code.matches("[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}-[0-9A-HJKMNP-TV-Z]"), code);
-            assertEquals(code + ",\"Wijk \"\"Noord\"\", brief\",http://localhost:8080/vote/" + draft + "#" + code, lines[i]);
+            assertEquals(code + ",\"Wijk \"\"Noord\"\", brief\",https://stem.example.nl/vote/" + draft + "#" + code, lines[i]);
         }
         List<Map<String, Object>> batches = api.get("/api/elections/" + draft + "/code-batches", auditor).ok(200).list();
         assertEquals(1, batches.size());
@@ -106,6 +107,10 @@ class VotingApiTest {
 
         Api.Res retry = api.post(path(), ballot(code.toLowerCase().replace("-", " "), List.of("a", "b"), sid), null).ok(201);
         assertEquals(receipt, retry.map(), "a retry after a lost response gets the original receipt");
+        // Byte for byte, members in canonical order in both answers (issue 11: the replay's "signed" was reordered).
+        String signedFirst = first.body().substring(first.body().indexOf("\"signed\""));
+        String signedRetry = retry.body().substring(retry.body().indexOf("\"signed\""));
+        assertEquals(signedFirst.substring(0, signedFirst.indexOf('}')), signedRetry.substring(0, signedRetry.indexOf('}')));
         assertEquals("true", retry.response().getHeaders().get("Idempotent-Replayed"));
 
         api.post(path(), ballot(code, List.of("a", "b"), submissionId()), null).problem(409, "CODE_ALREADY_USED");
@@ -181,7 +186,11 @@ class VotingApiTest {
     void codesAreIssuedWhileOpenButNotOnceClosed() {
         long election = Voting.draft(api, organiser, "Nalevering");
         Voting.open(api, organiser, election);
-        List<String> late = Voting.issue(api, organiser, election, 3, "extra brieven");
+        // While open an organiser's batch waits for a second staff member (issue 11); an admin approves it here.
+        long pending = api.post("/api/elections/" + election + "/code-batches", Map.of("count", 3, "label", "extra brieven"),
+                organiser).ok(202).id();
+        List<String> late = Voting.codesOf(api.post("/api/elections/" + election + "/code-batches/" + pending + "/approve",
+                null, api.adminToken()).ok(201).body());
         String ballots = "/api/elections/" + election + "/ballots";
         api.post(ballots, ballot(late.get(0), List.of("a"), submissionId()), null).ok(201);
         api.post("/api/elections/" + election + "/close", null, organiser).ok(200);

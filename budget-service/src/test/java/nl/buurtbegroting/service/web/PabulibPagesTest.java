@@ -78,6 +78,9 @@ class PabulibPagesTest {
         String body = client.toBlocking().retrieve(HttpRequest.POST("/api/elections/import", file(name))
                 .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(admin));
         long id = ((Number) json.readValue(body, Map.class).get("id")).longValue();
+        // Real elections closed long ago; issue 11 refuses to open one whose end of voting has passed.
+        api.patch("/api/elections/" + id, Map.of("votingOpens", java.time.Instant.now().minusSeconds(3600).toString(),
+                "votingCloses", java.time.Instant.now().plusSeconds(7 * 24 * 3600).toString()), admin).ok(200);
         api.post("/api/elections/" + id + "/open", null, admin).ok(200);
         Map<String, Object> election = api.get("/api/elections/" + id, null).ok(200).map();
         Map<String, Object> ballot = (Map<String, Object>) election.get("ballot");

@@ -165,19 +165,36 @@ class ResultAndCheckPagesTest {
     @Test
     void aResidentChecksTheirBallotByHashOrByTheReceiptFile() {
         String path = "/elections/" + published + "/check";
+        // 4 voters, fewer than the 10 needed to publish ballots (issue 11): a typed hash alone finds no ballot,
+        // known or not, and the page asks for the receipt file, whose nonce shows it is the voter's own.
+        WebClient.Page form = web.get(path);
+        assertTrue(form.mainText().contains("Daarom zijn de stemmen niet openbaar"), form.mainText());
         WebClient.Page byHash = web.postMultipart(path, Map.of("hash", hashes.get(1).toUpperCase()), null, null);
-        assertEquals(200, byHash.status(), byHash.body());
-        assertTrue(byHash.mainText().contains("Uw stem is meegeteld"), byHash.mainText());
+        assertEquals(422, byHash.status(), byHash.body());
+        assertTrue(byHash.mainText().contains("Kies het bestand met uw stembewijs"), byHash.mainText());
+        assertFalse(byHash.mainText().contains("Uw stem is meegeteld"), byHash.mainText());
         assertEquals("no-store", byHash.header("Cache-Control"));
+        WebClient.Page unknown = web.postMultipart(path, Map.of("hash", "ab".repeat(32)), null, null);
+        assertEquals(422, unknown.status());
+        assertEquals(byHash.mainText().replace(hashes.get(1), ""), unknown.mainText().replace("ab".repeat(32), ""),
+                "a typed hash never tells whether such a ballot exists");
 
         WebClient.Page byFile = english.postMultipart(path, Map.of("hash", ""), "receipt.json", receiptFiles.get(3));
         assertEquals(200, byFile.status(), byFile.body());
         assertTrue(byFile.mainText().contains("Your vote was counted"));
         assertTrue(byFile.mainText().contains(hashes.get(3)));
+        WebClient.Page dutchFile = web.postMultipart(path, Map.of("hash", ""), "stembewijs.json", receiptFiles.get(1));
+        assertEquals(200, dutchFile.status(), dutchFile.body());
+        assertTrue(dutchFile.mainText().contains("Uw stem is meegeteld"));
 
-        WebClient.Page unknown = web.postMultipart(path, Map.of("hash", "ab".repeat(32)), null, null);
-        assertEquals(422, unknown.status());
-        assertTrue(unknown.mainText().contains("Deze stem staat niet in de lijst"));
+        // A receipt with the right hash but another nonce is not the voter's: nothing is shown.
+        String file = new String(receiptFiles.get(0), StandardCharsets.UTF_8);
+        Matcher nonce = Pattern.compile("\"nonce\":\"([0-9a-f]{32})\"").matcher(file);
+        assertTrue(nonce.find(), file);
+        String forged = file.replace(nonce.group(1), "0".repeat(32));
+        WebClient.Page other = web.postMultipart(path, Map.of("hash", ""), "x.json", forged.getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, other.status());
+        assertTrue(other.mainText().contains("Deze stem staat niet in de lijst"), other.mainText());
 
         WebClient.Page garbage = web.postMultipart(path, Map.of("hash", "<b>niet</b>"), null, null);
         assertEquals(422, garbage.status());

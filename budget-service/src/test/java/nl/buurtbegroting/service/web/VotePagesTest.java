@@ -78,6 +78,31 @@ class VotePagesTest {
     }
 
     @Test
+    void beforeItsVotingTimesTheVotePageSaysWhenVotingOpensAndTakesNoBallot() {
+        // Issue 11 enforces votingOpens and votingCloses: an open election whose voting starts tomorrow shows the
+        // dates politely instead of a form whose ballot the service would refuse.
+        java.time.Instant opens = java.time.Instant.now().plus(java.time.Duration.ofDays(1));
+        long future = futureElection(opens);
+        WebClient.Page page = web.get("/vote/" + future);
+        assertEquals(200, page.status());
+        assertTrue(page.mainText().contains("Stemmen kan nu niet"), page.mainText());
+        assertTrue(page.mainText().contains("U kunt voor Buurtbudget Morgen stemmen van "), page.mainText());
+        assertFalse(page.body().contains("name=\"code\""), "no form to fill in");
+        WebClient.Page en = english.get("/vote/" + future);
+        assertTrue(en.mainText().contains("You can vote for Buurtbudget Morgen from "), en.mainText());
+    }
+
+    private long futureElection(java.time.Instant opens) {
+        Map<String, Object> body = new java.util.HashMap<>(nl.buurtbegroting.service.Api.election("Buurtbudget Morgen"));
+        body.put("votingOpens", opens.toString());
+        body.put("votingCloses", opens.plus(java.time.Duration.ofDays(14)).toString());
+        long id = api.post("/api/elections", body, organiser).ok(201).id();
+        api.post("/api/elections/" + id + "/proposals", nl.buurtbegroting.service.Api.proposal("Speeltuin", 30000, "jongeren", "ELIGIBLE"), organiser).ok(201);
+        api.post("/api/elections/" + id + "/open", null, organiser).ok(200);
+        return id;
+    }
+
+    @Test
     void theVotePageShowsEachBallotFormatWithItsLimits() {
         WebClient.Page a = web.get("/vote/" + approval);
         assertEquals(200, a.status());

@@ -1,0 +1,65 @@
+package nl.buurtbegroting.service.hardening;
+
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import nl.buurtbegroting.core.model.Election;
+import nl.buurtbegroting.core.pabulib.PabulibReader;
+import nl.buurtbegroting.core.rules.RuleName;
+import nl.buurtbegroting.core.rules.RuleOptions;
+import nl.buurtbegroting.core.tiebreak.TieBreaking;
+import nl.buurtbegroting.service.Api;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Issue 11, fault 18: after publication export.pb carries the ballots and how they were counted; it recomputes the outcome. */
+@MicronautTest(transactional = false)
+class OpenDataExportTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    JsonMapper json;
+
+    @Test
+    void theExportOfAPublishedElectionRecomputesItsOutcome() throws Exception {
+        Api api = new Api(client, json);
+        String admin = api.adminToken();
+        long id = Lifecycle.draft(api, admin, "Open data");
+        String base = "/api/elections/" + id;
+        api.patch(base, Map.of("tieBreaking", Map.of("policy", "GIVEN", "order", List.of("c", "b", "a")),
+                "categories", List.of(Map.of("name", "jongeren", "cap", 70_000))), admin).ok(200);
+        List<String> codes = Lifecycle.issue(api, admin, id, 12, "brieven");
+        api.post(base + "/open", null, admin).ok(200);
+        List<List<String>> choices = List.of(List.of("a"), List.of("b"), List.of("c"), List.of("a", "c"));
+        for (int i = 0; i < codes.size(); i++) {
+            api.post(base + "/ballots", Lifecycle.ballot(codes.get(i), choices.get(i % choices.size())), null).ok(201);
+        }
+        assertEquals(0, read(api.get(base + "/export.pb", admin).body()).profile().size(), "no ballots before publication");
+        Map<String, Object> result = Lifecycle.finish(api, admin, id);
+
+        Election exported = read(api.get(base + "/export.pb", null).ok(200).body());
+        assertEquals(12, exported.profile().size());
+        Map<String, String> meta = exported.instance().meta();
+        assertEquals("given:c,b,a", meta.get("tie_breaking"));
+        assertEquals("true", meta.get("apply_category_caps"));
+        var outcome = RuleName.GREEDY.create(RuleOptions.withTieBreaking(TieBreaking.parse(meta.get("tie_breaking"))))
+                .allocate(exported);
+        assertEquals(result.get("selected"), outcome.selected());
+    }
+
+    private static Election read(String text) throws Exception {
+        return PabulibReader.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "export.pb",
+                PabulibReader.Options.DEFAULT);
+    }
+}
