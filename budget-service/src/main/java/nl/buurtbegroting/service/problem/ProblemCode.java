@@ -64,6 +64,8 @@ public enum ProblemCode {
             "Too many proposals", "An election has at most 5000 proposals."),
     TALLY_FAILED(409, false, "Tellen lukt niet", "De regel kan deze stemming niet tellen.",
             "Tally failed", "The rule cannot count this election."),
+    TALLY_OUTDATED(409, false, "Opnieuw tellen", "De stemming telt nu anders dan bij het tellen. Tel opnieuw, bekijk de uitslag en publiceer dan.",
+            "Tally outdated", "The election counts differently now than when it was tallied. Tally it again, review, then publish."),
     BUNDLE_REFUSED(409, false, "Bundel geweigerd", "De controlebundel zou niet kloppen en wordt dus niet gepubliceerd.",
             "Bundle refused", "The audit bundle would not verify, so it is not published."),
     SIGNING_KEY_RETIRED(409, false, "Sleutel niet beschikbaar", "De sleutel waarmee deze stemming is ondertekend, is hier niet.",

@@ -107,7 +107,11 @@ public class PublicationService {
             TallyService.Stored tally = tallies.stored(c, row).orElseThrow(() -> TallyService.notTallied(row));
             Count count = counter.count(c, row);
             if (!count.outcomeJson().equals(tally.outcomeJson())) {
-                throw new IllegalStateException("election " + electionId + " no longer counts to its stored tally");
+                // The counting library changed between tally and publication (an upgrade): what was reviewed is not
+                // what would be signed. Nothing is published; tallying again is always possible from TALLIED.
+                throw ApiProblem.conflict("TALLY_OUTDATED", "Election " + electionId + " counts differently now than"
+                        + " when it was tallied (the counting library changed since). Tally it again with POST /api/elections/"
+                        + electionId + "/tally, review the tally, then publish.");
             }
             lifecycle.move(caller, row, ElectionState.PUBLISHED);
             Map<String, Object> tallied = new LinkedHashMap<>();

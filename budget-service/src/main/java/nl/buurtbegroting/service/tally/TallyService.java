@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import nl.buurtbegroting.core.rules.UnsupportedElectionException;
+import nl.buurtbegroting.service.audit.AuditLog;
 import nl.buurtbegroting.service.election.Caller;
 import nl.buurtbegroting.service.election.ElectionAccess;
 import nl.buurtbegroting.service.election.ElectionRepository;
@@ -23,7 +24,10 @@ import java.util.Optional;
 /**
  * Tallies a CLOSED election (CLOSED → TALLIED) and shows the tally to its staff. The count, the stored
  * tally and the state change happen in one transaction that holds the election row's lock, so an
- * election is tallied once and its tally always matches its state.
+ * election's tally always matches its state. A TALLIED election may be counted again (audited as
+ * ELECTION_RETALLIED): the ballots are fixed by then, so only a change of the counting library between tally
+ * and publication can change the count, and publication refuses a stale tally (TALLY_OUTDATED) rather than sign
+ * what nobody reviewed.
  */
 @Singleton
 public class TallyService {
@@ -33,11 +37,13 @@ public class TallyService {
     private final ElectionService lifecycle;
     private final ElectionAccess access;
     private final Counter counter;
+    private final AuditLog audit;
     private final Clock clock;
 
     public TallyService(TransactionOperations<Connection> transactions, ElectionRepository elections,
-                        ElectionService lifecycle, ElectionAccess access, Counter counter, Clock clock) {
+                        ElectionService lifecycle, ElectionAccess access, Counter counter, AuditLog audit, Clock clock) {
         this.transactions = transactions;
+        this.audit = audit;
         this.elections = elections;
         this.lifecycle = lifecycle;
         this.access = access;
@@ -55,9 +61,10 @@ public class TallyService {
             Connection c = status.getConnection();
             ElectionRow row = elections.findByIdForUpdate(electionId).orElseThrow(() -> notFound(electionId));
             access.requireWritable(caller, electionId);
-            if (row.state() != ElectionState.CLOSED) {
+            boolean again = row.state() == ElectionState.TALLIED;
+            if (row.state() != ElectionState.CLOSED && !again) {
                 throw ApiProblem.conflict("ELECTION_NOT_CLOSED", "Election " + electionId + " is " + row.state()
-                        + "; only a CLOSED election can be tallied.");
+                        + "; only a CLOSED (or TALLIED, to count again) election can be tallied.");
             }
             Count count;
             try {
@@ -67,6 +74,12 @@ public class TallyService {
             }
             Instant now = Instant.now(clock);
             String view = TallyView.json(count, now);
+            if (again) {
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM tally WHERE election_id = ?")) {
+                    s.setLong(1, electionId);
+                    s.executeUpdate();
+                }
+            }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO tally (election_id, rule, tie_breaking, ballots, "
                     + "outcome_json, view_json, tallied_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 s.setLong(1, electionId);
@@ -78,7 +91,11 @@ public class TallyService {
                 s.setTimestamp(7, Timestamp.from(now));
                 s.executeUpdate();
             }
-            lifecycle.move(caller, row, ElectionState.TALLIED);
+            if (again) {
+                audit.record(caller.username(), "ELECTION_RETALLIED", electionId, row.name(), "counted again");
+            } else {
+                lifecycle.move(caller, row, ElectionState.TALLIED);
+            }
             return view;
         });
     }

@@ -126,7 +126,8 @@ class PublicationApiTest {
             assertTrue(Boolean.TRUE.equals(p.get("funded")) ? en.startsWith("Funded") : en.startsWith("Not funded"), en);
         }
         assertEquals(8, num(projects.get(0).get("support")));
-        api.post(path("/tally"), null, organiser).problem(409, "ELECTION_NOT_CLOSED");
+        // Counting again changes nothing once the ballots are fixed, and keeps the election TALLIED.
+        assertEquals(List.of("a", "b"), api.post(path("/tally"), null, organiser).ok(200).map().get("selected"));
         assertEquals("TALLIED", api.get(path(""), null).ok(200).get("state"));
     }
 
