@@ -150,7 +150,7 @@ class JsVerifierAgreesTest {
         assertEquals(java.exitCode(), p.exitValue(), "exit codes");
     }
 
-    private static Path verifierScript() {
+    static Path verifierScript() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             if (Files.isRegularFile(p.resolve("verifier/verify.mjs"))) {
                 return p.resolve("verifier/verify.mjs");
@@ -159,7 +159,7 @@ class JsVerifierAgreesTest {
         return null;
     }
 
-    private static boolean nodeAvailable() {
+    static boolean nodeAvailable() {
         try {
             Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
             String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
