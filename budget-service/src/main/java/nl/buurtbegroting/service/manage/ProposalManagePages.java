@@ -144,6 +144,22 @@ public class ProposalManagePages {
         });
     }
 
+    /** Move up / Move down on the election page: a small form per button, so it works without JavaScript. */
+    @Post(value = "/{proposalId}/move", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = "text/html")
+    HttpResponse<?> move(HttpRequest<?> request, @PathVariable String id, @PathVariable String proposalId,
+                         @Body @Nullable String body) {
+        long electionId = Ids.parse(id);
+        long pid = Ids.parse(proposalId);
+        return manage.post(request, body, (staff, form) -> {
+            String direction = form.get("direction");
+            if (!"up".equals(direction) && !"down".equals(direction)) {
+                throw ApiProblem.invalid("direction", "INVALID_DIRECTION", "direction is 'up' or 'down'");
+            }
+            proposals.move(staff.caller(), electionId, pid, "up".equals(direction) ? -1 : 1);
+            return manage.seeOther("/manage/elections/" + electionId + "#proposal-" + pid);
+        });
+    }
+
     private static FormState state(Form form) {
         FormState s = new FormState();
         FIELDS.forEach(f -> s.set(f, form.get(f)));

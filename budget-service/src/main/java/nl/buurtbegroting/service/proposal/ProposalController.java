@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -51,6 +52,15 @@ class ProposalController {
     @Operation(summary = "The proposals of an election with their verdicts and public reasons")
     List<ProposalView> list(@PathVariable long electionId, @Nullable Authentication authentication) {
         return service.list(Caller.of(authentication), electionId);
+    }
+
+    @Put("/order")
+    @Secured({Roles.ADMIN, Roles.ORGANISER})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Order the proposals of a DRAFT election: the body lists every proposal id once, first shown first "
+            + "(400 PROPOSAL_ORDER_MISMATCH on a missing, unknown or repeated id; 409 ELECTION_NOT_DRAFT once open)")
+    List<ProposalView> order(@PathVariable long electionId, @Body ProposalOrder order, Authentication authentication) {
+        return service.reorder(Caller.of(authentication), electionId, order.proposalIds());
     }
 
     @Get("/{proposalId}")

@@ -10,6 +10,7 @@ import java.time.Instant;
 /**
  * The {@code proposal} table. {@code code} is the proposal's id within its election as residents and
  * Pabulib files know it ("3", "P-12"); {@code id} is the database key.
+ * {@code listPosition} orders the proposals on every list (the organiser chooses it); ties fall back to the id.
  */
 @MappedEntity("proposal")
 public record ProposalRow(@Id @GeneratedValue @Nullable Long id,
@@ -22,5 +23,6 @@ public record ProposalRow(@Id @GeneratedValue @Nullable Long id,
                           Verdict verdict,
                           @Nullable String publicReason,
                           Instant createdAt,
-                          Instant updatedAt) {
+                          Instant updatedAt,
+                          int listPosition) {
 }

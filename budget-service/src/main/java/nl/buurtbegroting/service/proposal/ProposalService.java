@@ -13,7 +13,11 @@ import nl.buurtbegroting.service.problem.ApiProblem;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -70,7 +74,7 @@ public class ProposalService {
         Instant now = Instant.now(clock);
         ProposalRow row = proposals.save(new ProposalRow(null, electionId, code, request.title().strip(),
                 request.summary() == null ? "" : request.summary().strip(), request.cost(), request.category(),
-                verdict, blankToNull(request.publicReason()), now, now));
+                verdict, blankToNull(request.publicReason()), now, now, proposals.maxPosition(electionId) + 1));
         audit.record(caller.username(), "PROPOSAL_CREATED", electionId, code,
                 "cost " + row.cost() + ", verdict " + row.verdict());
         return row;
@@ -79,7 +83,57 @@ public class ProposalService {
     @Transactional
     public List<ProposalView> list(@Nullable Caller caller, long electionId) {
         elections.readable(caller, electionId);
-        return proposals.findByElectionIdOrderById(electionId).stream().map(ProposalView::of).toList();
+        return proposals.findOrdered(electionId).stream().map(ProposalView::of).toList();
+    }
+
+    /**
+     * Puts the proposals of a DRAFT election in the given order; {@code proposalIds} must name each of them
+     * exactly once (400 PROPOSAL_ORDER_MISMATCH otherwise, nothing changed).
+     */
+    @Transactional
+    public List<ProposalView> reorder(Caller caller, long electionId, @Nullable List<Long> proposalIds) {
+        elections.lockDraftForChange(caller, electionId);
+        List<ProposalRow> current = proposals.findOrdered(electionId);
+        Map<Long, ProposalRow> byId = new HashMap<>();
+        current.forEach(r -> byId.put(r.id(), r));
+        if (proposalIds == null || proposalIds.size() != current.size()
+                || proposalIds.stream().anyMatch(id -> id == null || !byId.containsKey(id))
+                || new HashSet<>(proposalIds).size() != proposalIds.size()) {
+            throw ApiProblem.invalid("proposalIds", "PROPOSAL_ORDER_MISMATCH", "proposalIds must name each of the "
+                    + current.size() + " proposals of election " + electionId + " exactly once");
+        }
+        return apply(caller, electionId, proposalIds.stream().map(byId::get).toList());
+    }
+
+    /** Moves one proposal of a DRAFT election one place up ({@code -1}) or down ({@code +1}); at an end it stays. */
+    @Transactional
+    public List<ProposalView> move(Caller caller, long electionId, long proposalId, int step) {
+        elections.lockDraftForChange(caller, electionId);
+        ProposalRow moving = find(electionId, proposalId);
+        List<ProposalRow> order = new ArrayList<>(proposals.findOrdered(electionId));
+        int from = -1;
+        for (int i = 0; i < order.size(); i++) {
+            if (order.get(i).id().equals(moving.id())) {
+                from = i;
+            }
+        }
+        int to = Math.max(0, Math.min(order.size() - 1, from + Integer.signum(step)));
+        order.add(to, order.remove(from));
+        return apply(caller, electionId, order);
+    }
+
+    private List<ProposalView> apply(Caller caller, long electionId, List<ProposalRow> order) {
+        List<ProposalView> views = new ArrayList<>(order.size());
+        for (int i = 0; i < order.size(); i++) {
+            ProposalRow row = order.get(i);
+            proposals.setPosition(row.id(), i + 1);
+            views.add(ProposalView.of(new ProposalRow(row.id(), row.electionId(), row.code(), row.title(), row.summary(),
+                    row.cost(), row.category(), row.verdict(), row.publicReason(), row.createdAt(), row.updatedAt(), i + 1)));
+        }
+        String codes = String.join(",", order.stream().map(ProposalRow::code).toList());
+        audit.record(caller.username(), "PROPOSALS_REORDERED", electionId, null,
+                codes.length() > 900 ? codes.substring(0, 900) + "..." : codes);
+        return views;
     }
 
     @Transactional
@@ -103,7 +157,7 @@ public class ProposalService {
                 patch.title() != null ? patch.title().strip() : current.title(),
                 patch.summary() != null ? patch.summary().strip() : current.summary(),
                 patch.cost() != null ? patch.cost() : current.cost(),
-                category, verdict, reason, current.createdAt(), Instant.now(clock)));
+                category, verdict, reason, current.createdAt(), Instant.now(clock), current.listPosition()));
         audit.record(caller.username(), "PROPOSAL_UPDATED", electionId, current.code(), describe(current, updated));
         return ProposalView.of(updated);
     }

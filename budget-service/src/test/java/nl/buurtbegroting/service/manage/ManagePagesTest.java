@@ -14,6 +14,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -172,6 +174,51 @@ class ManagePagesTest {
         HttpResponse<String> dutch = get("/manage/login", null);
         assertTrue(dutch.body().contains("Log in met de naam en het wachtwoord van uw account."));
         assertTrue(dutch.body().contains("href=\"/language?to=en&amp;back=%2Fmanage%2Flogin\""), dutch.body());
+    }
+
+    private static List<String> proposalOrder(String overview) {
+        Matcher row = Pattern.compile("<tr id=\"proposal-\\d+\">\\s*<td[^>]*>[^<]*</td>\\s*<th scope=\"row\">([^<]+)").matcher(overview);
+        List<String> titles = new ArrayList<>();
+        while (row.find()) {
+            titles.add(row.group(1));
+        }
+        return titles;
+    }
+
+    @Test
+    void moveUpAndMoveDownOrderTheProposalsWithoutJavaScript() throws Exception {
+        Session s = signIn("admin", "admin-password-for-tests");
+        String path = post("/manage/elections", s.cookie(), "csrf=" + s.csrf()
+                + "&name=Volgorde&neighbourhood=Oost&budget=1000&currency=EUR&format=APPROVAL&rule=greedy&tiePolicy=ID")
+                .headers().firstValue("Location").orElseThrow();
+        for (String title : new String[]{"Appel", "Bank", "Cirkel"}) {
+            assertEquals(303, post(path + "/proposals/new", s.cookie(), "csrf=" + s.csrf() + "&title=" + title
+                    + "&cost=100&verdict=ELIGIBLE").statusCode());
+        }
+        String overview = get(path, s.cookie()).body();
+        assertEquals(List.of("Appel", "Bank", "Cirkel"), proposalOrder(overview));
+        // The accessible name starts with the visible text; the first has no Move up, the last no Move down.
+        assertTrue(overview.contains("value=\"up\">Omhoog<span class=\"visually-hidden\"> Cirkel</span>"), overview);
+        assertTrue(!overview.contains("value=\"up\">Omhoog<span class=\"visually-hidden\"> Appel</span>"), overview);
+        assertTrue(!overview.contains("value=\"down\">Omlaag<span class=\"visually-hidden\"> Cirkel</span>"), overview);
+        Matcher cirkel = Pattern.compile("action=\"(" + Pattern.quote(path) + "/proposals/\\d+/move)\"[^>]*><input type=\"hidden\" name=\"csrf\"[^>]*><button[^>]*value=\"up\">Omhoog<span class=\"visually-hidden\"> Cirkel<").matcher(overview);
+        assertTrue(cirkel.find(), overview);
+        String move = cirkel.group(1);
+
+        HttpResponse<String> forged = post(move, s.cookie(), "direction=up");
+        assertEquals(403, forged.statusCode(), "a move without its CSRF token is refused");
+        assertEquals(List.of("Appel", "Bank", "Cirkel"), proposalOrder(get(path, s.cookie()).body()));
+
+        HttpResponse<String> up = post(move, s.cookie(), "csrf=" + s.csrf() + "&direction=up");
+        assertEquals(303, up.statusCode());
+        assertTrue(up.headers().firstValue("Location").orElseThrow().endsWith("#" + move.replaceAll(".*/proposals/(\\d+)/move", "proposal-$1")));
+        assertEquals(List.of("Appel", "Cirkel", "Bank"), proposalOrder(get(path, s.cookie()).body()));
+        assertEquals(303, post(move, s.cookie(), "csrf=" + s.csrf() + "&direction=up").statusCode());
+        assertEquals(303, post(move, s.cookie(), "csrf=" + s.csrf() + "&direction=up").statusCode());
+        assertEquals(List.of("Cirkel", "Appel", "Bank"), proposalOrder(get(path, s.cookie()).body()), "at the top it stays");
+        assertEquals(303, post(move, s.cookie(), "csrf=" + s.csrf() + "&direction=down").statusCode());
+        assertEquals(List.of("Appel", "Cirkel", "Bank"), proposalOrder(get(path, s.cookie()).body()));
+        assertEquals(400, post(move, s.cookie(), "csrf=" + s.csrf() + "&direction=sideways").statusCode());
     }
 
     @Test

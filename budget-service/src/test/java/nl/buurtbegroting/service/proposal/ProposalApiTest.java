@@ -1,5 +1,6 @@
 package nl.buurtbegroting.service.proposal;
 
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
@@ -169,5 +170,61 @@ class ProposalApiTest {
         api.get("/api/elections/424242/proposals", organiser).problem(404, "ELECTION_NOT_FOUND");
         Map<String, Object> body = new HashMap<>(proposal("x", 1, "groen", "ELIGIBLE"));
         api.post("/api/elections/424242/proposals", body, organiser).problem(404, "ELECTION_NOT_FOUND");
+    }
+
+    private List<String> titles(long election, String token) {
+        return api.get("/api/elections/" + election + "/proposals", token).ok(200).list().stream()
+                .map(p -> (String) p.get("title")).toList();
+    }
+
+    @Test
+    void organiserOrdersProposalsAndEveryListFollows() {
+        long election = draft("Volgorde");
+        String path = "/api/elections/" + election + "/proposals";
+        long a = api.post(path, proposal("Appel", 100, "groen", "ELIGIBLE"), organiser).ok(201).id();
+        long b = api.post(path, proposal("Bank", 200, "groen", "ELIGIBLE"), organiser).ok(201).id();
+        long c = api.post(path, proposal("Cirkel", 300, "groen", "ELIGIBLE"), organiser).ok(201).id();
+        assertEquals(List.of("Appel", "Bank", "Cirkel"), titles(election, organiser));
+
+        List<Map<String, Object>> answer = api.call(HttpMethod.PUT, path + "/order", Map.of("proposalIds", List.of(c, a, b)), organiser)
+                .ok(200).list();
+        assertEquals(List.of("Cirkel", "Appel", "Bank"), answer.stream().map(p -> p.get("title")).toList());
+        assertEquals(List.of("Cirkel", "Appel", "Bank"), titles(election, organiser));
+
+        // A new proposal goes to the end; a changed one keeps its place.
+        api.post(path, proposal("Dak", 400, "groen", "ELIGIBLE"), organiser).ok(201);
+        api.patch(path + "/" + a, Map.of("cost", 150), organiser).ok(200);
+        assertEquals(List.of("Cirkel", "Appel", "Bank", "Dak"), titles(election, organiser));
+        assertEquals(List.of("Cirkel", "Appel", "Bank", "Dak"), titles(election, auditor));
+    }
+
+    @Test
+    void refusesAnOrderThatDoesNotNameEveryProposalOnce() {
+        long election = draft("Foute volgorde");
+        String path = "/api/elections/" + election + "/proposals";
+        long a = api.post(path, proposal("Appel", 100, "groen", "ELIGIBLE"), organiser).ok(201).id();
+        long b = api.post(path, proposal("Bank", 200, "groen", "ELIGIBLE"), organiser).ok(201).id();
+        long elsewhere = api.post("/api/elections/" + draft("Ander") + "/proposals", proposal("Elders", 1, "groen", "ELIGIBLE"), organiser)
+                .ok(201).id();
+
+        api.call(HttpMethod.PUT, path + "/order", Map.of("proposalIds", List.of(a)), organiser).invalid("proposalIds", "PROPOSAL_ORDER_MISMATCH");
+        api.call(HttpMethod.PUT, path + "/order", Map.of("proposalIds", List.of(a, a)), organiser).invalid("proposalIds", "PROPOSAL_ORDER_MISMATCH");
+        api.call(HttpMethod.PUT, path + "/order", Map.of("proposalIds", List.of(a, elsewhere)), organiser).invalid("proposalIds", "PROPOSAL_ORDER_MISMATCH");
+        api.call(HttpMethod.PUT, path + "/order", Map.of("proposalIds", List.of(b, a, 999_999L)), organiser).invalid("proposalIds", "PROPOSAL_ORDER_MISMATCH");
+        api.call(HttpMethod.PUT, path + "/order", Map.of(), organiser).invalid("proposalIds", "PROPOSAL_ORDER_MISMATCH");
+        api.call(HttpMethod.PUT, path + "/order", Map.of("proposalIds", List.of(b, a)), otherOrganiser).problem(403, "FORBIDDEN");
+        api.call(HttpMethod.PUT, path + "/order", Map.of("proposalIds", List.of(b, a)), auditor).problem(403, "FORBIDDEN");
+        assertEquals(List.of("Appel", "Bank"), titles(election, organiser));
+    }
+
+    @Test
+    void orderIsFixedOnceTheElectionOpens() {
+        long election = api.openableElection(organiser, "Vaste volgorde");
+        String path = "/api/elections/" + election + "/proposals";
+        long id = ((Number) api.get(path, organiser).ok(200).list().get(0).get("id")).longValue();
+        api.call(HttpMethod.PUT, path + "/order", Map.of("proposalIds", List.of(id)), organiser).ok(200);
+        api.post("/api/elections/" + election + "/open", null, organiser).ok(200);
+
+        api.call(HttpMethod.PUT, path + "/order", Map.of("proposalIds", List.of(id)), organiser).problem(409, "ELECTION_NOT_DRAFT");
     }
 }
