@@ -17,7 +17,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -52,6 +55,35 @@ final class ManageBrowser implements AutoCloseable {
             fail(missing);
         }
         assumeTrue(false, "Browser tests skipped. " + missing);
+    }
+
+    /**
+     * The first download whose name ends with {@code suffix}, once Chromium has finished it, or null after 20 s.
+     * Chromium reserves the final name with an empty file and writes into a {@code .crdownload} beside it, so a
+     * file is taken only when no partial download is left and its size, above 0, held still for one poll.
+     */
+    static Path finishedDownload(Path dir, String suffix) throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        Path seen = null;
+        long seenSize = -1;
+        while (System.currentTimeMillis() < deadline) {
+            List<Path> files;
+            try (Stream<Path> listed = Files.list(dir)) {
+                files = listed.toList();
+            }
+            boolean partial = files.stream().anyMatch(f -> f.getFileName().toString().endsWith(".crdownload"));
+            Optional<Path> done = files.stream().filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst();
+            if (!partial && done.isPresent()) {
+                long size = Files.size(done.get());
+                if (size > 0 && done.get().equals(seen) && size == seenSize) {
+                    return done.get();
+                }
+                seen = done.get();
+                seenSize = size;
+            }
+            Thread.sleep(100);
+        }
+        return null;
     }
 
     static ManageBrowser start(Path downloads) throws IOException {

@@ -375,21 +375,13 @@ class ManageBrowserTest {
     }
 
     private byte[] download(String suffix) throws Exception {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < deadline) {
-            try (Stream<Path> files = Files.list(b.downloads)) {
-                List<Path> done = files.filter(p -> p.toString().endsWith(suffix)).toList();
-                if (!done.isEmpty()) {
-                    Path file = done.get(0);
-                    byte[] bytes = Files.readAllBytes(file);
-                    Files.move(file, file.resolveSibling(file.getFileName() + ".read"));
-                    return bytes;
-                }
-            }
-            Thread.sleep(100);
+        Path file = ManageBrowser.finishedDownload(b.downloads, suffix);
+        if (file == null) {
+            fail("no " + suffix + " download in " + b.downloads + "; page: " + main());
         }
-        fail("no " + suffix + " download in " + b.downloads + "; page: " + main());
-        return null;
+        byte[] bytes = Files.readAllBytes(file);
+        Files.move(file, file.resolveSibling(file.getFileName() + ".read"));
+        return bytes;
     }
 
     private String main() {

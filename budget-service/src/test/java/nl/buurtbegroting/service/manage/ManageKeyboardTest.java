@@ -278,18 +278,11 @@ class ManageKeyboardTest {
     }
 
     private byte[] download(String suffix) throws Exception {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < deadline) {
-            try (Stream<Path> files = Files.list(b.downloads)) {
-                List<Path> done = files.filter(p -> p.toString().endsWith(suffix)).toList();
-                if (!done.isEmpty()) {
-                    return Files.readAllBytes(done.get(0));
-                }
-            }
-            Thread.sleep(100);
+        Path file = ManageBrowser.finishedDownload(b.downloads, suffix);
+        if (file == null) {
+            fail("no " + suffix + " download in " + b.downloads + "; page: " + main());
         }
-        fail("no " + suffix + " download in " + b.downloads + "; page: " + main());
-        return null;
+        return Files.readAllBytes(file);
     }
 
     private String main() {
