@@ -2,12 +2,8 @@ package nl.buurtbegroting.service.manage;
 
 import jakarta.inject.Singleton;
 import nl.buurtbegroting.service.web.Lang;
+import nl.buurtbegroting.service.web.Messages;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
@@ -25,21 +21,8 @@ public class ManageTexts {
 
     public ManageTexts() {
         for (Lang lang : Lang.values()) {
-            bundles.put(lang, load("web/manage_" + lang.tag() + ".properties"));
+            bundles.put(lang, Messages.load("web/manage_" + lang.tag() + ".properties"));
         }
-    }
-
-    private static Properties load(String resource) {
-        Properties p = new Properties();
-        try (InputStream in = ManageTexts.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the jar");
-            }
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return p;
     }
 
     /** The text, or null when this bundle has no such key. */
@@ -52,9 +35,6 @@ public class ManageTexts {
     }
 
     static String fill(String text, Object... args) {
-        for (int i = 0; i < args.length; i++) {
-            text = text.replace("{" + i + "}", String.valueOf(args[i]));
-        }
-        return text;
+        return Messages.fill(text, args);
     }
 }

@@ -29,7 +29,8 @@ public class Messages {
         }
     }
 
-    private static Properties load(String resource) {
+    /** A UTF-8 properties bundle from the jar (the organiser pages' texts are read the same way). */
+    public static Properties load(String resource) {
         Properties p = new Properties();
         try (InputStream in = Messages.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
@@ -45,9 +46,11 @@ public class Messages {
     /** The text for {@code key} in {@code lang} with its placeholders filled. */
     public String get(Lang lang, String key, Object... args) {
         String text = bundles.get(lang).getProperty(key);
-        if (text == null) {
-            return key;
-        }
+        return text == null ? key : fill(text, args);
+    }
+
+    /** {@code {0}}, {@code {1}}... replaced by the arguments in order. */
+    public static String fill(String text, Object... args) {
         for (int i = 0; i < args.length; i++) {
             text = text.replace("{" + i + "}", String.valueOf(args[i]));
         }
