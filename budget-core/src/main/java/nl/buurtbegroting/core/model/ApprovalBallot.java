@@ -1,27 +1,28 @@
 package nl.buurtbegroting.core.model;
 
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Approves a set of projects (a knapsack ballot is an approval ballot with a cost limit). */
+/**
+ * Approves a set of projects (a knapsack ballot is an approval ballot with a cost limit). The approved ids
+ * are kept as an immutable {@link ProjectIds} in the order given, a repeated id once.
+ */
 public record ApprovalBallot(String voterId, Set<String> approved, Map<String, String> attributes) implements Ballot {
 
     public ApprovalBallot {
         voterId = voterId == null ? "" : voterId;
-        approved = Collections.unmodifiableSet(new LinkedHashSet<>(approved));
+        approved = ProjectIds.copyOf(approved);
         attributes = Attributes.copy(attributes);
     }
 
     public static ApprovalBallot of(String... projectIds) {
-        return new ApprovalBallot("", new LinkedHashSet<>(List.of(projectIds)), Map.of());
+        return new ApprovalBallot("", ProjectIds.copyOf(List.of(projectIds)), Map.of());
     }
 
     public static ApprovalBallot of(Collection<String> projectIds) {
-        return new ApprovalBallot("", new LinkedHashSet<>(projectIds), Map.of());
+        return new ApprovalBallot("", ProjectIds.copyOf(projectIds), Map.of());
     }
 
     @Override

@@ -1,10 +1,8 @@
 package nl.buurtbegroting.core.pabulib;
 
-import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +13,7 @@ import nl.buurtbegroting.core.model.ChooseOneBallot;
 import nl.buurtbegroting.core.model.CumulativeBallot;
 import nl.buurtbegroting.core.model.OrdinalBallot;
 import nl.buurtbegroting.core.model.Project;
+import nl.buurtbegroting.core.model.ProjectIds;
 import nl.buurtbegroting.core.model.VoteType;
 import nl.buurtbegroting.core.pabulib.PabulibFormatException.ErrorCode;
 
@@ -73,7 +72,7 @@ final class PabulibVotes {
 
     /**
      * The distinct projects of an approval vote, in order (a repeated id counts once; empty entries are
-     * skipped), as a set the ballot copies.
+     * skipped), as the ballot keeps them.
      */
     private Set<String> approved(String vote, int line) {
         entryCount = 0;
@@ -103,7 +102,7 @@ final class PabulibVotes {
             }
             start = comma + 1;
         }
-        return new EntrySet(Arrays.copyOf(entries, entryCount));
+        return ProjectIds.copyOf(Arrays.asList(entries).subList(0, entryCount));
     }
 
     private void addEntry(String id) {
@@ -117,25 +116,6 @@ final class PabulibVotes {
             entries = Arrays.copyOf(entries, entryCount * 2);
         }
         entries[entryCount++] = id;
-    }
-
-    /** Distinct strings in order, read once by the ballot's own copy. */
-    private static final class EntrySet extends AbstractSet<String> {
-        private final String[] ids;
-
-        EntrySet(String[] ids) {
-            this.ids = ids;
-        }
-
-        @Override
-        public Iterator<String> iterator() {
-            return Arrays.asList(ids).iterator();
-        }
-
-        @Override
-        public int size() {
-            return ids.length;
-        }
     }
 
     private Ballot chooseOne(String voter, String vote, int line, Map<String, String> attributes) {
