@@ -39,23 +39,34 @@ public final class ProjectIds extends AbstractSet<String> {
         if (ids instanceof ProjectIds same) {
             return same;
         }
-        int n = ids.size();
+        String[] array = ids.toArray(new String[0]);
+        return distinct(array, 0, array.length);
+    }
+
+    /** The distinct ids of {@code ids[from, to)} in their first order; the array is copied. */
+    public static ProjectIds copyOf(String[] ids, int from, int to) {
+        Objects.checkFromToIndex(from, to, ids.length);
+        return distinct(ids, from, to);
+    }
+
+    private static ProjectIds distinct(String[] ids, int from, int to) {
+        int n = to - from;
         if (n == 0) {
             return EMPTY;
         }
         String[] distinct = new String[n];
         int size = 0;
         if (n <= LINEAR) {
-            for (String id : ids) {
-                if (!containsBefore(distinct, size, id)) {
-                    distinct[size++] = id;
+            for (int i = from; i < to; i++) {
+                if (!containsBefore(distinct, size, ids[i])) {
+                    distinct[size++] = ids[i];
                 }
             }
         } else {
             Set<String> seen = new HashSet<>(n * 2);
-            for (String id : ids) {
-                if (seen.add(id)) {
-                    distinct[size++] = id;
+            for (int i = from; i < to; i++) {
+                if (seen.add(ids[i])) {
+                    distinct[size++] = ids[i];
                 }
             }
         }

@@ -1,7 +1,6 @@
 package nl.buurtbegroting.core.pabulib;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -81,8 +80,8 @@ final class PabulibParse {
     private int[] attributeColumns = new int[0];
     private List<Map<String, String>> attributeValues = List.of();
 
-    PabulibParse(Reader reader, String source, PabulibReader.Options options) {
-        this.in = new RecordTokenizer(reader, source, options.maxBytes(), options.maxRows());
+    PabulibParse(RecordTokenizer in, String source, PabulibReader.Options options) {
+        this.in = in;
         this.source = source;
         this.options = options;
         this.meta = new PabulibMeta(source);
@@ -129,7 +128,7 @@ final class PabulibParse {
             return null;
         }
         for (int i = 1; i < in.size(); i++) {
-            if (!in.field(i).isEmpty()) {
+            if (!in.isEmpty(i)) {
                 return null;
             }
         }

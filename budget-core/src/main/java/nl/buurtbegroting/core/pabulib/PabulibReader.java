@@ -52,8 +52,8 @@ import nl.buurtbegroting.core.pabulib.PabulibFormatException.ErrorCode;
  *       {@link Eligibility} verdict; they are what {@link PabulibWriter} writes for it.</li>
  * </ul>
  *
- * <p>Reading is a single pass over the characters without regular expressions, linear in the size of
- * the input.
+ * <p>Reading is a single pass over the bytes without regular expressions, linear in the size of the
+ * input; text read from a {@link Reader} is encoded to UTF-8 and takes the same path.
  */
 public final class PabulibReader {
 
@@ -117,7 +117,7 @@ public final class PabulibReader {
         if (isGzip(buffered)) {
             plain = new GzipErrors(new GZIPInputStream(buffered, 1 << 16), name);
         }
-        return read(new StrictUtf8Reader(plain, name, options.maxBytes()), name, options);
+        return new PabulibParse(new RecordTokenizer(plain, name, options.maxBytes(), options.maxRows()), name, options).run();
     }
 
     /** Reads characters; a leading byte-order mark is ignored. */
@@ -128,7 +128,10 @@ public final class PabulibReader {
     public static Election read(Reader reader, String sourceName, Options options) throws IOException {
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(options, "options");
-        return new PabulibParse(reader, sourceName == null ? "" : sourceName, options).run();
+        String name = sourceName == null ? "" : sourceName;
+        // the size limit counts characters here; the tokenizer's own byte limit is off
+        ReaderBytes bytes = new ReaderBytes(reader, name, options.maxBytes());
+        return new PabulibParse(new RecordTokenizer(bytes, name, Long.MAX_VALUE, options.maxRows()), name, options).run();
     }
 
     private static boolean isGzip(BufferedInputStream in) throws IOException {

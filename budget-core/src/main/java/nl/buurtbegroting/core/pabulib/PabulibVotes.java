@@ -60,21 +60,69 @@ final class PabulibVotes {
         if (!voterIds.add(voter)) {
             throw error(ErrorCode.DUPLICATE_VOTER, line, "voter_id", "voter " + voter + " has voted before in this file");
         }
-        String vote = in.field(vVote).strip();
         Ballot ballot = switch (voteType) {
-            case APPROVAL -> new ApprovalBallot(voter, approved(vote, line), attributes);
-            case CHOOSE_ONE -> chooseOne(voter, vote, line, attributes);
-            case CUMULATIVE -> new CumulativeBallot(voter, points(vote, line), attributes);
-            case ORDINAL -> new OrdinalBallot(voter, ranking(vote, line), attributes);
+            case APPROVAL -> new ApprovalBallot(voter, approved(line), attributes);
+            case CHOOSE_ONE -> chooseOne(voter, approved(line), line, attributes);
+            case CUMULATIVE -> new CumulativeBallot(voter, points(in.field(vVote).strip(), line), attributes);
+            case ORDINAL -> new OrdinalBallot(voter, ranking(in.field(vVote).strip(), line), attributes);
         };
         ballots.add(ballot);
     }
 
     /**
      * The distinct projects of an approval vote, in order (a repeated id counts once; empty entries are
-     * skipped), as the ballot keeps them.
+     * skipped), as the ballot keeps them. Read from the field's bytes when its ids are ASCII, as in every
+     * published file; otherwise from its text.
      */
-    private Set<String> approved(String vote, int line) {
+    private ProjectIds approved(int line) {
+        if (in.inBytes(vVote) && approvedAscii(in.bytes(), in.start(vVote), in.end(vVote), line)) {
+            return ProjectIds.copyOf(entries, 0, entryCount);
+        }
+        approved(in.field(vVote).strip(), line);
+        return ProjectIds.copyOf(entries, 0, entryCount);
+    }
+
+    /**
+     * Collects the entries of vote bytes b[from, to) (already stripped), each stripped of ASCII white
+     * space; false, with nothing decided, as soon as an entry holds a non-ASCII byte (the text path then
+     * reads the vote again from the start: white space beyond ASCII is stripped there).
+     */
+    private boolean approvedAscii(byte[] b, int from, int to, int line) {
+        entryCount = 0;
+        int start = from;
+        while (start < to) {
+            int end = start;
+            boolean ascii = true;
+            while (end < to && b[end] != ',') {
+                ascii &= b[end] >= 0;
+                end++;
+            }
+            if (!ascii) {
+                return false;
+            }
+            int s = start;
+            int e = end;
+            while (s < e && b[s] <= ' ' && Character.isWhitespace(b[s])) {
+                s++;
+            }
+            while (e > s && b[e - 1] <= ' ' && Character.isWhitespace(b[e - 1])) {
+                e--;
+            }
+            if (s < e) {
+                String id = lookup.find(b, s, e);
+                if (id == null) {
+                    throw error(ErrorCode.UNKNOWN_PROJECT, line, "vote",
+                            "project '" + new String(b, s, e - s, java.nio.charset.StandardCharsets.US_ASCII) + "' is not in PROJECTS");
+                }
+                addEntry(id);
+            }
+            start = end + 1;
+        }
+        return true;
+    }
+
+    /** The text path of {@link #approved(int)}: collects the distinct entries of the vote. */
+    private void approved(String vote, int line) {
         entryCount = 0;
         int n = vote.length();
         int start = 0;
@@ -102,7 +150,6 @@ final class PabulibVotes {
             }
             start = comma + 1;
         }
-        return ProjectIds.copyOf(Arrays.asList(entries).subList(0, entryCount));
     }
 
     private void addEntry(String id) {
@@ -118,8 +165,7 @@ final class PabulibVotes {
         entries[entryCount++] = id;
     }
 
-    private Ballot chooseOne(String voter, String vote, int line, Map<String, String> attributes) {
-        Set<String> ids = approved(vote, line);
+    private Ballot chooseOne(String voter, Set<String> ids, int line, Map<String, String> attributes) {
         if (ids.size() > 1) {
             throw error(ErrorCode.TOO_MANY_CHOICES, line, "vote",
                     "vote_type is choose-1 but the vote names " + ids.size() + " projects: " + String.join(",", ids));

@@ -1,5 +1,7 @@
 package nl.buurtbegroting.core.pabulib;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
 
 /**
@@ -11,12 +13,15 @@ final class ProjectLookup {
 
     private final String[] ids;
     private final int[] hashes;
+    /** Each id's bytes when it is ASCII (an ASCII vote entry can only equal such an id), else null. */
+    private final byte[][] asciiIds;
     private final int mask;
 
     ProjectLookup(Collection<String> projectIds) {
         int size = Integer.highestOneBit(Math.max(4, projectIds.size() * 2 + 1)) * 2;
         ids = new String[size];
         hashes = new int[size];
+        asciiIds = new byte[size][];
         mask = size - 1;
         for (String id : projectIds) {
             int h = id.hashCode();
@@ -26,7 +31,17 @@ final class ProjectLookup {
             }
             ids[i] = id;
             hashes[i] = h;
+            asciiIds[i] = ascii(id);
         }
+    }
+
+    private static byte[] ascii(String id) {
+        for (int k = 0; k < id.length(); k++) {
+            if (id.charAt(k) >= 0x80) {
+                return null;
+            }
+        }
+        return id.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The id equal to s[from, to), or null. */
@@ -40,6 +55,23 @@ final class ProjectLookup {
             String id = ids[i];
             if (hashes[i] == h && id.length() == length && s.regionMatches(from, id, 0, length)) {
                 return id;
+            }
+        }
+        return null;
+    }
+
+    /** The id whose characters are the ASCII bytes b[from, to), or null. */
+    String find(byte[] b, int from, int to) {
+        int h = 0;
+        for (int k = from; k < to; k++) {
+            h = 31 * h + b[k];
+        }
+        int length = to - from;
+        for (int i = spread(h) & mask; ids[i] != null; i = (i + 1) & mask) {
+            byte[] ascii = asciiIds[i];
+            if (hashes[i] == h && ascii != null && ascii.length == length
+                    && Arrays.equals(ascii, 0, length, b, from, to)) {
+                return ids[i];
             }
         }
         return null;

@@ -43,6 +43,14 @@ class ProjectIdsTest {
         assertFalse(ids.contains("p1000"));
         assertFalse(ids.contains(null));
         assertFalse(ids.contains(42));
+        String[] array = given.toArray(new String[0]);
+        assertEquals(ids, ProjectIds.copyOf(array, 0, array.length));
+        if (n > 2) {
+            assertEquals(new LinkedHashSet<>(given.subList(2, given.size() - 1)),
+                    ProjectIds.copyOf(array, 2, array.length - 1));
+            assertEquals(List.copyOf(new LinkedHashSet<>(given.subList(2, given.size() - 1))),
+                    List.copyOf(ProjectIds.copyOf(array, 2, array.length - 1)));
+        }
     }
 
     @Test
