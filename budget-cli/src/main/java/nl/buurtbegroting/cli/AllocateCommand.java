@@ -32,8 +32,11 @@ public final class AllocateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Timing.mark("parsed");
         Election election = ruleOptions.apply(input.read());
+        Timing.mark("read");
         Outcome outcome = OutcomeView.allocate(rule.rule, ruleOptions.toOptions(), election, input.path());
+        Timing.mark("rule");
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {
             out.println(JsonWriter.readable(OutcomeView.toJson(outcome, election)));

@@ -19,8 +19,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "budget", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Participatory budgeting on Pabulib election files (pabulib.org): compute, compare, check and"
                 + " explain which projects a rule funds, with exact arithmetic.",
-        subcommands = {AllocateCommand.class, CompareCommand.class, ValidateCommand.class, ExplainCommand.class, VerifyCommand.class,
-                CommandLine.HelpCommand.class},
         modelTransformer = ExitCodes.InHelp.class)
 public final class BudgetCli implements Callable<Integer> {
 
@@ -43,19 +41,62 @@ public final class BudgetCli implements Callable<Integer> {
      * (and tests) may replace.
      */
     public static CommandLine newCommandLine() {
+        return newCommandLine(SUBCOMMANDS);
+    }
+
+    /**
+     * The command line for these arguments: when the first one names a command, only that command is built
+     * (picocli builds every command's model by reflection before parsing: the others would only cost start-up
+     * time, a tenth of a second of a city-sized {@code allocate}); otherwise the whole tool, for the top-level
+     * help, version and errors. A command's help, errors and run do not depend on its siblings.
+     */
+    static CommandLine forArguments(String... args) {
+        if (args.length > 0 && SUBCOMMANDS.contains(args[0])) {
+            return newCommandLine(List.of(args[0]));
+        }
+        return newCommandLine();
+    }
+
+    /** The subcommands, in the order the help lists them (then {@code help}). */
+    private static final List<String> SUBCOMMANDS = List.of("allocate", "compare", "validate", "explain", "verify");
+
+    /** A switch rather than a map of constructor references: no lambda to bootstrap at start-up. */
+    private static Object command(String name) {
+        return switch (name) {
+            case "allocate" -> new AllocateCommand();
+            case "compare" -> new CompareCommand();
+            case "validate" -> new ValidateCommand();
+            case "explain" -> new ExplainCommand();
+            case "verify" -> new VerifyCommand();
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    private static CommandLine newCommandLine(List<String> commands) {
         CommandLine cl = new CommandLine(new BudgetCli());
+        for (String name : commands) {
+            // a CommandLine of its own, so that picocli applies the command's model transformer (verify's list of checks)
+            cl.addSubcommand(name, new CommandLine(command(name)));
+        }
+        if (commands.size() == SUBCOMMANDS.size()) {
+            cl.addSubcommand("help", new CommandLine.HelpCommand());
+        }
+        new ExitCodes.InHelp().transform(cl.getCommandSpec());
         cl.setExecutionExceptionHandler(new ExecutionErrorHandler());
         cl.setParameterExceptionHandler(new UsageErrorHandler());
         return cl;
     }
 
     public static void main(String[] args) {
-        CommandLine cl = newCommandLine();
+        Timing.mark("main");
+        CommandLine cl = forArguments(args);
+        Timing.mark("command line");
         cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         int code = cl.execute(args);
         cl.getOut().flush();
         cl.getErr().flush();
+        Timing.print();
         System.exit(code);
     }
 }
