@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Reading a Pabulib file into an election: the largest bundled one (467 KB, 16,978 cumulative ballots),
  * and a city-sized approval file written at set-up from the generated election of 90,000 voters and 150
- * projects (2 MB), the size of the CLI's target.
+ * projects (3 MB), the size of the CLI's target.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
