@@ -3,12 +3,16 @@ package nl.buurtbegroting.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A plain-text table with aligned columns: numbers to the right, text to the left, two spaces
  * between columns, trailing spaces trimmed. A table whose headers are all empty prints no header line. Widths count code points, so Polish and Dutch names align.
  */
 final class TextTable {
+
+    /** Compiled once: a table truncates every project's name. */
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t]+");
 
     private final List<String> headers;
     private final boolean[] rightAligned;
@@ -73,7 +77,7 @@ final class TextTable {
 
     /** The text cut to at most {@code max} code points, ending in "..." when it was cut; line breaks become spaces. */
     static String truncate(String s, int max) {
-        String flat = s.replaceAll("[\\r\\n\\t]+", " ").strip();
+        String flat = LINE_BREAKS.matcher(s).replaceAll(" ").strip();
         if (length(flat) <= max) {
             return flat;
         }

@@ -92,12 +92,14 @@ final class PabulibVotes {
         int start = from;
         while (start < to) {
             int end = start;
-            boolean ascii = true;
+            int hash = 0;
+            int any = 0;
             while (end < to && b[end] != ',') {
-                ascii &= b[end] >= 0;
+                any |= b[end];
+                hash = 31 * hash + b[end];
                 end++;
             }
-            if (!ascii) {
+            if (any < 0) {
                 return false;
             }
             int s = start;
@@ -109,7 +111,8 @@ final class PabulibVotes {
                 e--;
             }
             if (s < e) {
-                String id = lookup.find(b, s, e);
+                // the hash was taken over the entry before stripping; white space around an id is rare
+                String id = lookup.find(b, s, e, s == start && e == end ? hash : ProjectLookup.hash(b, s, e));
                 if (id == null) {
                     throw error(ErrorCode.UNKNOWN_PROJECT, line, "vote",
                             "project '" + new String(b, s, e - s, java.nio.charset.StandardCharsets.US_ASCII) + "' is not in PROJECTS");

@@ -60,12 +60,17 @@ final class ProjectLookup {
         return null;
     }
 
-    /** The id whose characters are the ASCII bytes b[from, to), or null. */
-    String find(byte[] b, int from, int to) {
+    /** {@link String#hashCode()} of the ASCII bytes b[from, to) read as characters. */
+    static int hash(byte[] b, int from, int to) {
         int h = 0;
         for (int k = from; k < to; k++) {
             h = 31 * h + b[k];
         }
+        return h;
+    }
+
+    /** The id whose characters are the ASCII bytes b[from, to), whose {@link #hash} is h; or null. */
+    String find(byte[] b, int from, int to, int h) {
         int length = to - from;
         for (int i = spread(h) & mask; ids[i] != null; i = (i + 1) & mask) {
             byte[] ascii = asciiIds[i];

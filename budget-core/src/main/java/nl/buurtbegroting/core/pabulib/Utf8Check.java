@@ -32,6 +32,12 @@ final class Utf8Check {
         int i = from;
         while (i < to) {
             int b = buf[i];
+            if (b > '\r') {
+                // the usual byte: ASCII other than a line end, one comparison
+                cr = false;
+                i++;
+                continue;
+            }
             if (b >= 0) {
                 if (b == '\n') {
                     if (!cr) {
