@@ -7,12 +7,30 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.util.List;
+import java.util.Map;
+import nl.buurtbegroting.core.audit.AuditBundle;
+import nl.buurtbegroting.core.audit.AuditEvent;
+import nl.buurtbegroting.core.audit.BallotCounts;
+import nl.buurtbegroting.core.audit.BundleBuilder;
+import nl.buurtbegroting.core.audit.BundleInput;
+import nl.buurtbegroting.core.audit.CanonicalBallot;
+import nl.buurtbegroting.core.audit.ElectionInfo;
+import nl.buurtbegroting.core.audit.SigningKey;
+import nl.buurtbegroting.core.model.Election;
+import nl.buurtbegroting.core.outcome.Outcome;
+import nl.buurtbegroting.core.pabulib.PabulibReader;
+import nl.buurtbegroting.core.rules.RuleName;
+import nl.buurtbegroting.core.rules.RuleOptions;
 
 /**
  * The run bin/budget records its class-data-sharing archive from (once, before the first command): every
- * command on a small generated election, every rule, text and JSON, help and the usual errors, all output
- * discarded. The archive keeps exactly the classes a run loaded, so recording it from whatever command
+ * command on a small generated election, every rule, text and JSON, verify on a signed bundle of it, help
+ * and the usual errors, all output discarded. The archive keeps exactly the classes a run loaded, so recording it from whatever command
  * happened to come first (often {@code --version}) left the reader and the rules out of it for good.
  * Not part of the tool's interface: {@code java -cp budget-cli.jar nl.buurtbegroting.cli.ArchiveTraining}.
  */
@@ -23,29 +41,62 @@ public final class ArchiveTraining {
 
     public static void main(String[] args) throws IOException {
         Path file = Files.createTempFile("budget-training", ".pb");
+        Path zip = Files.createTempFile("budget-training", ".zip");
         try {
             Files.writeString(file, election(40, 800), StandardCharsets.UTF_8);
+            Files.write(zip, bundle(PabulibReader.read(file)).toZip());
             String pb = file.toString();
-            List<String[]> runs = new ArrayList<>();
+            // each run with the exit code it must end with: a run that fails differently trained nothing
+            Map<String[], Integer> runs = new LinkedHashMap<>();
             for (String rule : RuleNames.labels()) {
-                runs.add(new String[] {"allocate", "-r", rule, pb});
+                runs.put(new String[] {"allocate", "-r", rule, pb}, ExitCodes.OK);
             }
-            runs.add(new String[] {"allocate", "-r", "mes", "--format", "json", pb});
-            runs.add(new String[] {"compare", pb});
-            runs.add(new String[] {"validate", pb});
-            runs.add(new String[] {"explain", "-r", "mes", "-p", "p7", pb});
-            runs.add(new String[] {"allocate", "-r", "greedy", pb + ".missing"});
-            runs.add(new String[] {"allocate", "--help"});
-            runs.add(new String[] {"verify", pb + ".missing.zip"});
-            runs.add(new String[] {"--version"});
-            for (String[] run : runs) {
-                picocli.CommandLine cl = BudgetCli.forArguments(run);
+            runs.put(new String[] {"allocate", "-r", "mes", "--format", "json", pb}, ExitCodes.OK);
+            runs.put(new String[] {"compare", pb}, ExitCodes.OK);
+            runs.put(new String[] {"validate", pb}, ExitCodes.OK);
+            runs.put(new String[] {"explain", "-r", "mes", "-p", "p7", pb}, ExitCodes.OK);
+            runs.put(new String[] {"verify", zip.toString(), "--no-key-check"}, ExitCodes.OK);
+            runs.put(new String[] {"verify", pb + ".missing.zip"}, ExitCodes.INVALID_INPUT);
+            runs.put(new String[] {"allocate", "-r", "greedy", pb + ".missing"}, ExitCodes.INVALID_INPUT);
+            runs.put(new String[] {"allocate", "--help"}, ExitCodes.OK);
+            runs.put(new String[] {"--version"}, ExitCodes.OK);
+            for (Map.Entry<String[], Integer> run : runs.entrySet()) {
+                picocli.CommandLine cl = BudgetCli.forArguments(run.getKey());
                 cl.setOut(discard());
                 cl.setErr(discard());
-                cl.execute(run);
+                int code = cl.execute(run.getKey());
+                if (code != run.getValue()) {
+                    throw new IllegalStateException("training run " + String.join(" ", run.getKey()) + " exited with "
+                            + code + ", not " + run.getValue());
+                }
             }
         } finally {
             Files.deleteIfExists(file);
+            Files.deleteIfExists(zip);
+        }
+    }
+
+    /** A signed audit bundle of the election (a fresh key: only its verification is trained). */
+    private static AuditBundle bundle(Election election) throws IOException {
+        try {
+            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            RuleOptions options = RuleOptions.defaults();
+            Outcome outcome = RuleName.MES.create(options).allocate(election);
+            int n = election.profile().size();
+            List<String> nonces = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                nonces.add(CanonicalBallot.derivedNonce("training", i));
+            }
+            List<AuditEvent> events = List.of(
+                    new AuditEvent(1, "ELECTION_CREATED", "2026-01-01", "organiser", Map.of("budget", election.instance().budget())),
+                    new AuditEvent(2, "VOTING_CLOSED", "2026-02-01T12:00:00Z", "organiser", Map.of("ballots", (long) n)),
+                    new AuditEvent(3, "TALLIED", "2026-02-02T12:00:00Z", "organiser", Map.of("rule", RuleName.MES.label())));
+            BallotCounts counts = new BallotCounts(List.of(new BallotCounts.CodeBatch("training", n, n)), Map.of("online", (long) n));
+            ElectionInfo info = new ElectionInfo("training", "Training", "Nowhere", "EUR", "none");
+            return new BundleBuilder(SigningKey.of("training", pair)).build(
+                    new BundleInput(info, election, nonces, RuleName.MES, options, outcome, events, counts, "training", 0));
+        } catch (GeneralSecurityException e) {
+            throw new IOException(e);
         }
     }
 
