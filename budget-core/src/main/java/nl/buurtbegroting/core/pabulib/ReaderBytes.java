@@ -29,10 +29,10 @@ final class ReaderBytes extends InputStream {
         this.maxChars = maxChars;
     }
 
+    /** Not needed by the tokenizer, which reads blocks: a character can be up to four bytes. */
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    public int read() {
+        throw new UnsupportedOperationException("read blocks of at least 6 bytes");
     }
 
     /** Fills at least one byte unless at the end; up to len bytes, whole characters only (len >= 6). */
