@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The CLI end to end (JVM start included) on a city-sized Pabulib file, one core: for each rule, N runs of
 # `java -jar budget-cli.jar allocate` and of the distribution's `bin/budget allocate` (its class-data-sharing
-# archive made by one unmeasured run first); prints the median wall and CPU (user + sys, all threads) of each
-# and the load. Run from the repository root after `mvn -q -B package -DskipTests`:
+# archive recorded, from the script's training run, by one unmeasured `--version` first); prints the median
+# wall and CPU (user + sys, all threads) of each and the load. For where a run's time goes, add
+# BUDGET_JAVA_OPTS=-Dbb.timing=true to one bin/budget run. Run from the repository root after `mvn -q -B package -DskipTests`:
 #   bash budget-bench/cli-timing.sh [N] [VOTERS] [RULES...]
 set -euo pipefail
 N=${1:-5}
