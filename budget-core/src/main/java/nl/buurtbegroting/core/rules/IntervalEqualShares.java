@@ -43,19 +43,52 @@ final class IntervalEqualShares {
     private final boolean weighted;
     private final long[][] supporterWeight;
 
+    /**
+     * Per project, when every supporter's weight is 1: the price in the first round whenever each supporter
+     * can pay cost / supporters, which is then 1 / supporters whatever the share (null: not known that way).
+     */
+    private final IntervalCandidate[] firstPrice;
+    /** Per project: the least share from which every supporter can pay cost / supporters (0: not used). */
+    private final long[] firstShare;
+
     IntervalEqualShares(CompiledElection e, boolean[] candidate, long[][] supporterWeight) {
         this.e = e;
         this.candidate = candidate;
         this.weighted = e.pointsBallots;
         this.supporterWeight = supporterWeight;
+        this.firstPrice = new IntervalCandidate[e.projectCount];
+        this.firstShare = new long[e.projectCount];
+        for (int p = 0; p < e.projectCount && !weighted; p++) {
+            long w = e.support[p];
+            long cost = e.cost[p];
+            if (!candidate[p] || w <= 0 || cost <= 0 || cost >= (1L << 53) || w >= (1L << 53)) {
+                continue;
+            }
+            firstShare[p] = (cost + w - 1) / w;
+            // rho = cost / (supporters x cost), as exactPrice writes an exact price
+            long den = Math.multiplyHigh(w, cost) == 0 && w * cost > 0 ? w * cost : 0;
+            firstPrice[p] = den == 0 ? new IntervalCandidate(p, divDown(1, w), divUp(1, w), 0)
+                    : new IntervalCandidate(p, divDown(1, w), divUp(1, w), 0, cost, den);
+        }
     }
 
     /** The projects MES buys, in order, with {@code share} per voter; null when the run cannot prove it. */
     int[] run(long share) {
-        if (share >= (1L << 52)) {
+        return run(share, share);
+    }
+
+    /**
+     * The projects MES buys, in order, with any share from {@code from} to {@code to} per voter: one run
+     * on the interval [from, to] of starting money proves that every share in it buys these projects in
+     * this order (each step of the run is sound for any exact amounts inside its intervals, and the voters
+     * of a class hold equal amounts at each share, since the classes follow the one course proven for
+     * all). Null when it cannot prove that.
+     */
+    int[] run(long from, long to) {
+        if (from < 0 || to < from || to >= (1L << 52)) {
             return null;
         }
-        return new Run(share).execute();
+        return new Run(from, to).execute();
     }
 
     /** Relative widenings tried for the upper bound of a price, from tight to loose. */
@@ -76,10 +109,14 @@ final class IntervalEqualShares {
 
     private final class Run {
         private int classCount;
+        private final long shareLo;
+        private final long shareHi;
 
         /** Water level per unit of weight of the last price: [levelLo, levelHi]. */
         private double levelLo;
         private double levelHi;
+        /** Set by {@link #boundFromBelow}: an estimate of the level on the lower amounts (a guess, never a bound). */
+        private double sameSetLevel;
         private boolean doubt;
         private int lastPriced = -1;
 
@@ -88,7 +125,9 @@ final class IntervalEqualShares {
         private final int[] order;
         private int bought;
 
-        Run(long share) {
+        Run(long share, long shareHi) {
+            this.shareLo = share;
+            this.shareHi = shareHi;
             if (groupClass == null) {
                 groupClass = new int[e.groups()];
                 int n = Math.max(1, e.groups());
@@ -98,10 +137,10 @@ final class IntervalEqualShares {
             classCount = 1;
             lo[0] = 0;
             hi[0] = 0;
-            Arrays.fill(groupClass, share > 0 ? 1 : 0);
-            if (share > 0) {
+            Arrays.fill(groupClass, shareHi > 0 ? 1 : 0);
+            if (shareHi > 0) {
                 lo[1] = share;
-                hi[1] = share;
+                hi[1] = shareHi;
                 classCount = 2;
             }
             if (budgetTemplate == null) {
@@ -118,7 +157,16 @@ final class IntervalEqualShares {
             });
             for (int p = 0; p < e.projectCount; p++) {
                 if (candidate[p]) {
-                    IntervalCandidate c = price(p, 0);
+                    IntervalCandidate c;
+                    if (firstPrice[p] != null && shareLo >= firstShare[p]) {
+                        // every supporter holds the share, at least cost / supporters: all pay that
+                        c = firstPrice[p];
+                    } else if (firstPrice[p] != null && shareHi < firstShare[p]) {
+                        // together they hold at most shareHi x supporters, less than the cost
+                        continue;
+                    } else {
+                        c = price(p, 0);
+                    }
                     if (doubt) {
                         return null;
                     }
@@ -223,7 +271,10 @@ final class IntervalEqualShares {
             // an upper bound: the level on the lower amounts, checked to cover the cost
             // lo and hi are close, so the level on the upper amounts, slightly raised, usually covers the cost
             // on the lower amounts too; only when it does not is the level on the lower amounts computed
-            double first = Math.nextUp(levelLo * (1 + SLACK[0]));
+            // (the first try: the level on the lower amounts if the same supporters paid all they have, raised
+            // past the error bound that paidAtLevel takes off, which grows with the number of items)
+            double first = Math.nextUp(Math.max(levelLo, sameSetLevel)
+                    * (1 + SLACK[0] + 2 * plainSumError(items.count)));
             boolean firstCovers = paidAtLevel(first) >= cost;
             double estimate = firstCovers ? levelLo : Math.max(levelLo, boundFromBelow(cost, weightTotal, lo));
             double candidateUp = firstCovers ? first : Double.NaN;
@@ -299,26 +350,36 @@ final class IntervalEqualShares {
             }
             double paid = 0;
             long left = weightTotal;
+            // the level only rises as supporters join the poor, so it is raised at once within a pass: a
+            // pass then catches most of them, and one pass without change confirms the set
+            // (compared as m x left < (cost - paid) x weight: no division in the loop)
             boolean changed = true;
+            double rest = cost;
+            double leftD = left;
             while (changed && left > 0) {
                 changed = false;
-                double level = (cost - paid) / left;
                 for (int i = 0; i < items.count; i++) {
-                    if (!items.poor[i] && money[items.cls[i]] < level * items.weight[i]
-                            && left - items.voters[i] * items.weight[i] > 0) {
+                    long w = items.weight[i];
+                    double m = money[items.cls[i]];
+                    if (!items.poor[i] && m * leftD < rest * w && left - items.voters[i] * w > 0) {
                         items.poor[i] = true;
-                        paid += money[items.cls[i]] * items.voters[i];
-                        left -= items.voters[i] * items.weight[i];
+                        paid += m * items.voters[i];
+                        left -= items.voters[i] * w;
+                        rest = cost - paid;
+                        leftD = left;
                         changed = true;
                     }
                 }
             }
             double paidUp = 0;
+            double paidLower = 0;
             for (int i = 0; i < items.count; i++) {
                 if (items.poor[i]) {
                     paidUp = addUp(paidUp, mulUp(money[items.cls[i]], items.voters[i]));
+                    paidLower += lo[items.cls[i]] * items.voters[i];
                 }
             }
+            sameSetLevel = (cost - paidLower) / left;
             return divDown(addDown(cost, -paidUp), left);
         }
 
