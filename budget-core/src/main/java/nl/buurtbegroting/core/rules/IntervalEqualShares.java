@@ -43,10 +43,7 @@ final class IntervalEqualShares {
     private final boolean weighted;
     private final long[][] supporterWeight;
 
-    /**
-     * Per project, when every supporter's weight is 1: the price in the first round whenever each supporter
-     * can pay cost / supporters, which is then 1 / supporters whatever the share (null: not known that way).
-     */
+    /** Per project (weights all 1): the first round's price, 1 / supporters, once all can pay cost / supporters. */
     private final IntervalCandidate[] firstPrice;
     /** Per project: the least share from which every supporter can pay cost / supporters (0: not used). */
     private final long[] firstShare;
@@ -105,6 +102,7 @@ final class IntervalEqualShares {
     private int[] newClassOf = new int[64];
     private int[] groupClass;
     private SupporterItems items;
+    private IntervalLevel level;
     private BudgetState budgetTemplate;
 
     private final class Run {
@@ -115,8 +113,6 @@ final class IntervalEqualShares {
         /** Water level per unit of weight of the last price: [levelLo, levelHi]. */
         private double levelLo;
         private double levelHi;
-        /** Set by {@link #boundFromBelow}: an estimate of the level on the lower amounts (a guess, never a bound). */
-        private double sameSetLevel;
         private boolean doubt;
         private int lastPriced = -1;
 
@@ -132,6 +128,7 @@ final class IntervalEqualShares {
                 groupClass = new int[e.groups()];
                 int n = Math.max(1, e.groups());
                 items = new SupporterItems(n);
+                level = new IntervalLevel(items);
             }
             Arrays.fill(cnt, 0);
             classCount = 1;
@@ -267,21 +264,21 @@ final class IntervalEqualShares {
                 }
             }
             // a lower bound: any set of "pays all she has", on the upper amounts
-            levelLo = Math.max(0, boundFromBelow(cost, weightTotal, hi));
+            levelLo = Math.max(0, level.boundFromBelow(cost, weightTotal, hi, lo));
             // an upper bound: the level on the lower amounts, checked to cover the cost
             // lo and hi are close, so the level on the upper amounts, slightly raised, usually covers the cost
             // on the lower amounts too; only when it does not is the level on the lower amounts computed
             // (the first try: the level on the lower amounts if the same supporters paid all they have, raised
             // past the error bound that paidAtLevel takes off, which grows with the number of items)
-            double first = Math.nextUp(Math.max(levelLo, sameSetLevel)
+            double first = Math.nextUp(Math.max(levelLo, level.sameSetLevel)
                     * (1 + SLACK[0] + 2 * plainSumError(items.count)));
-            boolean firstCovers = paidAtLevel(first) >= cost;
-            double estimate = firstCovers ? levelLo : Math.max(levelLo, boundFromBelow(cost, weightTotal, lo));
+            boolean firstCovers = level.paidAtLevel(first, lo) >= cost;
+            double estimate = firstCovers ? levelLo : Math.max(levelLo, level.boundFromBelow(cost, weightTotal, lo, lo));
             double candidateUp = firstCovers ? first : Double.NaN;
             for (int k = firstCovers ? SLACK.length : 0; k < SLACK.length; k++) {
                 double slack = SLACK[k];
                 double u = Math.nextUp(estimate * (1 + slack));
-                if (paidAtLevel(u) >= cost) {
+                if (level.paidAtLevel(u, lo) >= cost) {
                     candidateUp = u;
                     break;
                 }
@@ -311,14 +308,15 @@ final class IntervalEqualShares {
             long richWeight = 0;
             boolean exact = true;
             for (int i = 0; i < items.count && exact; i++) {
-                int c = items.cls[i];
+                double h = hi[items.cls[i]];
+                double l = lo[items.cls[i]];
                 if (items.poor[i]) {
-                    double pays = hi[c] * items.voters[i];
+                    double pays = h * items.voters[i];
                     double sum = poorPay + pays;
-                    exact = lo[c] == hi[c] && Math.fma(hi[c], items.voters[i], -pays) == 0
+                    exact = l == h && Math.fma(h, items.voters[i], -pays) == 0
                             && sumError(poorPay, pays, sum) == 0;
                     poorPay = sum;
-                } else if (lo[c] >= (items.weight[i] == 1 ? levelHi : mulUp(levelHi, items.weight[i]))) {
+                } else if (l >= (items.weight[i] == 1 ? levelHi : mulUp(levelHi, items.weight[i]))) {
                     richWeight += items.voters[i] * items.weight[i];
                 } else {
                     exact = false;
@@ -338,62 +336,6 @@ final class IntervalEqualShares {
                 return new IntervalCandidate(p, divDown(levelLo, scale), divUp(levelHi, scale), round);
             }
             return new IntervalCandidate(p, divDown(levelLo, scale), divUp(levelHi, scale), round, rest, den);
-        }
-
-        /**
-         * Water-fills the items on the given amounts and returns (cost - what the poor pay) / weight of the
-         * others, rounded down: a lower bound of the exact level for those amounts, whatever set is found.
-         */
-        private double boundFromBelow(double cost, long weightTotal, double[] money) {
-            for (int i = 0; i < items.count; i++) {
-                items.poor[i] = false;
-            }
-            double paid = 0;
-            long left = weightTotal;
-            // the level only rises as supporters join the poor, so it is raised at once within a pass: a
-            // pass then catches most of them, and one pass without change confirms the set
-            // (compared as m x left < (cost - paid) x weight: no division in the loop)
-            boolean changed = true;
-            double rest = cost;
-            double leftD = left;
-            while (changed && left > 0) {
-                changed = false;
-                for (int i = 0; i < items.count; i++) {
-                    long w = items.weight[i];
-                    double m = money[items.cls[i]];
-                    if (!items.poor[i] && m * leftD < rest * w && left - items.voters[i] * w > 0) {
-                        items.poor[i] = true;
-                        paid += m * items.voters[i];
-                        left -= items.voters[i] * w;
-                        rest = cost - paid;
-                        leftD = left;
-                        changed = true;
-                    }
-                }
-            }
-            double paidUp = 0;
-            double paidLower = 0;
-            for (int i = 0; i < items.count; i++) {
-                if (items.poor[i]) {
-                    paidUp = addUp(paidUp, mulUp(money[items.cls[i]], items.voters[i]));
-                    paidLower += lo[items.cls[i]] * items.voters[i];
-                }
-            }
-            sameSetLevel = (cost - paidLower) / left;
-            return divDown(addDown(cost, -paidUp), left);
-        }
-
-        /**
-         * What the supporters pay at level s on their lower amounts, rounded down: a plain sum of positive
-         * terms, lowered by the bound on its rounding error (n terms, two products each: below (n + 2) u of
-         * the sum, u = 2^-53; {@link #plainSumError(int)} doubles that).
-         */
-        private double paidAtLevel(double s) {
-            double paid = 0;
-            for (int i = 0; i < items.count; i++) {
-                paid += Math.min(lo[items.cls[i]], s * items.weight[i]) * items.voters[i];
-            }
-            return Math.nextDown(paid * (1 - plainSumError(items.count)));
         }
 
         /** Pays for p at the level of its last price: new amounts stay intervals around the exact ones. */

@@ -35,9 +35,10 @@ final class SupporterItems {
         int[] gs = e.supporterGroups[p];
         count = 0;
         if (!e.pointsBallots) {
+            long[] counts = e.supporterCounts[p];
             int k = 0;
-            for (int g : gs) {
-                int c = groupClass[g];
+            for (int j = 0; j < gs.length; j++) {
+                int c = groupClass[gs[j]];
                 if (c == 0) {
                     continue;
                 }
@@ -45,7 +46,7 @@ final class SupporterItems {
                     ensure(k + 1);
                     cls[k++] = c;
                 }
-                cnt[c] += e.groupCount[g];
+                cnt[c] += counts[j];
             }
             for (int i = 0; i < k; i++) {
                 int c = cls[i];
