@@ -225,7 +225,11 @@ final class IntervalEqualShares {
         /** Prices p: a candidate, null when certainly not affordable; sets doubt when it cannot tell. */
         private IntervalCandidate price(int p, int round) {
             lastPriced = -1;
-            items.collect(e, supporterWeight, p, groupClass, cnt);
+            if (weighted) {
+                items.collect(e, supporterWeight, p, groupClass, cnt);
+            } else {
+                items.collectUnweighted(e, p, groupClass, cnt);
+            }
             double cost = e.cost[p];
             if (cost == 0) {
                 levelLo = 0;

@@ -74,6 +74,43 @@ final class SupporterItems {
         count = k;
     }
 
+    /**
+     * As {@link #collect} for ballots of weight 1, in an order of its own (the floating-point filter's; the
+     * exact run keeps collect's order): every group is written as a possible new item and kept only when
+     * its class is new, and class 0 (no money) is dropped at the end, so the loop has no branch that
+     * depends on the data.
+     */
+    void collectUnweighted(CompiledElection e, int p, int[] groupClass, long[] cnt) {
+        int[] gs = e.supporterGroups[p];
+        long[] counts = e.supporterCounts[p];
+        ensure(gs.length + 1);
+        int[] cl = cls;
+        int k = 0;
+        for (int j = 0; j < gs.length; j++) {
+            int c = groupClass[gs[j]];
+            cl[k] = c;
+            k += cnt[c] == 0 ? 1 : 0;
+            cnt[c] += counts[j];
+        }
+        int none = -1;
+        for (int i = 0; i < k; i++) {
+            int c = cl[i];
+            weight[i] = 1;
+            voters[i] = cnt[c];
+            group[i] = -1;
+            cnt[c] = 0;
+            if (c == 0) {
+                none = i;
+            }
+        }
+        if (none >= 0) {
+            k--;
+            cl[none] = cl[k];
+            voters[none] = voters[k];
+        }
+        count = k;
+    }
+
     private void ensure(int n) {
         if (n > cls.length) {
             int size = Math.max(n, cls.length * 2);
