@@ -62,10 +62,7 @@ final class IntervalEqualShares {
                 continue;
             }
             firstShare[p] = (cost + w - 1) / w;
-            // rho = cost / (supporters x cost), as exactPrice writes an exact price
-            long den = Math.multiplyHigh(w, cost) == 0 && w * cost > 0 ? w * cost : 0;
-            firstPrice[p] = den == 0 ? new IntervalCandidate(p, divDown(1, w), divUp(1, w), 0)
-                    : new IntervalCandidate(p, divDown(1, w), divUp(1, w), 0, cost, den);
+            firstPrice[p] = IntervalCandidate.allPayEqually(p, w, cost);
         }
     }
 

@@ -11,15 +11,15 @@ import nl.buurtbegroting.core.arith.Rational;
  * so a binary search over e would be wrong: the search visits the shares in order, but does not run MES
  * at every one of them.
  * <ul>
- *   <li>An exact run at share e is share-parametric ({@link EqualSharesEngine#runParametric}): it also
- *       returns the first share above e at which any of its decisions could come out differently. Every
- *       share before that buys the same projects, so the search jumps there (on Budapest 2024, with
- *       51,000 one-forint steps between the first share and the answer, most are skipped).</li>
- *   <li>Where such jumps are small (large elections, where some supporter is always near the edge of
- *       paying in full), consecutive shares are run through {@link IntervalEqualShares}, which either
- *       proves its outcome with outward-rounded intervals or gives up, in which case the exact run
- *       decides. An exact run looks for long jumps again after a stretch of filtered shares that doubles
- *       while jumps stay short.</li>
+ *   <li>{@link IntervalEqualShares} runs MES on a whole range of shares [e, e + w] at once, with every
+ *       voter's money an interval; when it proves its outcome, every share in the range buys exactly those
+ *       projects, so the search goes on after the range. The width doubles while ranges are proved; after
+ *       a refused range the filter runs share by share for a while (longer after each refusal in a row),
+ *       since where outcomes change at almost every share (large electorates) ranges rarely prove.</li>
+ *   <li>When the filter cannot prove even the single share e (an exact tie it cannot settle, a supporter
+ *       exactly at the edge of paying in full), an exact run decides. It is share-parametric
+ *       ({@link EqualSharesEngine#runParametric}): it also returns the first share above e at which any of
+ *       its decisions could come out differently, and the search jumps there.</li>
  * </ul>
  * Either way the projects found for every share visited are those of the exact rule, and the share
  * taken is then run exactly once more to gather the figures for explanations.
