@@ -42,6 +42,8 @@ final class CompiledElection {
     final long[] groupCount;
     /** For each project, the groups that support it. */
     final int[][] supporterGroups;
+    /** For each project, the voters of each group in {@link #supporterGroups} (read in order, where the MES runs count supporters). */
+    final long[][] supporterCounts;
     final boolean pointsBallots;
 
     private CompiledElection(Election election, TieBreaking tieBreaking, String ruleLabel) {
@@ -111,9 +113,14 @@ final class CompiledElection {
         for (int p = 0; p < projectCount; p++) {
             supporterGroups[p] = new int[supporterCount[p]];
         }
+        this.supporterCounts = new long[projectCount][];
+        for (int p = 0; p < projectCount; p++) {
+            supporterCounts[p] = new long[supporterCount[p]];
+        }
         int[] fill = new int[projectCount];
         for (int g = 0; g < groupProjects.length; g++) {
             for (int p : groupProjects[g]) {
+                supporterCounts[p][fill[p]] = groupCount[g];
                 supporterGroups[p][fill[p]++] = g;
             }
         }

@@ -15,6 +15,17 @@ record IntervalCandidate(int p, double lower, double upper, int round, double ex
         this(p, lower, upper, round, Double.NaN, 0);
     }
 
+    /**
+     * Priced in the first round with every one of the w supporters (weight 1) paying cost / w: rho = 1 / w,
+     * written as IntervalEqualShares writes exact prices, cost / (w x cost), when that product fits.
+     */
+    static IntervalCandidate allPayEqually(int p, long w, long cost) {
+        double lower = Outward.divDown(1, w);
+        double upper = Outward.divUp(1, w);
+        long den = Math.multiplyHigh(w, cost) == 0 && w * cost > 0 ? w * cost : 0;
+        return den == 0 ? new IntervalCandidate(p, lower, upper, 0) : new IntervalCandidate(p, lower, upper, 0, cost, den);
+    }
+
     boolean exact() {
         return !Double.isNaN(exNum);
     }

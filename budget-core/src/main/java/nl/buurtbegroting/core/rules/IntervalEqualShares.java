@@ -43,19 +43,46 @@ final class IntervalEqualShares {
     private final boolean weighted;
     private final long[][] supporterWeight;
 
+    /** Per project (weights all 1): the first round's price, 1 / supporters, once all can pay cost / supporters. */
+    private final IntervalCandidate[] firstPrice;
+    /** Per project: the least share from which every supporter can pay cost / supporters (0: not used). */
+    private final long[] firstShare;
+
     IntervalEqualShares(CompiledElection e, boolean[] candidate, long[][] supporterWeight) {
         this.e = e;
         this.candidate = candidate;
         this.weighted = e.pointsBallots;
         this.supporterWeight = supporterWeight;
+        this.firstPrice = new IntervalCandidate[e.projectCount];
+        this.firstShare = new long[e.projectCount];
+        for (int p = 0; p < e.projectCount && !weighted; p++) {
+            long w = e.support[p];
+            long cost = e.cost[p];
+            if (!candidate[p] || w <= 0 || cost <= 0 || cost >= (1L << 53) || w >= (1L << 53)) {
+                continue;
+            }
+            firstShare[p] = (cost + w - 1) / w;
+            firstPrice[p] = IntervalCandidate.allPayEqually(p, w, cost);
+        }
     }
 
     /** The projects MES buys, in order, with {@code share} per voter; null when the run cannot prove it. */
     int[] run(long share) {
-        if (share >= (1L << 52)) {
+        return run(share, share);
+    }
+
+    /**
+     * The projects MES buys, in order, with any share from {@code from} to {@code to} per voter: one run
+     * on the interval [from, to] of starting money proves that every share in it buys these projects in
+     * this order (each step of the run is sound for any exact amounts inside its intervals, and the voters
+     * of a class hold equal amounts at each share, since the classes follow the one course proven for
+     * all). Null when it cannot prove that.
+     */
+    int[] run(long from, long to) {
+        if (from < 0 || to < from || to >= (1L << 52)) {
             return null;
         }
-        return new Run(share).execute();
+        return new Run(from, to).execute();
     }
 
     /** Relative widenings tried for the upper bound of a price, from tight to loose. */
@@ -72,10 +99,13 @@ final class IntervalEqualShares {
     private int[] newClassOf = new int[64];
     private int[] groupClass;
     private SupporterItems items;
+    private IntervalLevel level;
     private BudgetState budgetTemplate;
 
     private final class Run {
         private int classCount;
+        private final long shareLo;
+        private final long shareHi;
 
         /** Water level per unit of weight of the last price: [levelLo, levelHi]. */
         private double levelLo;
@@ -88,20 +118,23 @@ final class IntervalEqualShares {
         private final int[] order;
         private int bought;
 
-        Run(long share) {
+        Run(long share, long shareHi) {
+            this.shareLo = share;
+            this.shareHi = shareHi;
             if (groupClass == null) {
                 groupClass = new int[e.groups()];
                 int n = Math.max(1, e.groups());
                 items = new SupporterItems(n);
+                level = new IntervalLevel(items);
             }
             Arrays.fill(cnt, 0);
             classCount = 1;
             lo[0] = 0;
             hi[0] = 0;
-            Arrays.fill(groupClass, share > 0 ? 1 : 0);
-            if (share > 0) {
+            Arrays.fill(groupClass, shareHi > 0 ? 1 : 0);
+            if (shareHi > 0) {
                 lo[1] = share;
-                hi[1] = share;
+                hi[1] = shareHi;
                 classCount = 2;
             }
             if (budgetTemplate == null) {
@@ -118,7 +151,16 @@ final class IntervalEqualShares {
             });
             for (int p = 0; p < e.projectCount; p++) {
                 if (candidate[p]) {
-                    IntervalCandidate c = price(p, 0);
+                    IntervalCandidate c;
+                    if (firstPrice[p] != null && shareLo >= firstShare[p]) {
+                        // every supporter holds the share, at least cost / supporters: all pay that
+                        c = firstPrice[p];
+                    } else if (firstPrice[p] != null && shareHi < firstShare[p]) {
+                        // together they hold at most shareHi x supporters, less than the cost
+                        continue;
+                    } else {
+                        c = price(p, 0);
+                    }
                     if (doubt) {
                         return null;
                     }
@@ -180,7 +222,11 @@ final class IntervalEqualShares {
         /** Prices p: a candidate, null when certainly not affordable; sets doubt when it cannot tell. */
         private IntervalCandidate price(int p, int round) {
             lastPriced = -1;
-            items.collect(e, supporterWeight, p, groupClass, cnt);
+            if (weighted) {
+                items.collect(e, supporterWeight, p, groupClass, cnt);
+            } else {
+                items.collectUnweighted(e, p, groupClass, cnt);
+            }
             double cost = e.cost[p];
             if (cost == 0) {
                 levelLo = 0;
@@ -219,18 +265,21 @@ final class IntervalEqualShares {
                 }
             }
             // a lower bound: any set of "pays all she has", on the upper amounts
-            levelLo = Math.max(0, boundFromBelow(cost, weightTotal, hi));
+            levelLo = Math.max(0, level.boundFromBelow(cost, weightTotal, hi, lo));
             // an upper bound: the level on the lower amounts, checked to cover the cost
             // lo and hi are close, so the level on the upper amounts, slightly raised, usually covers the cost
             // on the lower amounts too; only when it does not is the level on the lower amounts computed
-            double first = Math.nextUp(levelLo * (1 + SLACK[0]));
-            boolean firstCovers = paidAtLevel(first) >= cost;
-            double estimate = firstCovers ? levelLo : Math.max(levelLo, boundFromBelow(cost, weightTotal, lo));
+            // (the first try: the level on the lower amounts if the same supporters paid all they have, raised
+            // past the error bound that paidAtLevel takes off, which grows with the number of items)
+            double first = Math.nextUp(Math.max(levelLo, level.sameSetLevel)
+                    * (1 + SLACK[0] + 2 * plainSumError(items.count)));
+            boolean firstCovers = level.paidAtLevel(first, lo) >= cost;
+            double estimate = firstCovers ? levelLo : Math.max(levelLo, level.boundFromBelow(cost, weightTotal, lo, lo));
             double candidateUp = firstCovers ? first : Double.NaN;
             for (int k = firstCovers ? SLACK.length : 0; k < SLACK.length; k++) {
                 double slack = SLACK[k];
                 double u = Math.nextUp(estimate * (1 + slack));
-                if (paidAtLevel(u) >= cost) {
+                if (level.paidAtLevel(u, lo) >= cost) {
                     candidateUp = u;
                     break;
                 }
@@ -260,14 +309,15 @@ final class IntervalEqualShares {
             long richWeight = 0;
             boolean exact = true;
             for (int i = 0; i < items.count && exact; i++) {
-                int c = items.cls[i];
+                double h = hi[items.cls[i]];
+                double l = lo[items.cls[i]];
                 if (items.poor[i]) {
-                    double pays = hi[c] * items.voters[i];
+                    double pays = h * items.voters[i];
                     double sum = poorPay + pays;
-                    exact = lo[c] == hi[c] && Math.fma(hi[c], items.voters[i], -pays) == 0
+                    exact = l == h && Math.fma(h, items.voters[i], -pays) == 0
                             && sumError(poorPay, pays, sum) == 0;
                     poorPay = sum;
-                } else if (lo[c] >= (items.weight[i] == 1 ? levelHi : mulUp(levelHi, items.weight[i]))) {
+                } else if (l >= (items.weight[i] == 1 ? levelHi : mulUp(levelHi, items.weight[i]))) {
                     richWeight += items.voters[i] * items.weight[i];
                 } else {
                     exact = false;
@@ -287,52 +337,6 @@ final class IntervalEqualShares {
                 return new IntervalCandidate(p, divDown(levelLo, scale), divUp(levelHi, scale), round);
             }
             return new IntervalCandidate(p, divDown(levelLo, scale), divUp(levelHi, scale), round, rest, den);
-        }
-
-        /**
-         * Water-fills the items on the given amounts and returns (cost - what the poor pay) / weight of the
-         * others, rounded down: a lower bound of the exact level for those amounts, whatever set is found.
-         */
-        private double boundFromBelow(double cost, long weightTotal, double[] money) {
-            for (int i = 0; i < items.count; i++) {
-                items.poor[i] = false;
-            }
-            double paid = 0;
-            long left = weightTotal;
-            boolean changed = true;
-            while (changed && left > 0) {
-                changed = false;
-                double level = (cost - paid) / left;
-                for (int i = 0; i < items.count; i++) {
-                    if (!items.poor[i] && money[items.cls[i]] < level * items.weight[i]
-                            && left - items.voters[i] * items.weight[i] > 0) {
-                        items.poor[i] = true;
-                        paid += money[items.cls[i]] * items.voters[i];
-                        left -= items.voters[i] * items.weight[i];
-                        changed = true;
-                    }
-                }
-            }
-            double paidUp = 0;
-            for (int i = 0; i < items.count; i++) {
-                if (items.poor[i]) {
-                    paidUp = addUp(paidUp, mulUp(money[items.cls[i]], items.voters[i]));
-                }
-            }
-            return divDown(addDown(cost, -paidUp), left);
-        }
-
-        /**
-         * What the supporters pay at level s on their lower amounts, rounded down: a plain sum of positive
-         * terms, lowered by the bound on its rounding error (n terms, two products each: below (n + 2) u of
-         * the sum, u = 2^-53; {@link #plainSumError(int)} doubles that).
-         */
-        private double paidAtLevel(double s) {
-            double paid = 0;
-            for (int i = 0; i < items.count; i++) {
-                paid += Math.min(lo[items.cls[i]], s * items.weight[i]) * items.voters[i];
-            }
-            return Math.nextDown(paid * (1 - plainSumError(items.count)));
         }
 
         /** Pays for p at the level of its last price: new amounts stay intervals around the exact ones. */

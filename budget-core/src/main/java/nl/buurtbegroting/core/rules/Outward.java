@@ -60,6 +60,20 @@ final class Outward {
     }
 
     /**
+     * An upper bound of a sum of n terms, each a product of two doubles, taken as: {@code sum}, the plain
+     * running sum, and {@code err} and {@code errAbs}, the plain sums of the exact errors of every product
+     * (by fused multiply-add) and every addition (by {@link #sumError}) and of their absolute values. The
+     * exact sum is sum + (the exact sum of those errors), which err approximates to within 2n roundings of
+     * at most errAbs each (u = 2^-53; the bound taken is twice that). Exact when every error is 0.
+     */
+    static double compensatedUp(double sum, double err, double errAbs, int n) {
+        if (errAbs == 0) {
+            return sum;
+        }
+        return addUp(sum, addUp(err, errAbs * ((4.0 * n + 8) * 0x1p-53)));
+    }
+
+    /**
      * A relative bound on the rounding error of a plain sum of n products of two non-negative factors
      * each ((n + 2) u with u = 2^-53, doubled for the rounding of the bound's own use); exact as a double.
      */

@@ -11,15 +11,15 @@ import nl.buurtbegroting.core.arith.Rational;
  * so a binary search over e would be wrong: the search visits the shares in order, but does not run MES
  * at every one of them.
  * <ul>
- *   <li>An exact run at share e is share-parametric ({@link EqualSharesEngine#runParametric}): it also
- *       returns the first share above e at which any of its decisions could come out differently. Every
- *       share before that buys the same projects, so the search jumps there (on Budapest 2024, with
- *       51,000 one-forint steps between the first share and the answer, most are skipped).</li>
- *   <li>Where such jumps are small (large elections, where some supporter is always near the edge of
- *       paying in full), consecutive shares are run through {@link IntervalEqualShares}, which either
- *       proves its outcome with outward-rounded intervals or gives up, in which case the exact run
- *       decides. An exact run looks for long jumps again after a stretch of filtered shares that doubles
- *       while jumps stay short.</li>
+ *   <li>{@link IntervalEqualShares} runs MES on a whole range of shares [e, e + w] at once, with every
+ *       voter's money an interval; when it proves its outcome, every share in the range buys exactly those
+ *       projects, so the search goes on after the range. The width doubles while ranges are proved; after
+ *       a refused range the filter runs share by share for a while (longer after each refusal in a row),
+ *       since where outcomes change at almost every share (large electorates) ranges rarely prove.</li>
+ *   <li>When the filter cannot prove even the single share e (an exact tie it cannot settle, a supporter
+ *       exactly at the edge of paying in full), an exact run decides. It is share-parametric
+ *       ({@link EqualSharesEngine#runParametric}): it also returns the first share above e at which any of
+ *       its decisions could come out differently, and the search jumps there.</li>
  * </ul>
  * Either way the projects found for every share visited are those of the exact rule, and the share
  * taken is then run exactly once more to gather the figures for explanations.
@@ -29,11 +29,14 @@ final class ShareSearch {
     private ShareSearch() {
     }
 
-    /** How many shares in a row the floating-point filter tries before an exact run looks for a skip again. */
-    private static final int FILTER_STRETCH = 32;
+    /** The widest range of shares one filter run tries. */
+    private static final long MAX_WIDTH = 1L << 40;
 
-    /** About how many filter runs cost as much as one exact run (measured: 3 to 5 on generated elections). */
-    private static final double FILTER_WORTH = 3;
+    /** The longest stretch of shares run one by one between two tries of a range. */
+    private static final long MAX_BACKOFF = 64;
+
+    /** Shares the filter can hold exactly (below 2^52). */
+    private static final long FILTER_LIMIT = (1L << 52) - 1;
 
     record Found(EqualSharesEngine.Result result, long firstShare, long share, int runs, int exactRuns, String stop) {
     }
@@ -55,21 +58,35 @@ final class ShareSearch {
         int exactRuns = 0;
         String stop;
         long chosen;
-        boolean useFilter = false;
-        double meanSkip = FILTER_WORTH;
-        int filtered = 0;
-        int stretch = FILTER_STRETCH / 2;
+        // The filter tries a range of shares [share, share + width] at once while such tries prove; the width
+        // doubles after each success. After a failed try it runs share by share for a while, longer after
+        // each failure in a row, so that where outcomes change at almost every share (large electorates)
+        // few runs are spent on ranges.
+        long width = 1;
+        long wait = 0;
+        long backoff = 1;
         while (true) {
             int[] selected = null;
             long next = share + 1;
             boolean frozen = false;
-            if (useFilter) {
+            if (skip && wait == 0) {
+                long to = Math.min(share + width, FILTER_LIMIT);
+                selected = filter.run(share, to);
+                runs++;
+                if (selected != null) {
+                    next = to + 1;
+                    width = Math.min(width * 2, MAX_WIDTH);
+                    backoff = 1;
+                } else {
+                    width = Math.max(1, width / 4);
+                    wait = backoff;
+                    backoff = Math.min(backoff * 2, MAX_BACKOFF);
+                }
+            }
+            if (skip && selected == null) {
+                wait = Math.max(0, wait - 1);
                 selected = filter.run(share);
                 runs++;
-                filtered++;
-                if (filtered == stretch) {
-                    useFilter = false;
-                }
             }
             if (selected == null) {
                 EqualSharesEngine.Result exact = engine.runParametric(share, false);
@@ -79,15 +96,6 @@ final class ShareSearch {
                 frozen = exact.nextEvent == Long.MAX_VALUE;
                 if (skip) {
                     next = Math.max(share + 1, exact.nextEvent);
-                    // Small steps: the floating-point filter is cheaper than exact runs that skip little. The
-                    // longer skips stay small, the longer the filter runs before an exact run looks again.
-                    // A run of the filter costs a fraction of an exact run, so it pays only while exact runs
-                    // skip fewer shares on average than that ratio (a running mean, so one short skip among
-                    // long ones, common in small elections, does not switch).
-                    meanSkip = 0.75 * meanSkip + 0.25 * (next - share);
-                    useFilter = meanSkip <= FILTER_WORTH;
-                    stretch = useFilter ? Math.min(stretch * 2, 1024) : FILTER_STRETCH / 2;
-                    filtered = 0;
                 }
             }
             boolean[] funded = new boolean[e.projectCount];

@@ -35,9 +35,10 @@ final class SupporterItems {
         int[] gs = e.supporterGroups[p];
         count = 0;
         if (!e.pointsBallots) {
+            long[] counts = e.supporterCounts[p];
             int k = 0;
-            for (int g : gs) {
-                int c = groupClass[g];
+            for (int j = 0; j < gs.length; j++) {
+                int c = groupClass[gs[j]];
                 if (c == 0) {
                     continue;
                 }
@@ -45,7 +46,7 @@ final class SupporterItems {
                     ensure(k + 1);
                     cls[k++] = c;
                 }
-                cnt[c] += e.groupCount[g];
+                cnt[c] += counts[j];
             }
             for (int i = 0; i < k; i++) {
                 int c = cls[i];
@@ -69,6 +70,43 @@ final class SupporterItems {
                 group[k] = gs[i];
                 k++;
             }
+        }
+        count = k;
+    }
+
+    /**
+     * As {@link #collect} for ballots of weight 1, in an order of its own (the floating-point filter's; the
+     * exact run keeps collect's order): every group is written as a possible new item and kept only when
+     * its class is new, and class 0 (no money) is dropped at the end, so the loop has no branch that
+     * depends on the data.
+     */
+    void collectUnweighted(CompiledElection e, int p, int[] groupClass, long[] cnt) {
+        int[] gs = e.supporterGroups[p];
+        long[] counts = e.supporterCounts[p];
+        ensure(gs.length + 1);
+        int[] cl = cls;
+        int k = 0;
+        for (int j = 0; j < gs.length; j++) {
+            int c = groupClass[gs[j]];
+            cl[k] = c;
+            k += cnt[c] == 0 ? 1 : 0;
+            cnt[c] += counts[j];
+        }
+        int none = -1;
+        for (int i = 0; i < k; i++) {
+            int c = cl[i];
+            weight[i] = 1;
+            voters[i] = cnt[c];
+            group[i] = -1;
+            cnt[c] = 0;
+            if (c == 0) {
+                none = i;
+            }
+        }
+        if (none >= 0) {
+            k--;
+            cl[none] = cl[k];
+            voters[none] = voters[k];
         }
         count = k;
     }
