@@ -77,8 +77,9 @@ final class FlywaySkip implements BeanCreatedEventListener<DataSource>, Ordered 
         }
         FluentConfiguration flyway = config.getFluentConfiguration();
         Location[] locations = flyway.getLocations();
+        Location bundled = new Location("classpath:" + BundledMigrations.DIRECTORY);
         return HISTORY.equals(flyway.getTable()) && flyway.getSchemas().length == 0 && flyway.getDefaultSchema() == null
-                && locations.length == 1 && locations[0].equals(new Location("classpath:" + BundledMigrations.DIRECTORY))
+                && locations.length == 1 && locations[0].equals(bundled)
                 && MigrationVersion.LATEST.equals(flyway.getTarget()) && !flyway.isBaselineOnMigrate();
     }
 

@@ -26,12 +26,18 @@ import java.util.stream.Stream;
 final class TrainingRun {
 
     static final String FLAG = "--training-run";
+    static final String PREFIX = "bb-training";
 
     private TrainingRun() {
     }
 
     static void run(String[] args) throws IOException {
-        Path dir = Files.createTempDirectory("bb-training");
+        System.exit(train(args));
+    }
+
+    /** One training start and stop; 0 when the service answered as it should. */
+    static int train(String[] args) throws IOException {
+        Path dir = Files.createTempDirectory(PREFIX);
         int status = 1;
         try {
             PrivateFiles.makePrivate(dir);
@@ -55,7 +61,7 @@ final class TrainingRun {
         } finally {
             delete(dir);
         }
-        System.exit(status);
+        return status;
     }
 
     private static int get(String address) throws IOException {
