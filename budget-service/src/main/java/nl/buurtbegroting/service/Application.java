@@ -22,16 +22,26 @@ public final class Application {
     private Application() {
     }
 
-    /** Starts the service; {@code --demo} (or {@code BB_DEMO=true}) loads and opens a demo election. */
-    public static void main(String[] args) {
+    /**
+     * Starts the service; {@code --demo} (or {@code BB_DEMO=true}) loads and opens a demo election. {@code
+     * --training-run} is for {@code bin/budget-service} only (see {@link TrainingRun}).
+     */
+    public static void main(String[] args) throws java.io.IOException {
         List<String> rest = new ArrayList<>();
         boolean demo = false;
+        boolean training = false;
         for (String arg : args) {
             if (arg.equals("--demo")) {
                 demo = true;
+            } else if (arg.equals(TrainingRun.FLAG)) {
+                training = true;
             } else {
                 rest.add(arg);
             }
+        }
+        if (training) {
+            TrainingRun.run(rest.toArray(String[]::new));
+            return;
         }
         // The data directory exists, private, before the database writes its first file into it.
         String dataDir = System.getenv().getOrDefault("BB_DATA_DIR", System.getProperty("bb.data-dir", "./data"));

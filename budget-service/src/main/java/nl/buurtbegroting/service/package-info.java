@@ -1,6 +1,7 @@
 /**
  * The Buurtbegroting REST service: neighbourhood teams configure elections and proposals, residents
  * vote, and results are published with an audit bundle. One feature per sub-package (controller,
- * repository and records together); this package holds only the entry point and shared beans.
+ * repository and records together); this package holds only the entry point, what makes starts fast
+ * (FlywaySkip, TrainingRun) and shared beans.
  */
 package nl.buurtbegroting.service;
