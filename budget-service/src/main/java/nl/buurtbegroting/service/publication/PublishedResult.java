@@ -29,11 +29,13 @@ public final class PublishedResult {
     private final Map<String, Integer> indexById;
     private final byte[] full;
     private final byte[] compact;
+    private final long storedBytes;
 
     @SuppressWarnings("unchecked")
     private PublishedResult(long electionId, String json) {
         this.electionId = electionId;
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        this.storedBytes = bytes.length;
         this.document = Collections.unmodifiableMap((Map<String, Object>) CanonicalJson.read("result", bytes));
         this.projects = (List<Map<String, Object>>) document.get("projects");
         this.indexById = new HashMap<>();
@@ -67,6 +69,11 @@ public final class PublishedResult {
 
     public long electionId() {
         return electionId;
+    }
+
+    /** Size of the stored document, what a kept result costs (parsed, about three times this). */
+    long storedBytes() {
+        return storedBytes;
     }
 
     /**
