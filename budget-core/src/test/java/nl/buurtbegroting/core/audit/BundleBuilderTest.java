@@ -306,4 +306,21 @@ class BundleBuilderTest {
                 in.election().profile().size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, zip.length);
         assertTrue(r.passed(), r.summary());
     }
+
+    @Test
+    void ballotsFileIsTheCanonicalFileOfAllBallotsInOrder() {
+        List<CanonicalBallot> ballots = new ArrayList<>();
+        String[] ids = {"1", "p001", "caf\u00e9", "q\"uote", "z"};
+        for (int i = 0; i < 40; i++) {
+            String nonce = CanonicalBallot.derivedNonce("ballots-file", i);
+            List<String> projects = new ArrayList<>(new java.util.TreeSet<>(List.of(ids[i % ids.length], ids[(i * 3) % ids.length])));
+            ballots.add(i % 2 == 0 ? new CanonicalBallot(nonce, projects, null)
+                    : new CanonicalBallot(nonce, projects, projects.stream().map(p -> (long) p.length()).toList()));
+        }
+        for (List<CanonicalBallot> some : List.of(List.<CanonicalBallot>of(), ballots.subList(0, 1), ballots)) {
+            List<Object> json = new ArrayList<>();
+            some.forEach(b -> json.add(b.toJson()));
+            assertArrayEquals(CanonicalJson.writeFile(Map.of("ballots", json)), BundleBuilder.ballotsFile(some));
+        }
+    }
 }

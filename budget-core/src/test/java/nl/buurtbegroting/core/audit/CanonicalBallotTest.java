@@ -69,4 +69,34 @@ class CanonicalBallotTest {
         assertEquals(32, CanonicalBallot.derivedNonce("seed", 3).length());
         assertEquals(CanonicalBallot.derivedNonce("seed", 3), CanonicalBallot.derivedNonce("seed", 3));
     }
+
+    @Test
+    void writesTheSameBytesAsTheGeneralCanonicalWriterForEveryKindOfId() {
+        // Ids that the direct writer takes (plain ASCII) and ones it hands to the general writer (quote, backslash,
+        // control characters, accents, emoji, the edges of printable ASCII).
+        List<String> ids = List.of("1", "p001", "A-b_c.9", " ", "~", "!", "q\"uote", "back\\slash", "tab\there",
+                "nl\n", "\u007f", "caf\u00e9", "\ud83c\udf33", "\u0000", "z");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(16);
+        int plain = 0;
+        for (int n = 0; n < 2_000; n++) {
+            java.util.TreeMap<String, Long> chosen = new java.util.TreeMap<>();
+            int size = random.nextInt(6);
+            for (int k = 0; k < size; k++) {
+                chosen.put(ids.get(random.nextInt(ids.size())), random.nextLong(-3, Long.MAX_VALUE));
+            }
+            List<String> projects = List.copyOf(chosen.keySet());
+            CanonicalBallot approval = new CanonicalBallot(NONCE, projects, null);
+            CanonicalBallot cumulative = new CanonicalBallot(NONCE, projects, List.copyOf(chosen.values()));
+            for (CanonicalBallot b : List.of(approval, cumulative)) {
+                byte[] general = nl.buurtbegroting.core.audit.CanonicalJson.write(b.toJson());
+                assertEquals(new String(general, java.nio.charset.StandardCharsets.UTF_8),
+                        new String(b.canonicalBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                org.junit.jupiter.api.Assertions.assertArrayEquals(general, b.canonicalBytes());
+                if (projects.stream().allMatch(p -> p.chars().allMatch(c -> c >= 0x20 && c <= 0x7e && c != '"' && c != '\\'))) {
+                    plain++;
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(plain > 500, "the direct path was exercised " + plain + " times");
+    }
 }

@@ -1,6 +1,11 @@
 package nl.buurtbegroting.service.publication;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.QueryValue;
+import nl.buurtbegroting.core.audit.CanonicalJson;
+import nl.buurtbegroting.service.problem.ApiProblem;
 import nl.buurtbegroting.service.problem.TextCheck;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -22,6 +27,7 @@ import nl.buurtbegroting.service.election.Caller;
 import nl.buurtbegroting.service.security.Roles;
 
 import java.util.List;
+import java.util.Map;
 
 @Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -31,10 +37,12 @@ class PublicationController {
     private static final MediaType ZIP = MediaType.of("application/zip");
 
     private final PublicationService service;
+    private final PublishedResults results;
     private final SigningKeys keys;
 
-    PublicationController(PublicationService service, SigningKeys keys) {
+    PublicationController(PublicationService service, PublishedResults results, SigningKeys keys) {
         this.service = service;
+        this.results = results;
         this.keys = keys;
     }
 
@@ -43,20 +51,69 @@ class PublicationController {
     @SecurityRequirement(name = "bearer")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Publish a ratified tally with the council decision's reference (organiser of the election, "
-            + "admin): TALLIED -> PUBLISHED; builds and signs the audit bundle once. 200 the public result; "
-            + "400, 403, 404, 409 ELECTION_NOT_TALLIED")
-    HttpResponse<String> publish(@PathVariable long id, @Body @Valid PublishRequest request, Authentication authentication) {
+            + "admin): TALLIED -> PUBLISHED; builds and signs the audit bundle once. 200 the public result in its "
+            + "compact form (as GET .../result); 400, 403, 404, 409 ELECTION_NOT_TALLIED")
+    HttpResponse<byte[]> publish(@PathVariable long id, @Body @Valid PublishRequest request, Authentication authentication) {
         TextCheck.require(request);
-        return json(service.publish(Caller.of(authentication), id, request));
+        return json(results.remember(id, service.publish(Caller.of(authentication), id, request)).compact());
     }
 
-    @Get("/elections/{id}/result")
+    @Get("/elections/{id}/result{?explanations}")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The published result: outcome with explanations (nl, en), support per project, turnout per "
-            + "channel, the audit bundle's SHA-256 and the signing key's fingerprint. 404, 409 ELECTION_NOT_PUBLISHED")
-    HttpResponse<String> result(@PathVariable long id) {
-        return json(service.result(id));
+    @Operation(summary = "The published result, compact: every project's id, title, categories, cost, support, funded, "
+            + "decision and reason (not its exact figures and explanations: see projectDetails), the outcome, turnout "
+            + "per channel and batch, the audit bundle's SHA-256 and the signing key's fingerprint; under 2 MB for "
+            + "5,000 proposals. ?explanations=all gives the whole document with every project's details and "
+            + "explanations (nl, en) for results of at most 500 projects. 400 VALIDATION_FAILED (explanations: "
+            + "UNKNOWN_VALUE, RESULT_TOO_LARGE), 404, 409 ELECTION_NOT_PUBLISHED")
+    HttpResponse<byte[]> result(@PathVariable long id, @QueryValue @Nullable String explanations) {
+        if (explanations == null) {
+            return json(results.get(id).compact());
+        }
+        if (!explanations.equals("all")) {
+            throw ApiProblem.invalid("explanations", "UNKNOWN_VALUE",
+                    "'explanations' is 'all' or left out; leave it out for the compact result.");
+        }
+        PublishedResult r = results.get(id);
+        if (r.full() == null) {
+            throw ApiProblem.invalid("explanations", "RESULT_TOO_LARGE", "This result has " + r.projectCount()
+                    + " projects; the whole document is served for at most " + ResultPaging.FULL_LIMIT
+                    + ". Read the explanations page by page at " + r.base() + "/projects?page=1&size="
+                    + ResultPaging.MAX_SIZE + ", or one project at " + r.base() + "/projects/{id}.");
+        }
+        return json(r.full());
+    }
+
+    @Get("/elections/{id}/result/projects{?page,size}")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The published result's projects a page at a time, each with everything: exact figures "
+            + "(details) and explanations (nl, en). page from 1 (default 1), size 1 to 500 (default 100); the answer "
+            + "has page, size, pages, total, projects and links (first, last, prev, next), and a Link header. "
+            + "400 VALIDATION_FAILED (page, size: NOT_A_WHOLE_NUMBER, OUT_OF_RANGE, PAGE_AFTER_LAST), 404, "
+            + "409 ELECTION_NOT_PUBLISHED")
+    HttpResponse<byte[]> projects(@PathVariable long id, @QueryValue @Nullable String page,
+                                  @QueryValue @Nullable String size) {
+        ResultPaging paging = ResultPaging.parse(page, size);
+        PublishedResult r = results.get(id);
+        ResultProjectsPage p = ResultProjectsPage.of(r, paging);
+        return json(p.json()).header("Link", p.linkHeader());
+    }
+
+    @Get("/elections/{id}/result/projects/{proposalId}")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One project of the published result with everything: figures, decision, reason, exact "
+            + "figures (details) and explanation (nl, en), as in the whole document. 404 PROPOSAL_NOT_FOUND, "
+            + "404 ELECTION_NOT_FOUND, 409 ELECTION_NOT_PUBLISHED")
+    HttpResponse<byte[]> project(@PathVariable long id, @PathVariable String proposalId) {
+        Map<String, Object> p = results.get(id).project(proposalId);
+        if (p == null) {
+            throw ApiProblem.notFound("PROPOSAL_NOT_FOUND", "The result of election " + id
+                    + " has no project with this id.");
+        }
+        return json(CanonicalJson.write(p));
     }
 
     @Get("/elections/{id}/audit-bundle")
@@ -81,7 +138,7 @@ class PublicationController {
             + "When the ballots were withheld (a small election), only with ?nonce= the ballot's nonce from the "
             + "voting receipt, so nobody but the voter can read a ballot back. 404 RECEIPT_NOT_FOUND, 409 ELECTION_NOT_PUBLISHED")
     HttpResponse<byte[]> receipt(@PathVariable long id, @PathVariable String ballotHash,
-                                 @io.micronaut.http.annotation.QueryValue @io.micronaut.core.annotation.Nullable String nonce) {
+                                 @QueryValue @Nullable String nonce) {
         return HttpResponse.ok(service.receipt(id, ballotHash, nonce)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
@@ -93,7 +150,7 @@ class PublicationController {
         return keys.published();
     }
 
-    private static HttpResponse<String> json(String body) {
+    private static MutableHttpResponse<byte[]> json(byte[] body) {
         return HttpResponse.ok(body).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 }

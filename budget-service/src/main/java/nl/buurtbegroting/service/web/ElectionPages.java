@@ -5,7 +5,9 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -18,7 +20,7 @@ import nl.buurtbegroting.service.election.ElectionView;
 import nl.buurtbegroting.service.proposal.ProposalService;
 import nl.buurtbegroting.service.proposal.ProposalView;
 import nl.buurtbegroting.service.proposal.Verdict;
-import nl.buurtbegroting.service.publication.PublicationService;
+import nl.buurtbegroting.service.publication.PublishedResults;
 import org.zalando.problem.ThrowableProblem;
 
 import java.util.List;
@@ -37,13 +39,13 @@ public class ElectionPages {
     private final Pages pages;
     private final ElectionService elections;
     private final ProposalService proposals;
-    private final PublicationService publication;
+    private final PublishedResults results;
 
-    ElectionPages(Pages pages, ElectionService elections, ProposalService proposals, PublicationService publication) {
+    ElectionPages(Pages pages, ElectionService elections, ProposalService proposals, PublishedResults results) {
         this.pages = pages;
         this.elections = elections;
         this.proposals = proposals;
-        this.publication = publication;
+        this.results = results;
     }
 
     /** The model of the start page. */
@@ -89,11 +91,10 @@ public class ElectionPages {
                 all.stream().filter(p -> p.verdict() == Verdict.INELIGIBLE).toList()));
     }
 
-    @Get(value = "/elections/{id}/result", produces = "text/html")
-    HttpResponse<String> result(HttpRequest<?> request, @PathVariable String id) {
+    @Get(value = "/elections/{id}/result{?page}", produces = "text/html")
+    HttpResponse<String> result(HttpRequest<?> request, @PathVariable String id, @QueryValue @Nullable String page) {
         long electionId = Ids.parse(id);
         ElectionView e;
-        String json;
         try {
             e = elections.get(null, electionId);
         } catch (ThrowableProblem problem) {
@@ -102,9 +103,23 @@ public class ElectionPages {
         if (e.state() != ElectionState.PUBLISHED) {
             return pages.notice(request, HttpStatus.OK, "result.notYet.title", "result.notYet.text", e.name());
         }
-        json = publication.result(electionId);
         Page base = pages.page(request, "result.title", e.name());
-        return pages.ok(request, "result", base, ResultPage.of(json, base.lang()));
+        ResultPage first = ResultPage.of(results.get(electionId).document(), base.lang(), 1);
+        int number = page == null ? 1 : pageNumber(page, first.pages());
+        if (number == 0) {
+            return pages.notice(request, HttpStatus.NOT_FOUND, "result.noSuchPage.title", "result.noSuchPage.text",
+                    first.pages());
+        }
+        return pages.ok(request, "result", base, first.at(number));
+    }
+
+    /** The page asked for, or 0 when there is no such page (not a number, 0, or past the last). */
+    private static int pageNumber(String raw, int pages) {
+        if (!raw.matches("[0-9]{1,9}")) {
+            return 0;
+        }
+        int n = Integer.parseInt(raw);
+        return n >= 1 && n <= pages ? n : 0;
     }
 
     private HttpResponse<String> notFound(HttpRequest<?> request) {

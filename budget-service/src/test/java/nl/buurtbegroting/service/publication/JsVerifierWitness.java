@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
  */
 @ServerFilter("/api/elections/*/audit-bundle")
 @Requires(env = "test")
+@Requires(property = "bb.test.js-witness", notEquals = "false")
 final class JsVerifierWitness {
 
     private static final Path SCRIPT = JsVerifierAgreesTest.verifierScript();

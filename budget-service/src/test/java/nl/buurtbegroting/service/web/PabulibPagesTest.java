@@ -122,7 +122,7 @@ class PabulibPagesTest {
         api.post("/api/elections/" + id + "/close", null, admin).ok(200);
         api.post("/api/elections/" + id + "/tally", null, admin).ok(200);
         api.post("/api/elections/" + id + "/publish", Map.of("councilDecision", "Besluit " + name), admin).ok(200);
-        Map<String, Object> result = api.get("/api/elections/" + id + "/result", null).ok(200).map();
+        Map<String, Object> result = api.get("/api/elections/" + id + "/result?explanations=all", null).ok(200).map();
 
         WebClient.Page page = web.get("/elections/" + id + "/result");
         assertEquals(200, page.status());

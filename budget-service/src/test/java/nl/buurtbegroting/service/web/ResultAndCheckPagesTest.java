@@ -83,7 +83,7 @@ class ResultAndCheckPagesTest {
         api.post("/api/elections/" + published + "/close", null, organiser).ok(200);
         api.post("/api/elections/" + published + "/tally", null, organiser).ok(200);
         api.post("/api/elections/" + published + "/publish", Map.of("councilDecision", "Raadsbesluit 2026-114"), organiser).ok(200);
-        result = api.get("/api/elections/" + published + "/result", null).ok(200).map();
+        result = api.get("/api/elections/" + published + "/result?explanations=all", null).ok(200).map();
     }
 
     @Test
