@@ -223,7 +223,7 @@ public class ElectionService {
             violations.add(new Violation("rule", "UNKNOWN_RULE", "unknown rule '" + r.rule() + "'; known rules: "
                     + String.join(", ", RuleCatalog.names())));
         }
-        TieBreaking t = r.tieBreaking();
+        TieBreakingSettings t = r.tieBreaking();
         if (t.policy() == TiePolicy.RANDOM && t.seed() == null) {
             violations.add(new Violation("tieBreaking.seed", "SEED_REQUIRED", "RANDOM tie-breaking needs a seed"));
         }

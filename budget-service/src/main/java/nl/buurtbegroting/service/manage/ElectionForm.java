@@ -7,9 +7,9 @@ import nl.buurtbegroting.service.election.ElectionPatch;
 import nl.buurtbegroting.service.election.ElectionRequest;
 import nl.buurtbegroting.service.election.ElectionView;
 import nl.buurtbegroting.service.election.RuleCatalog;
-import nl.buurtbegroting.service.election.TieBreaking;
+import nl.buurtbegroting.service.election.TieBreakingSettings;
 import nl.buurtbegroting.service.election.TiePolicy;
-import nl.buurtbegroting.service.election.VoterEligibility;
+import nl.buurtbegroting.service.election.VoterSettings;
 import nl.buurtbegroting.service.problem.Violation;
 import nl.buurtbegroting.service.web.Form;
 import nl.buurtbegroting.service.web.Page;
@@ -123,7 +123,7 @@ final class ElectionForm {
         }
         return new ElectionRequest(name, neighbourhood, budget, currency, categories,
                 new BallotSettings(format, toInt(min), toInt(max), points, maxCost), rule,
-                new TieBreaking(policy, order, seed), new VoterEligibility(toInt(minimumAge), districts), opens, closes,
+                new TieBreakingSettings(policy, order, seed), new VoterSettings(toInt(minimumAge), districts), opens, closes,
                 incompatible);
     }
 

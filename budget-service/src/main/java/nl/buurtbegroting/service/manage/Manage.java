@@ -11,7 +11,7 @@ import jakarta.inject.Singleton;
 import nl.buurtbegroting.service.problem.ApiProblem;
 import nl.buurtbegroting.service.problem.ProblemCode;
 import nl.buurtbegroting.service.security.AccountRepository;
-import nl.buurtbegroting.service.security.AccountService;
+import nl.buurtbegroting.service.account.AccountService;
 import nl.buurtbegroting.service.security.ElectionGrantRepository;
 import nl.buurtbegroting.service.web.Form;
 import nl.buurtbegroting.service.web.Lang;

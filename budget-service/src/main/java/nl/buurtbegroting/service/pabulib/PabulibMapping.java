@@ -11,8 +11,8 @@ import nl.buurtbegroting.service.election.BallotSettings;
 import nl.buurtbegroting.service.election.Category;
 import nl.buurtbegroting.service.election.ElectionRequest;
 import nl.buurtbegroting.service.election.RuleCatalog;
-import nl.buurtbegroting.service.election.TieBreaking;
-import nl.buurtbegroting.service.election.VoterEligibility;
+import nl.buurtbegroting.service.election.TieBreakingSettings;
+import nl.buurtbegroting.service.election.VoterSettings;
 import nl.buurtbegroting.service.problem.ApiProblem;
 import nl.buurtbegroting.service.proposal.ProposalRequest;
 import nl.buurtbegroting.service.proposal.ProposalRow;
@@ -98,7 +98,7 @@ final class PabulibMapping {
         }
         ElectionRequest election = new ElectionRequest(truncate(name, 200), truncate(neighbourhood, 200),
                 instance.budget(), CURRENCY.matcher(currency).matches() ? currency : "EUR", categories,
-                ballot(instance), rule(meta.get("rule")), TieBreaking.byId(), VoterEligibility.everyone(), opens, closes,
+                ballot(instance), rule(meta.get("rule")), TieBreakingSettings.byId(), VoterSettings.everyone(), opens, closes,
                 groups(instance, proposals));
         return new Imported(election, proposals);
     }

@@ -24,6 +24,7 @@ import nl.buurtbegroting.service.election.ElectionService;
 import nl.buurtbegroting.service.election.ElectionState;
 import nl.buurtbegroting.service.problem.ApiProblem;
 import nl.buurtbegroting.service.problem.TextCheck;
+import nl.buurtbegroting.service.signing.SigningKeys;
 import nl.buurtbegroting.service.tally.Count;
 import nl.buurtbegroting.service.tally.Counter;
 import nl.buurtbegroting.service.tally.TallyService;

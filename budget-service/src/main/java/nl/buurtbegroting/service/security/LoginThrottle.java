@@ -14,8 +14,8 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import nl.buurtbegroting.service.problem.ApiProblem;
-import nl.buurtbegroting.service.voting.ClientAddressResolver;
-import nl.buurtbegroting.service.voting.FailedCodeLimiter;
+import nl.buurtbegroting.service.security.ClientAddressResolver;
+import nl.buurtbegroting.service.security.FailedCodeLimiter;
 
 import java.time.Clock;
 import java.util.Map;

@@ -16,8 +16,8 @@ import nl.buurtbegroting.service.election.Category;
 import nl.buurtbegroting.service.election.ElectionMapper;
 import nl.buurtbegroting.service.election.ElectionRow;
 import nl.buurtbegroting.service.problem.TextCheck;
-import nl.buurtbegroting.service.publication.StoredBallots;
-import nl.buurtbegroting.service.voting.BallotRulesCache;
+import nl.buurtbegroting.service.ballot.StoredBallots;
+import nl.buurtbegroting.service.ballot.BallotRulesCache;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -3,10 +3,13 @@ package nl.buurtbegroting.service.voting;
 import jakarta.inject.Singleton;
 import nl.buurtbegroting.core.validation.BallotSubmission;
 import nl.buurtbegroting.core.validation.BallotViolation;
+import nl.buurtbegroting.service.ballot.BallotRulesCache;
+import nl.buurtbegroting.service.ballot.StoredBallot;
 import nl.buurtbegroting.service.codes.InvalidCodeException;
 import nl.buurtbegroting.service.codes.VotingCode;
 import nl.buurtbegroting.service.election.ElectionState;
 import nl.buurtbegroting.service.problem.Violation;
+import nl.buurtbegroting.service.security.FailedCodeLimiter;
 
 import java.util.List;
 
@@ -69,6 +72,6 @@ public class BallotService {
             throw VotingProblem.invalidBallot(violations.stream()
                     .map(v -> new Violation(v.field(), v.code().name(), v.message())).toList());
         }
-        return CanonicalBallot.of(election.instance(), submission);
+        return StoredBallot.of(election.instance(), submission);
     }
 }

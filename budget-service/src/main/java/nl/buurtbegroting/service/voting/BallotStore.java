@@ -5,7 +5,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import nl.buurtbegroting.service.codes.CodeHasher;
 import nl.buurtbegroting.service.codes.VotingCode;
-import nl.buurtbegroting.service.publication.ReceiptSigner;
+import nl.buurtbegroting.service.signing.ReceiptSigner;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -78,7 +78,7 @@ public class BallotStore {
     }
 
     /** A receipt and whether it answers a retry of an earlier, successful submission. */
-    public record Cast(Receipt receipt, boolean replayed) {
+    public record Cast(ReceiptView receipt, boolean replayed) {
     }
 
     /**
@@ -205,7 +205,7 @@ public class BallotStore {
 
     /** A ballot ready to insert: random id and nonce, commitment, receipt and its seal. */
     private record Prepared(byte[] id, byte[] nonce, byte[] commitment, String content, Channel channel, LocalDate day,
-                            Receipt receipt, byte[] sealed) {
+                            ReceiptView receipt, byte[] sealed) {
     }
 
     private Prepared prepare(long electionId, String content, Channel channel, byte[] sealKey, byte[] contentDigest) {
@@ -215,7 +215,7 @@ public class BallotStore {
         // The signed receipt's leaf hash is the commitment: docs/verification.md §2.3 and §3.
         ReceiptSigner.Signed signed = signer.sign(electionId, content, nonce);
         byte[] commitment = signed.leafHash();
-        Receipt receipt = new Receipt(HexFormat.of().formatHex(randomBytes(16)), HexFormat.of().formatHex(commitment),
+        ReceiptView receipt = new ReceiptView(HexFormat.of().formatHex(randomBytes(16)), HexFormat.of().formatHex(commitment),
                 electionId, channel, day, signed.json());
         byte[] sealed = ReceiptSeal.seal(sealKey, receipt, signed.file(), contentDigest, random.get());
         return new Prepared(ballotId, nonce, commitment, content, channel, day, receipt, sealed);

@@ -27,6 +27,7 @@ import nl.buurtbegroting.service.problem.Violation;
 import nl.buurtbegroting.service.proposal.ProposalService;
 import nl.buurtbegroting.service.proposal.ProposalView;
 import nl.buurtbegroting.service.proposal.Verdict;
+import nl.buurtbegroting.service.security.ClientAddressResolver;
 import nl.buurtbegroting.service.web.Form;
 import nl.buurtbegroting.service.web.Ids;
 import nl.buurtbegroting.service.web.Page;

@@ -7,7 +7,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import nl.buurtbegroting.service.codes.CodeHasher;
 import nl.buurtbegroting.service.codes.VotingCode;
-import nl.buurtbegroting.service.publication.ReceiptSigner;
+import nl.buurtbegroting.service.signing.ReceiptSigner;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -73,7 +73,7 @@ class NaiveCheckThenInsertStore extends BallotStore {
             }
             requireOpen(c, electionId);
             String hex = HexFormat.of().formatHex(commitment);
-            return new Cast(new Receipt(hex, hex, electionId, channel, LocalDate.now(), null), false);
+            return new Cast(new ReceiptView(hex, hex, electionId, channel, LocalDate.now(), null), false);
         });
     }
 }

@@ -1,9 +1,10 @@
-package nl.buurtbegroting.service.publication;
+package nl.buurtbegroting.service.signing;
 
 import jakarta.inject.Singleton;
 import nl.buurtbegroting.core.audit.CanonicalBallot;
 import nl.buurtbegroting.core.audit.CanonicalJson;
 import nl.buurtbegroting.core.audit.Receipt;
+import nl.buurtbegroting.service.ballot.StoredBallots;
 
 import java.util.Map;
 

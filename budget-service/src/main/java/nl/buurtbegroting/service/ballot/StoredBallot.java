@@ -1,9 +1,9 @@
-package nl.buurtbegroting.service.voting;
+package nl.buurtbegroting.service.ballot;
 
 import nl.buurtbegroting.core.model.Instance;
 import nl.buurtbegroting.core.model.VoteType;
 import nl.buurtbegroting.core.validation.BallotSubmission;
-import nl.buurtbegroting.service.publication.ReceiptSigner;
+import nl.buurtbegroting.service.signing.ReceiptSigner;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,9 +22,9 @@ import java.util.Map;
  * identical ballots commit to different values, and the published ballot with its nonce lets anyone
  * recompute it; the receipt's inclusion proof leads from it to the bundle's Merkle root.
  */
-public final class CanonicalBallot {
+public final class StoredBallot {
 
-    private CanonicalBallot() {
+    private StoredBallot() {
     }
 
     /** The canonical text of a submission that passed the validator. */

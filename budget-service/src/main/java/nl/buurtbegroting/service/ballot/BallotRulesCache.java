@@ -1,4 +1,4 @@
-package nl.buurtbegroting.service.voting;
+package nl.buurtbegroting.service.ballot;
 
 import jakarta.inject.Singleton;
 import nl.buurtbegroting.core.model.BallotRules;

@@ -1,4 +1,4 @@
-package nl.buurtbegroting.service.publication;
+package nl.buurtbegroting.service.ballot;
 
 import nl.buurtbegroting.core.audit.CanonicalBallot;
 import nl.buurtbegroting.core.audit.CanonicalJson;

@@ -1,4 +1,4 @@
-package nl.buurtbegroting.service.security;
+package nl.buurtbegroting.service.account;
 
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -18,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.security.Role;
 
 @Controller("/api/bootstrap")
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -1,4 +1,4 @@
-package nl.buurtbegroting.service.security;
+package nl.buurtbegroting.service.account;
 
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
@@ -7,6 +7,14 @@ import nl.buurtbegroting.service.audit.AuditLog;
 import nl.buurtbegroting.service.election.ElectionRepository;
 import nl.buurtbegroting.service.problem.ApiProblem;
 import nl.buurtbegroting.service.problem.TextCheck;
+import nl.buurtbegroting.service.security.Account;
+import nl.buurtbegroting.service.security.AccountRepository;
+import nl.buurtbegroting.service.security.AccountSessions;
+import nl.buurtbegroting.service.security.ElectionGrant;
+import nl.buurtbegroting.service.security.ElectionGrantRepository;
+import nl.buurtbegroting.service.security.PasswordHasher;
+import nl.buurtbegroting.service.security.PasswordPolicy;
+import nl.buurtbegroting.service.security.Role;
 
 import java.time.Clock;
 import java.time.Instant;
