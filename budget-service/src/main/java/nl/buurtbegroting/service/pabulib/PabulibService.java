@@ -16,6 +16,7 @@ import nl.buurtbegroting.core.model.Profile;
 import nl.buurtbegroting.core.pabulib.PabulibFormatException;
 import nl.buurtbegroting.core.pabulib.PabulibReader;
 import nl.buurtbegroting.core.pabulib.PabulibWriter;
+import nl.buurtbegroting.service.ballot.ElectionInstance;
 import nl.buurtbegroting.service.election.Caller;
 import nl.buurtbegroting.service.election.ElectionMapper;
 import nl.buurtbegroting.service.election.ElectionRow;
@@ -91,7 +92,7 @@ public class PabulibService {
     @Transactional
     public String export(@Nullable Caller caller, long electionId) {
         ElectionRow row = elections.readable(caller, electionId);
-        var instance = PabulibMapping.toInstance(mapper.toRequest(row), proposalRows.findByElectionIdOrderById(electionId));
+        var instance = ElectionInstance.forPabulib(mapper.toRequest(row), proposalRows.findByElectionIdOrderById(electionId));
         List<Ballot> ballots = List.of();
         if (row.state() == ElectionState.PUBLISHED && !publications.result(electionId).contains("\"ballotsPublished\":false")) {
             Count count = transactions.executeRead(status -> counter.count(status.getConnection(), row));

@@ -16,6 +16,7 @@ import nl.buurtbegroting.core.audit.InclusionProof;
 import nl.buurtbegroting.core.audit.Receipt;
 import nl.buurtbegroting.core.audit.SigningKey;
 import nl.buurtbegroting.service.audit.AuditLog;
+import nl.buurtbegroting.service.ballot.StoredBallot;
 import nl.buurtbegroting.service.election.Caller;
 import nl.buurtbegroting.service.election.ElectionAccess;
 import nl.buurtbegroting.service.election.ElectionRepository;
@@ -242,7 +243,7 @@ public class PublicationService {
             Digest leaf = Digest.parseHex(ballotHash);
             BallotTree tree = trees.get(electionId);
             if (tree == null) {
-                tree = BallotTree.of(Counter.ballots(c, electionId));
+                tree = BallotTree.of(StoredBallot.readAll(c, electionId));
                 trees.put(electionId, tree);
             }
             int index = Collections.binarySearch(tree.leafHashes(), leaf);

@@ -37,9 +37,9 @@ public class BallotService {
         }
         VotingCode code = parse(request.code());
         BallotSubmission submission = new BallotSubmission(request.projects(), request.points());
-        String content = checkedContent(electionId, submission);
+        StoredBallot checked = checked(electionId, submission);
         try {
-            return store.cast(electionId, code, request.submissionId(), content, Channel.ONLINE);
+            return store.cast(electionId, code, request.submissionId(), checked, Channel.ONLINE);
         } catch (VotingProblem problem) {
             if ("UNKNOWN_CODE".equals(problem.code())) {
                 limiter.recordFailure(clientAddress);
@@ -60,8 +60,8 @@ public class BallotService {
         }
     }
 
-    /** The canonical content of a valid ballot, or 404, 409 ELECTION_NOT_OPEN or 422 INVALID_BALLOT. */
-    String checkedContent(long electionId, BallotSubmission submission) {
+    /** The stored forms of a valid ballot, or 404, 409 ELECTION_NOT_OPEN or 422 INVALID_BALLOT. */
+    StoredBallot checked(long electionId, BallotSubmission submission) {
         BallotRulesCache.ElectionBallot election = rules.of(electionId)
                 .orElseThrow(() -> VotingProblem.electionNotFound(electionId));
         if (election.state() == ElectionState.DRAFT) {

@@ -5,6 +5,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import nl.buurtbegroting.core.validation.BallotSubmission;
 import nl.buurtbegroting.service.audit.AuditLog;
+import nl.buurtbegroting.service.ballot.StoredBallot;
 import nl.buurtbegroting.service.codes.CodeHasher;
 import nl.buurtbegroting.service.codes.VotingCode;
 import nl.buurtbegroting.service.election.Caller;
@@ -58,7 +59,8 @@ public class PaperBallotService {
     public PaperKeying key(Caller caller, long electionId, PaperBallotRequest request) {
         access.requireWritable(caller, electionId);
         VotingCode code = BallotService.parse(request.code());
-        String content = ballots.checkedContent(electionId, new BallotSubmission(request.projects(), request.points()));
+        StoredBallot checked = ballots.checked(electionId, new BallotSubmission(request.projects(), request.points()));
+        String content = checked.content();
         byte[] lookup = hasher.derive(PAPER_LABEL, code, "");
         PaperKeying result = transactions.executeWrite(status -> {
             Connection c = status.getConnection();
@@ -69,7 +71,7 @@ public class PaperBallotService {
             List<PaperEntryView> entries = entries(c, lookup, electionId);
             for (PaperEntryView other : entries) {
                 if (!other.enteredBy().equals(caller.username()) && same(other.ballot(), content)) {
-                    BallotStore.Cast cast = store.cast(electionId, code, "paper-" + hex(16), content, Channel.PAPER);
+                    BallotStore.Cast cast = store.cast(electionId, code, "paper-" + hex(16), checked, Channel.PAPER);
                     delete(c, lookup, electionId);
                     audit.record(caller.username(), "PAPER_BALLOT_CONFIRMED", electionId, null, "second keying matched");
                     return new PaperKeying("CAST", List.of(), cast.receipt());

@@ -6,7 +6,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
-import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -111,7 +110,7 @@ class VotePages {
         }
         if (filled.errors().isEmpty()) {
             try {
-                ballots.checkedContent(e.election().id(), filled.submission());
+                ballots.checked(e.election().id(), filled.submission());
             } catch (VotingProblem problem) {
                 errors.addAll(errorsOf(page, e, filled, problem));
             }

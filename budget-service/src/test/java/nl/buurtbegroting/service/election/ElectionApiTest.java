@@ -49,6 +49,29 @@ class ElectionApiTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void refusesACostLimitOnEveryBallotFormatButKnapsack() {
+        for (Map<String, Object> ballot : List.<Map<String, Object>>of(
+                Map.of("format", "APPROVAL", "maxCost", 50_000),
+                Map.of("format", "CHOOSE_ONE", "maxCost", 50_000),
+                Map.of("format", "CUMULATIVE", "maxPoints", 10, "maxCost", 50_000))) {
+            Map<String, Object> body = new HashMap<>(election("Kosten zonder rugzak"));
+            body.put("ballot", ballot);
+            Map<String, Object> problem = api.post("/api/elections", body, organiser)
+                    .invalid("ballot.maxCost", "COST_LIMIT_NEEDS_KNAPSACK");
+            assertEquals("maxCost applies to KNAPSACK ballots only", ((List<Map<String, Object>>) problem.get("violations"))
+                    .get(0).get("message"), ballot::toString);
+        }
+        Map<String, Object> knapsack = new HashMap<>(election("Rugzak"));
+        knapsack.put("ballot", Map.of("format", "KNAPSACK", "maxCost", 50_000));
+        Map<String, Object> created = api.post("/api/elections", knapsack, organiser).ok(201).map();
+        assertEquals(Map.of("format", "KNAPSACK", "maxCost", 50_000), created.get("ballot"));
+
+        Map<String, Object> patch = Map.of("ballot", Map.of("format", "APPROVAL", "maxCost", 50_000));
+        api.patch("/api/elections/" + created.get("id"), patch, organiser).invalid("ballot.maxCost", "COST_LIMIT_NEEDS_KNAPSACK");
+    }
+
+    @Test
     void createsDraftElectionWithEveryField() {
         Map<String, Object> body = new HashMap<>(election("Buurtbudget Assen 2026"));
         body.put("rule", "mes_add1");

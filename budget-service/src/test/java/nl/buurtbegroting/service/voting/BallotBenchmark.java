@@ -318,7 +318,7 @@ class BallotBenchmark {
             s.setObject(4, LocalDate.now());
             s.setString(5, content);
             s.setBytes(6, nonce);
-            s.setBytes(7, StoredBallot.commitment(election, nonce, content));
+            s.setBytes(7, StoredBallot.read(content, nonce).leafHash().bytes());
             s.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO ballot_submission (lookup, election_id, sealed) VALUES (?, ?, ?)")) {
