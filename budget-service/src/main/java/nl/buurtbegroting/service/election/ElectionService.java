@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import nl.buurtbegroting.service.audit.AuditLog;
 import nl.buurtbegroting.service.election.ProposalsBeforeOpening.Entry;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.ProblemCode;
 import nl.buurtbegroting.service.problem.Violation;
 import nl.buurtbegroting.service.security.ElectionGrant;
 import nl.buurtbegroting.service.security.ElectionGrantRepository;
@@ -131,7 +132,7 @@ public class ElectionService {
     public ElectionView extend(Caller caller, long id, Instant votingCloses) {
         ElectionRow row = lockForChange(caller, id);
         if (row.state() != ElectionState.OPEN) {
-            throw ApiProblem.conflict("ELECTION_NOT_OPEN",
+            throw ApiProblem.of(ProblemCode.ELECTION_NOT_OPEN,
                     "Election " + id + " is " + row.state() + "; only the end of an OPEN vote can be moved.");
         }
         Instant now = Instant.now(clock);
@@ -151,7 +152,7 @@ public class ElectionService {
     public ElectionView close(Caller caller, long id) {
         ElectionRow row = lockForChange(caller, id);
         if (row.state() != ElectionState.OPEN) {
-            throw ApiProblem.conflict("ELECTION_NOT_OPEN",
+            throw ApiProblem.of(ProblemCode.ELECTION_NOT_OPEN,
                     "Election " + id + " is " + row.state() + "; only an OPEN election can be closed.");
         }
         return mapper.toView(move(caller, row, ElectionState.CLOSED));
@@ -160,7 +161,7 @@ public class ElectionService {
     /** Moves one step forward in the lifecycle and records it; never backwards, never skipping. */
     public ElectionRow move(Caller caller, ElectionRow row, ElectionState target) {
         if (!row.state().canMoveTo(target)) {
-            throw ApiProblem.conflict("ILLEGAL_TRANSITION", "Election " + row.id() + " cannot move from "
+            throw ApiProblem.of(ProblemCode.ILLEGAL_TRANSITION, "Election " + row.id() + " cannot move from "
                     + row.state() + " to " + target + ".");
         }
         ElectionRow moved = elections.update(row.withState(target, Instant.now(clock)));
@@ -176,7 +177,7 @@ public class ElectionService {
     public ElectionRow lockDraftForChange(Caller caller, long id) {
         ElectionRow row = lockForChange(caller, id);
         if (row.state() != ElectionState.DRAFT) {
-            throw ApiProblem.conflict("ELECTION_NOT_DRAFT", "Election " + id + " is " + row.state()
+            throw ApiProblem.of(ProblemCode.ELECTION_NOT_DRAFT, "Election " + id + " is " + row.state()
                     + "; its configuration and proposals are fixed once it opens.");
         }
         return row;
@@ -193,7 +194,7 @@ public class ElectionService {
     }
 
     private static ApiProblem notFound(long id) {
-        return ApiProblem.notFound("ELECTION_NOT_FOUND", "There is no election " + id + ".");
+        return ApiProblem.of(ProblemCode.ELECTION_NOT_FOUND, "There is no election " + id + ".");
     }
 
     /** Checks what bean validation cannot see (relations between fields); returns the request with a canonical rule name. */

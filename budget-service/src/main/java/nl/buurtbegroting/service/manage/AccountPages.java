@@ -115,7 +115,7 @@ public class AccountPages {
                     try {
                         accounts.create(staff.username(), new AccountRequest(username, password, role, List.of()));
                     } catch (ApiProblem problem) {
-                        state.error("username", manage.problemText(page, problem.code(), problem.getDetail()));
+                        state.error("username", manage.problemText(page, problem.code().name(), problem.getDetail()));
                         return render(request, staff, state, "", HttpStatus.BAD_REQUEST);
                     }
                     return render(request, staff, new FormState().set("role", "ORGANISER"),
@@ -146,7 +146,7 @@ public class AccountPages {
                     try {
                         accounts.setPassword(staff.username(), username, password);
                     } catch (ApiProblem problem) {
-                        return render(request, staff, state, manage.problemText(page, problem.code(), problem.getDetail()),
+                        return render(request, staff, state, manage.problemText(page, problem.code().name(), problem.getDetail()),
                                 HttpStatus.BAD_REQUEST);
                     } finally {
                         java.util.Arrays.fill(password, '\0');

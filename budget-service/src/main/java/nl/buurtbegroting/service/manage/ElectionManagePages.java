@@ -22,6 +22,7 @@ import nl.buurtbegroting.service.election.ElectionSummary;
 import nl.buurtbegroting.service.election.ElectionView;
 import nl.buurtbegroting.service.election.RuleCatalog;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.ProblemCode;
 import nl.buurtbegroting.service.problem.Violation;
 import nl.buurtbegroting.service.proposal.ProposalService;
 import nl.buurtbegroting.service.proposal.ProposalView;
@@ -234,7 +235,7 @@ public class ElectionManagePages {
     @SuppressWarnings("unchecked")
     static boolean placed(FormState state, ManagePage page, ApiProblem problem) {
         Object violations = problem.getParameters().get("violations");
-        if (!"VALIDATION_FAILED".equals(problem.code()) || !(violations instanceof List<?> list)) {
+        if (problem.code() != ProblemCode.VALIDATION_FAILED || !(violations instanceof List<?> list)) {
             return false;
         }
         ElectionForm.place(state, page, (List<Violation>) list);

@@ -186,7 +186,7 @@ public class Manage {
     /** A problem's stable code (API and voting problems carry it as the {@code code} member). */
     static String codeOf(ThrowableProblem problem) {
         if (problem instanceof ApiProblem a) {
-            return a.code();
+            return a.code().name();
         }
         Object code = problem.getParameters().get("code");
         return code == null ? "" : code.toString();

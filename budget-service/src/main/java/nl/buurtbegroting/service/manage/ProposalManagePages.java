@@ -19,6 +19,7 @@ import nl.buurtbegroting.service.election.Category;
 import nl.buurtbegroting.service.election.ElectionService;
 import nl.buurtbegroting.service.election.ElectionView;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.ProblemCode;
 import nl.buurtbegroting.service.problem.Violation;
 import nl.buurtbegroting.service.proposal.ProposalPatch;
 import nl.buurtbegroting.service.proposal.ProposalRequest;
@@ -224,7 +225,7 @@ public class ProposalManagePages {
     @SuppressWarnings("unchecked")
     private static boolean placed(FormState state, ManagePage page, ApiProblem problem) {
         Object violations = problem.getParameters().get("violations");
-        if (!"VALIDATION_FAILED".equals(problem.code()) || !(violations instanceof List<?> list)) {
+        if (problem.code() != ProblemCode.VALIDATION_FAILED || !(violations instanceof List<?> list)) {
             return false;
         }
         for (Violation v : (List<Violation>) list) {

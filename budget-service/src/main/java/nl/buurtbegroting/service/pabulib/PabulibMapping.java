@@ -13,6 +13,7 @@ import nl.buurtbegroting.service.election.RuleCatalog;
 import nl.buurtbegroting.service.election.TieBreakingSettings;
 import nl.buurtbegroting.service.election.VoterSettings;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.ProblemCode;
 import nl.buurtbegroting.service.proposal.ProposalRequest;
 import nl.buurtbegroting.service.proposal.Verdict;
 
@@ -155,7 +156,7 @@ final class PabulibMapping {
     }
 
     private static ApiProblem unsupported(String field, String detail) {
-        return ApiProblem.of(HttpStatus.UNPROCESSABLE_ENTITY, "PABULIB_UNSUPPORTED", "Cannot import this file", detail,
+        return ApiProblem.of(ProblemCode.PABULIB_UNSUPPORTED, detail,
                 Map.of("field", field));
     }
 

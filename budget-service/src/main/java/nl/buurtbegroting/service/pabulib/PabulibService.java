@@ -22,6 +22,7 @@ import nl.buurtbegroting.service.election.ElectionMapper;
 import nl.buurtbegroting.service.election.ElectionRow;
 import nl.buurtbegroting.service.election.ElectionService;
 import nl.buurtbegroting.service.election.ElectionState;
+import nl.buurtbegroting.service.problem.ProblemCode;
 import nl.buurtbegroting.service.publication.PublicationService;
 import nl.buurtbegroting.service.tally.Count;
 import nl.buurtbegroting.service.tally.Counter;
@@ -142,10 +143,9 @@ public class PabulibService {
             if (!e.field().isEmpty()) {
                 members.put("field", e.field());
             }
-            throw ApiProblem.of(HttpStatus.BAD_REQUEST, "INVALID_PABULIB", "Not a valid Pabulib file", e.getMessage(), members);
+            throw ApiProblem.of(ProblemCode.INVALID_PABULIB, e.getMessage(), members);
         } catch (IOException e) {
-            throw ApiProblem.of(HttpStatus.BAD_REQUEST, "INVALID_PABULIB", "Not a valid Pabulib file",
-                    "The file could not be read.");
+            throw ApiProblem.of(ProblemCode.INVALID_PABULIB, "The file could not be read.");
         }
     }
 }

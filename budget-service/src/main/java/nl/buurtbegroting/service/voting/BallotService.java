@@ -8,6 +8,7 @@ import nl.buurtbegroting.service.ballot.StoredBallot;
 import nl.buurtbegroting.service.codes.InvalidCodeException;
 import nl.buurtbegroting.service.codes.VotingCode;
 import nl.buurtbegroting.service.election.ElectionState;
+import nl.buurtbegroting.service.problem.ProblemCode;
 import nl.buurtbegroting.service.problem.Violation;
 import nl.buurtbegroting.service.security.FailedCodeLimiter;
 
@@ -41,7 +42,7 @@ public class BallotService {
         try {
             return store.cast(electionId, code, request.submissionId(), checked, Channel.ONLINE);
         } catch (VotingProblem problem) {
-            if ("UNKNOWN_CODE".equals(problem.code())) {
+            if (problem.code() == ProblemCode.UNKNOWN_CODE) {
                 limiter.recordFailure(clientAddress);
             }
             throw problem;

@@ -11,6 +11,7 @@ import nl.buurtbegroting.service.codes.VotingCode;
 import nl.buurtbegroting.service.election.Caller;
 import nl.buurtbegroting.service.election.ElectionAccess;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.ProblemCode;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -98,7 +99,7 @@ public class PaperBallotService {
         });
         if (result.receipt() == null && result.entries().stream().anyMatch(e -> !same(e.ballot(), content))) {
             // Says that it differs, never what the other keyer keyed: the form decides, not the first keying.
-            throw VotingProblem.of(HttpStatus.CONFLICT, "PAPER_MISMATCH", "The keyings differ",
+            throw VotingProblem.of(ProblemCode.PAPER_MISMATCH,
                     "Another staff member keyed this form differently. Check the form and key what it says; the "
                             + "keying that a second person confirms is cast.",
                     Map.of("entries", visibleTo(caller, result.entries())));
@@ -174,7 +175,7 @@ public class PaperBallotService {
     public void discard(Caller caller, long electionId, String entryId) {
         access.requireWritable(caller, electionId);
         if (!entryId.matches("[0-9a-f]{32}")) {
-            throw ApiProblem.notFound("PAPER_ENTRY_NOT_FOUND", "There is no such paper keying in this election.");
+            throw ApiProblem.of(ProblemCode.PAPER_ENTRY_NOT_FOUND, "There is no such paper keying in this election.");
         }
         transactions.executeWrite(status -> {
             String keyer;
@@ -184,7 +185,8 @@ public class PaperBallotService {
                 s.setLong(2, electionId);
                 try (ResultSet r = s.executeQuery()) {
                     if (!r.next()) {
-                        throw ApiProblem.notFound("PAPER_ENTRY_NOT_FOUND", "There is no such paper keying in this election.");
+                        throw ApiProblem.of(ProblemCode.PAPER_ENTRY_NOT_FOUND,
+                                "There is no such paper keying in this election.");
                     }
                     keyer = r.getString(1);
                 }
