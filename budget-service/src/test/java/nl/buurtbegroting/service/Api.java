@@ -13,6 +13,10 @@ import io.micronaut.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +29,8 @@ public final class Api {
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
     public static final String PASSWORD = "a-long-enough-password";
+
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
 
     private final BlockingHttpClient http;
     private final JsonMapper json;
@@ -154,6 +160,47 @@ public final class Api {
 
     public static Map<String, Object> proposal(String title, long cost, String category, String verdict) {
         return Map.of("title", title, "summary", "Een voorstel", "cost", cost, "category", category, "verdict", verdict);
+    }
+
+    /**
+     * A draft with eligible proposals a (30,000), b (20,000), c (60,000) in category "jongeren" and an approval
+     * ballot of 1 to 2, plus the members in {@code extra}; returns its id.
+     */
+    public long draftWithThreeProposals(String token, String name, Map<String, Object> extra) {
+        Map<String, Object> body = new HashMap<>(election(name));
+        body.put("ballot", Map.of("format", "APPROVAL", "minProjects", 1, "maxProjects", 2));
+        body.putAll(extra);
+        long id = post("/api/elections", body, token).ok(201).id();
+        for (String[] p : new String[][] {{"a", "30000"}, {"b", "20000"}, {"c", "60000"}}) {
+            Map<String, Object> proposal = new HashMap<>(proposal("Voorstel " + p[0], Long.parseLong(p[1]), "jongeren", "ELIGIBLE"));
+            proposal.put("code", p[0]);
+            post("/api/elections/" + id + "/proposals", proposal, token).ok(201);
+        }
+        return id;
+    }
+
+    /** Issues {@code n} codes in one batch (answered at once, 201) and returns them as printed. */
+    public List<String> issueCodes(String token, long election, int n, String label) {
+        return codesOfCsv(post("/api/elections/" + election + "/code-batches", Map.of("count", n, "label", label), token)
+                .ok(201).body());
+    }
+
+    /** The codes of a code batch's CSV (a header line, then one code first on each line), as printed. */
+    public static List<String> codesOfCsv(String csv) {
+        String[] lines = csv.split("\r\n");
+        assertEquals("code,batch,url", lines[0]);
+        List<String> codes = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            codes.add(lines[i].substring(0, lines[i].indexOf(',')));
+        }
+        return codes;
+    }
+
+    /** A fresh random submission id (128 bits, hex), as the vote page makes one. */
+    public static String submissionId() {
+        byte[] b = new byte[16];
+        RANDOM.get().nextBytes(b);
+        return HexFormat.of().formatHex(b);
     }
 
     /** Creates a draft election with one eligible proposal, ready to open; returns its id. */

@@ -22,7 +22,6 @@ import nl.buurtbegroting.service.election.ElectionSummary;
 import nl.buurtbegroting.service.election.ElectionView;
 import nl.buurtbegroting.service.election.RuleCatalog;
 import nl.buurtbegroting.service.problem.ApiProblem;
-import nl.buurtbegroting.service.problem.ProblemCode;
 import nl.buurtbegroting.service.problem.Violation;
 import nl.buurtbegroting.service.proposal.ProposalService;
 import nl.buurtbegroting.service.proposal.ProposalView;
@@ -30,7 +29,6 @@ import nl.buurtbegroting.service.security.ElectionGrant;
 import nl.buurtbegroting.service.security.ElectionGrantRepository;
 import nl.buurtbegroting.service.voting.CodeBatchService;
 import nl.buurtbegroting.service.voting.CodeBatchView;
-import nl.buurtbegroting.service.web.Form;
 import nl.buurtbegroting.service.web.Ids;
 
 import java.util.List;
@@ -132,7 +130,7 @@ public class ElectionManagePages {
                     ElectionView created = elections.create(staff.caller(), r);
                     return manage.seeOther("/manage/elections/" + created.id());
                 } catch (ApiProblem problem) {
-                    if (!placed(state, page, problem)) {
+                    if (!state.placed(page, problem, ElectionForm::fieldOf)) {
                         throw problem;
                     }
                 }
@@ -177,7 +175,7 @@ public class ElectionManagePages {
                     elections.update(staff.caller(), electionId, ElectionForm.patch(r));
                     return manage.seeOther("/manage/elections/" + electionId);
                 } catch (ApiProblem problem) {
-                    if (!placed(state, page, problem)) {
+                    if (!state.placed(page, problem, ElectionForm::fieldOf)) {
                         throw problem;
                     }
                 }
@@ -229,16 +227,4 @@ public class ElectionManagePages {
             elections.extend(staff.caller(), electionId, closes);
             return manage.seeOther("/manage/elections/" + electionId);
         });
-    }
-
-    /** A validation refusal of the service, placed beside the form's fields; false for any other problem. */
-    @SuppressWarnings("unchecked")
-    static boolean placed(FormState state, ManagePage page, ApiProblem problem) {
-        Object violations = problem.getParameters().get("violations");
-        if (problem.code() != ProblemCode.VALIDATION_FAILED || !(violations instanceof List<?> list)) {
-            return false;
-        }
-        ElectionForm.place(state, page, (List<Violation>) list);
-        return true;
-    }
-}
+    }}

@@ -1,14 +1,10 @@
 package nl.buurtbegroting.service.election;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import nl.buurtbegroting.service.Api;
+import nl.buurtbegroting.service.ApiTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.HashMap;
 import java.util.List;
@@ -23,26 +19,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ElectionApiTest {
+class ElectionApiTest extends ApiTestBase {
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    Api api;
-    String admin;
     String organiser;
     String otherOrganiser;
     String auditor;
 
     @BeforeAll
     void accounts() {
-        api = new Api(client, json);
-        admin = api.adminToken();
         organiser = api.account(admin, "els", "ORGANISER", List.of());
         otherOrganiser = api.account(admin, "otto", "ORGANISER", List.of());
         auditor = api.account(admin, "aud", "AUDITOR", List.of());

@@ -2,13 +2,9 @@ package nl.buurtbegroting.service.hardening;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import nl.buurtbegroting.service.Api;
+import nl.buurtbegroting.service.ApiTestBase;
 import nl.buurtbegroting.service.problem.ProblemCode;
 import org.junit.jupiter.api.Test;
 
@@ -23,14 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Issue 11, fault 18: every error code has a Dutch and an English text, and answers in the caller's language. */
 @MicronautTest(transactional = false)
-class ProblemLanguageTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
+class ProblemLanguageTest extends ApiTestBase {
 
     @Test
     void everyCodeHasItsOwnDutchAndEnglishTexts() {
@@ -63,8 +52,6 @@ class ProblemLanguageTest {
 
     @Test
     void aResidentReadsDutchByDefaultAndEnglishOnRequest() throws Exception {
-        Api api = new Api(client, json);
-        String admin = api.adminToken();
         long id = Lifecycle.draft(api, admin, "Talen");
         api.post("/api/elections/" + id + "/open", null, admin).ok(200);
         Map<String, Object> nl = ballot(id, "ABCD", null);

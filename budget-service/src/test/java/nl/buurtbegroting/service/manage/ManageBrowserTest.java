@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -69,15 +68,7 @@ class ManageBrowserTest {
     void setUp() throws IOException {
         ManageBrowser.requireTools();
         base = server.getURL().toString();
-        Path downloads = Path.of("target/manage-downloads");
-        if (Files.isDirectory(downloads)) {
-            try (Stream<Path> files = Files.list(downloads)) {
-                for (Path f : files.toList()) {
-                    Files.delete(f);
-                }
-            }
-        }
-        b = ManageBrowser.start(downloads);
+        b = ManageBrowser.start(Path.of("target/manage-downloads"));
     }
 
     @AfterAll

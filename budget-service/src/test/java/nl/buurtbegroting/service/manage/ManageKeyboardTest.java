@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,15 +68,7 @@ class ManageKeyboardTest {
     void setUp() throws IOException {
         ManageBrowser.requireTools();
         base = server.getURL().toString();
-        Path downloads = Path.of("target/manage-keyboard-downloads");
-        if (Files.isDirectory(downloads)) {
-            try (Stream<Path> files = Files.list(downloads)) {
-                for (Path f : files.toList()) {
-                    Files.delete(f);
-                }
-            }
-        }
-        b = ManageBrowser.start(downloads);
+        b = ManageBrowser.start(Path.of("target/manage-keyboard-downloads"));
     }
 
     @AfterAll
