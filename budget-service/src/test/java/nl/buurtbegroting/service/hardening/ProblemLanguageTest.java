@@ -4,6 +4,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import nl.buurtbegroting.core.json.JsonParser;
 import nl.buurtbegroting.service.ApiTestBase;
 import nl.buurtbegroting.service.problem.ProblemCode;
 import org.junit.jupiter.api.Test;
@@ -45,8 +46,7 @@ class ProblemLanguageTest extends ApiTestBase {
             client.toBlocking().exchange(request, String.class);
             throw new AssertionError("expected a problem");
         } catch (HttpClientResponseException e) {
-            return json.readValue(e.getResponse().getBody(String.class).orElseThrow(),
-                    io.micronaut.core.type.Argument.mapOf(String.class, Object.class));
+            return JsonParser.object(JsonParser.STANDARD.parse("problem", e.getResponse().getBody(String.class).orElseThrow()));
         }
     }
 

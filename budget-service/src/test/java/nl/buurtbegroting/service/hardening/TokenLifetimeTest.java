@@ -1,11 +1,11 @@
 package nl.buurtbegroting.service.hardening;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import nl.buurtbegroting.core.json.JsonParser;
 import nl.buurtbegroting.service.Api;
 import nl.buurtbegroting.service.ApiTestBase;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +22,7 @@ class TokenLifetimeTest extends ApiTestBase {
                 .ok(200).map();
         assertEquals(600, ((Number) answer.get("expires_in")).intValue(), answer.toString());
         String payload = ((String) answer.get("access_token")).split("\\.")[1];
-        Map<String, Object> claims = json.readValue(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8),
-                io.micronaut.core.type.Argument.mapOf(String.class, Object.class));
+        Map<String, Object> claims = JsonParser.object(JsonParser.STANDARD.parse("token claims", Base64.getUrlDecoder().decode(payload)));
         assertEquals(600, ((Number) claims.get("exp")).longValue() - ((Number) claims.get("iat")).longValue());
     }
 
