@@ -29,7 +29,7 @@ class AuditController {
 
     @Get
     @Operation(summary = "The audit log, oldest first; filter by election or read on after a known event id")
-    List<AuditEvent> list(@QueryValue @Nullable Long electionId, @QueryValue @Nullable Long after) {
+    List<AuditEntry> list(@QueryValue @Nullable Long electionId, @QueryValue @Nullable Long after) {
         if (electionId != null) {
             return repository.findByElectionIdOrderById(electionId);
         }

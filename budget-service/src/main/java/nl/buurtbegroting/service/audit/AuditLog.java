@@ -23,10 +23,10 @@ public class AuditLog {
         this.clock = clock;
     }
 
-    public AuditEvent record(String actor, String action, @Nullable Long electionId, @Nullable String subject,
+    public AuditEntry record(String actor, String action, @Nullable Long electionId, @Nullable String subject,
                              @Nullable String detail) {
         String trimmed = detail == null || detail.length() <= MAX_DETAIL ? detail
                 : detail.substring(0, Character.isHighSurrogate(detail.charAt(MAX_DETAIL - 1)) ? MAX_DETAIL - 1 : MAX_DETAIL);
-        return repository.save(new AuditEvent(null, Instant.now(clock), actor, action, electionId, subject, trimmed));
+        return repository.save(new AuditEntry(null, Instant.now(clock), actor, action, electionId, subject, trimmed));
     }
 }

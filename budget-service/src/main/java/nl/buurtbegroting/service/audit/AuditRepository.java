@@ -11,11 +11,11 @@ import java.util.List;
  * deleted through the service.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface AuditRepository extends GenericRepository<AuditEvent, Long> {
+public interface AuditRepository extends GenericRepository<AuditEntry, Long> {
 
-    AuditEvent save(AuditEvent event);
+    AuditEntry save(AuditEntry event);
 
-    List<AuditEvent> findByIdGreaterThanOrderById(long after);
+    List<AuditEntry> findByIdGreaterThanOrderById(long after);
 
-    List<AuditEvent> findByElectionIdOrderById(long electionId);
+    List<AuditEntry> findByElectionIdOrderById(long electionId);
 }

@@ -11,7 +11,7 @@ import nl.buurtbegroting.service.election.ElectionService;
 import nl.buurtbegroting.service.election.ElectionState;
 import nl.buurtbegroting.service.election.ElectionView;
 import nl.buurtbegroting.service.pabulib.PabulibService;
-import nl.buurtbegroting.service.security.AccountService;
+import nl.buurtbegroting.service.account.AccountService;
 import nl.buurtbegroting.service.security.ElectionGrant;
 import nl.buurtbegroting.service.security.ElectionGrantRepository;
 import nl.buurtbegroting.service.security.Roles;

@@ -25,8 +25,8 @@ public class ElectionMapper {
 
     ElectionRow toRow(Long id, ElectionRequest r, ElectionState state, String createdBy, Instant createdAt, Instant updatedAt) {
         BallotSettings b = r.ballot();
-        TieBreaking t = r.tieBreaking();
-        VoterEligibility e = r.eligibility();
+        TieBreakingSettings t = r.tieBreaking();
+        VoterSettings e = r.eligibility();
         return new ElectionRow(id, r.name(), r.neighbourhood(), r.budget(), r.currency(), write(r.categories()),
                 b.format(), b.minProjects(), b.maxProjects(), b.maxPoints(), b.maxCost(), r.rule(),
                 t.policy(), write(t.order()), t.seed(), e.minimumAge(), write(e.districts()),
@@ -38,8 +38,8 @@ public class ElectionMapper {
                 read(row.categoriesJson(), CATEGORIES),
                 new BallotSettings(row.ballotFormat(), row.minProjects(), row.maxProjects(), row.maxPoints(), row.maxCost()),
                 row.allocationRule(),
-                new TieBreaking(row.tiePolicy(), read(row.tieOrderJson(), STRINGS), row.tieSeed()),
-                new VoterEligibility(row.minimumAge(), read(row.districtsJson(), STRINGS)),
+                new TieBreakingSettings(row.tiePolicy(), read(row.tieOrderJson(), STRINGS), row.tieSeed()),
+                new VoterSettings(row.minimumAge(), read(row.districtsJson(), STRINGS)),
                 row.votingOpens(), row.votingCloses(), read(row.incompatibleJson(), GROUPS));
     }
 

@@ -27,8 +27,8 @@ public record ElectionPatch(
         @Nullable @Size(max = 50) List<@Valid @NotNull Category> categories,
         @Nullable @Valid BallotSettings ballot,
         @Nullable @Size(min = 1, max = 32) String rule,
-        @Nullable @Valid TieBreaking tieBreaking,
-        @Nullable @Valid VoterEligibility eligibility,
+        @Nullable @Valid TieBreakingSettings tieBreaking,
+        @Nullable @Valid VoterSettings eligibility,
         @Nullable Instant votingOpens,
         @Nullable Instant votingCloses,
         @Nullable @Size(max = 100) List<@NotNull @Size(min = 2, max = 100) List<@NotBlank @Size(max = 64) String>> incompatibleGroups) {

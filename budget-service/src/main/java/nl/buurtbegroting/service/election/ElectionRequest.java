@@ -39,8 +39,8 @@ public record ElectionRequest(
         @Nullable @Size(max = 50) List<@Valid @NotNull Category> categories,
         @Nullable @Valid BallotSettings ballot,
         @NotBlank @Size(max = 32) String rule,
-        @Nullable @Valid TieBreaking tieBreaking,
-        @Nullable @Valid VoterEligibility eligibility,
+        @Nullable @Valid TieBreakingSettings tieBreaking,
+        @Nullable @Valid VoterSettings eligibility,
         @Nullable Instant votingOpens,
         @Nullable Instant votingCloses,
         @Nullable @Size(max = 100) List<@NotNull @Size(min = 2, max = 100) List<@NotBlank @Size(max = 64) String>> incompatibleGroups) {
@@ -51,8 +51,8 @@ public record ElectionRequest(
                 categories == null ? List.of() : List.copyOf(categories),
                 ballot == null ? BallotSettings.approval() : ballot,
                 rule.strip(),
-                tieBreaking == null ? TieBreaking.byId() : tieBreaking,
-                eligibility == null ? VoterEligibility.everyone() : eligibility,
+                tieBreaking == null ? TieBreakingSettings.byId() : tieBreaking,
+                eligibility == null ? VoterSettings.everyone() : eligibility,
                 votingOpens, votingCloses, incompatibleGroups == null ? List.of() : List.copyOf(incompatibleGroups));
     }
 

@@ -4,11 +4,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import nl.buurtbegroting.service.audit.AuditLog;
+import nl.buurtbegroting.service.election.ProposalsBeforeOpening.Entry;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.ProblemCode;
 import nl.buurtbegroting.service.problem.Violation;
-import nl.buurtbegroting.service.proposal.ProposalRepository;
-import nl.buurtbegroting.service.proposal.ProposalRow;
-import nl.buurtbegroting.service.proposal.Verdict;
 import nl.buurtbegroting.service.security.ElectionGrant;
 import nl.buurtbegroting.service.security.ElectionGrantRepository;
 
@@ -28,14 +27,14 @@ import java.util.Set;
 public class ElectionService {
 
     private final ElectionRepository elections;
-    private final ProposalRepository proposals;
+    private final ProposalsBeforeOpening proposals;
     private final ElectionGrantRepository grants;
     private final ElectionMapper mapper;
     private final ElectionAccess access;
     private final AuditLog audit;
     private final Clock clock;
 
-    public ElectionService(ElectionRepository elections, ProposalRepository proposals, ElectionGrantRepository grants,
+    public ElectionService(ElectionRepository elections, ProposalsBeforeOpening proposals, ElectionGrantRepository grants,
                            ElectionMapper mapper, ElectionAccess access, AuditLog audit, Clock clock) {
         this.elections = elections;
         this.proposals = proposals;
@@ -113,7 +112,7 @@ public class ElectionService {
     @Transactional
     public ElectionView open(Caller caller, long id) {
         ElectionRow row = lockDraftForChange(caller, id);
-        List<Violation> missing = missingForOpen(mapper.toRequest(row), proposals.findByElectionIdOrderById(id));
+        List<Violation> missing = missingForOpen(mapper.toRequest(row), proposals.of(id));
         if (row.votingCloses() != null && !row.votingCloses().isAfter(Instant.now(clock))) {
             missing = new ArrayList<>(missing);
             missing.add(new Violation("votingCloses", "VOTING_CLOSES_PASSED", "votingCloses (" + row.votingCloses()
@@ -133,7 +132,7 @@ public class ElectionService {
     public ElectionView extend(Caller caller, long id, Instant votingCloses) {
         ElectionRow row = lockForChange(caller, id);
         if (row.state() != ElectionState.OPEN) {
-            throw ApiProblem.conflict("ELECTION_NOT_OPEN",
+            throw ApiProblem.of(ProblemCode.ELECTION_NOT_OPEN,
                     "Election " + id + " is " + row.state() + "; only the end of an OPEN vote can be moved.");
         }
         Instant now = Instant.now(clock);
@@ -153,7 +152,7 @@ public class ElectionService {
     public ElectionView close(Caller caller, long id) {
         ElectionRow row = lockForChange(caller, id);
         if (row.state() != ElectionState.OPEN) {
-            throw ApiProblem.conflict("ELECTION_NOT_OPEN",
+            throw ApiProblem.of(ProblemCode.ELECTION_NOT_OPEN,
                     "Election " + id + " is " + row.state() + "; only an OPEN election can be closed.");
         }
         return mapper.toView(move(caller, row, ElectionState.CLOSED));
@@ -162,7 +161,7 @@ public class ElectionService {
     /** Moves one step forward in the lifecycle and records it; never backwards, never skipping. */
     public ElectionRow move(Caller caller, ElectionRow row, ElectionState target) {
         if (!row.state().canMoveTo(target)) {
-            throw ApiProblem.conflict("ILLEGAL_TRANSITION", "Election " + row.id() + " cannot move from "
+            throw ApiProblem.of(ProblemCode.ILLEGAL_TRANSITION, "Election " + row.id() + " cannot move from "
                     + row.state() + " to " + target + ".");
         }
         ElectionRow moved = elections.update(row.withState(target, Instant.now(clock)));
@@ -178,7 +177,7 @@ public class ElectionService {
     public ElectionRow lockDraftForChange(Caller caller, long id) {
         ElectionRow row = lockForChange(caller, id);
         if (row.state() != ElectionState.DRAFT) {
-            throw ApiProblem.conflict("ELECTION_NOT_DRAFT", "Election " + id + " is " + row.state()
+            throw ApiProblem.of(ProblemCode.ELECTION_NOT_DRAFT, "Election " + id + " is " + row.state()
                     + "; its configuration and proposals are fixed once it opens.");
         }
         return row;
@@ -195,7 +194,7 @@ public class ElectionService {
     }
 
     private static ApiProblem notFound(long id) {
-        return ApiProblem.notFound("ELECTION_NOT_FOUND", "There is no election " + id + ".");
+        return ApiProblem.of(ProblemCode.ELECTION_NOT_FOUND, "There is no election " + id + ".");
     }
 
     /** Checks what bean validation cannot see (relations between fields); returns the request with a canonical rule name. */
@@ -218,12 +217,16 @@ public class ElectionService {
         if (b.format() != BallotFormat.CUMULATIVE && b.maxPoints() != null) {
             violations.add(new Violation("ballot.maxPoints", "POINTS_NEED_CUMULATIVE", "maxPoints applies to CUMULATIVE ballots only"));
         }
+        if (b.format() != BallotFormat.KNAPSACK && b.maxCost() != null) {
+            // Only a knapsack ballot has a cost limit; elsewhere it would be stored, ignored by voting and exported.
+            violations.add(new Violation("ballot.maxCost", "COST_LIMIT_NEEDS_KNAPSACK", "maxCost applies to KNAPSACK ballots only"));
+        }
         var rule = RuleCatalog.canonical(r.rule());
         if (rule.isEmpty()) {
             violations.add(new Violation("rule", "UNKNOWN_RULE", "unknown rule '" + r.rule() + "'; known rules: "
                     + String.join(", ", RuleCatalog.names())));
         }
-        TieBreaking t = r.tieBreaking();
+        TieBreakingSettings t = r.tieBreaking();
         if (t.policy() == TiePolicy.RANDOM && t.seed() == null) {
             violations.add(new Violation("tieBreaking.seed", "SEED_REQUIRED", "RANDOM tie-breaking needs a seed"));
         }
@@ -257,11 +260,11 @@ public class ElectionService {
     @Transactional
     public List<Violation> missingForOpen(@Nullable Caller caller, long id) {
         ElectionRow row = readable(caller, id);
-        return missingForOpen(mapper.toRequest(row), proposals.findByElectionIdOrderById(id));
+        return missingForOpen(mapper.toRequest(row), proposals.of(id));
     }
 
     /** Everything that keeps a draft from opening, in a stable order; empty when it can open. */
-    static List<Violation> missingForOpen(ElectionRequest r, List<ProposalRow> all) {
+    static List<Violation> missingForOpen(ElectionRequest r, List<Entry> all) {
         List<Violation> missing = new ArrayList<>();
         if (r.budget() <= 0) {
             missing.add(new Violation("budget", "BUDGET_NOT_POSITIVE", "the budget must be above 0"));
@@ -273,11 +276,11 @@ public class ElectionService {
         if (r.ballot().format() == BallotFormat.CUMULATIVE && r.ballot().maxPoints() == null) {
             missing.add(new Violation("ballot.maxPoints", "MAX_POINTS_REQUIRED", "a CUMULATIVE ballot needs maxPoints"));
         }
-        List<ProposalRow> eligible = all.stream().filter(p -> p.verdict() == Verdict.ELIGIBLE).toList();
+        List<Entry> eligible = all.stream().filter(Entry::eligible).toList();
         if (eligible.isEmpty()) {
             missing.add(new Violation("proposals", "NO_ELIGIBLE_PROPOSAL", "at least one proposal must be ELIGIBLE"));
         }
-        List<String> pending = all.stream().filter(p -> p.verdict() == Verdict.PENDING).map(ProposalRow::code).toList();
+        List<String> pending = all.stream().filter(Entry::pending).map(Entry::code).toList();
         if (!pending.isEmpty()) {
             missing.add(new Violation("proposals", "VERDICT_PENDING",
                     "proposals without an eligibility verdict: " + String.join(", ", pending)));
@@ -286,7 +289,7 @@ public class ElectionService {
         r.categories().forEach(c -> categories.add(c.name()));
         List<String> uncategorised = all.stream()
                 .filter(p -> p.category() != null && !categories.contains(p.category()))
-                .map(ProposalRow::code).toList();
+                .map(Entry::code).toList();
         if (!uncategorised.isEmpty()) {
             missing.add(new Violation("proposals", "UNKNOWN_CATEGORY",
                     "proposals in a category the election does not have: " + String.join(", ", uncategorised)));
@@ -302,7 +305,7 @@ public class ElectionService {
         }
         if (r.tieBreaking().policy() == TiePolicy.GIVEN) {
             Set<String> ordered = new HashSet<>(r.tieBreaking().order());
-            List<String> absent = eligible.stream().map(ProposalRow::code).filter(c -> !ordered.contains(c)).toList();
+            List<String> absent = eligible.stream().map(Entry::code).filter(c -> !ordered.contains(c)).toList();
             if (!absent.isEmpty()) {
                 missing.add(new Violation("tieBreaking.order", "TIE_ORDER_INCOMPLETE",
                         "the tie-breaking order lacks: " + String.join(", ", absent)));

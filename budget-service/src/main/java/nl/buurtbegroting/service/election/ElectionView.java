@@ -13,8 +13,8 @@ import java.util.List;
  */
 @Serdeable
 public record ElectionView(long id, String name, String neighbourhood, long budget, String currency,
-                           List<Category> categories, BallotSettings ballot, String rule, TieBreaking tieBreaking,
-                           VoterEligibility eligibility, @Nullable Instant votingOpens, @Nullable Instant votingCloses,
+                           List<Category> categories, BallotSettings ballot, String rule, TieBreakingSettings tieBreaking,
+                           VoterSettings eligibility, @Nullable Instant votingOpens, @Nullable Instant votingCloses,
                            List<List<String>> incompatibleGroups,
                            ElectionState state, Instant createdAt, Instant updatedAt, @Nullable String ageChecked) {
 

@@ -16,14 +16,14 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
-import nl.buurtbegroting.service.audit.AuditEvent;
+import nl.buurtbegroting.service.audit.AuditEntry;
 import nl.buurtbegroting.service.audit.AuditRepository;
 import nl.buurtbegroting.service.election.ElectionService;
 import nl.buurtbegroting.service.election.ElectionSummary;
 import nl.buurtbegroting.service.problem.ApiProblem;
-import nl.buurtbegroting.service.security.AccountRequest;
-import nl.buurtbegroting.service.security.AccountService;
-import nl.buurtbegroting.service.security.AccountView;
+import nl.buurtbegroting.service.account.AccountRequest;
+import nl.buurtbegroting.service.account.AccountService;
+import nl.buurtbegroting.service.account.AccountView;
 import nl.buurtbegroting.service.security.Role;
 
 import java.net.URI;
@@ -70,7 +70,7 @@ public class AccountPages {
     }
 
     /** The audit log page: the events shown, the filter and its choices. */
-    public record Log(List<AuditEvent> events, String election, String kind, List<String> kinds,
+    public record Log(List<AuditEntry> events, String election, String kind, List<String> kinds,
                       List<ElectionSummary> elections, boolean truncated) {
     }
 
@@ -115,7 +115,7 @@ public class AccountPages {
                     try {
                         accounts.create(staff.username(), new AccountRequest(username, password, role, List.of()));
                     } catch (ApiProblem problem) {
-                        state.error("username", manage.problemText(page, problem.code(), problem.getDetail()));
+                        state.error("username", manage.problemText(page, problem.code().name(), problem.getDetail()));
                         return render(request, staff, state, "", HttpStatus.BAD_REQUEST);
                     }
                     return render(request, staff, new FormState().set("role", "ORGANISER"),
@@ -146,7 +146,7 @@ public class AccountPages {
                     try {
                         accounts.setPassword(staff.username(), username, password);
                     } catch (ApiProblem problem) {
-                        return render(request, staff, state, manage.problemText(page, problem.code(), problem.getDetail()),
+                        return render(request, staff, state, manage.problemText(page, problem.code().name(), problem.getDetail()),
                                 HttpStatus.BAD_REQUEST);
                     } finally {
                         java.util.Arrays.fill(password, '\0');
@@ -218,16 +218,16 @@ public class AccountPages {
             } catch (NumberFormatException e) {
                 electionId = null;
             }
-            List<AuditEvent> all = electionId == null ? audit.findByIdGreaterThanOrderById(0)
+            List<AuditEntry> all = electionId == null ? audit.findByIdGreaterThanOrderById(0)
                     : audit.findByElectionIdOrderById(electionId);
-            List<String> kinds = all.stream().map(AuditEvent::action).distinct().sorted().toList();
+            List<String> kinds = all.stream().map(AuditEntry::action).distinct().sorted().toList();
             String k = kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT);
-            List<AuditEvent> shown = all.stream().filter(ev -> k.isEmpty() || ev.action().equals(k)).toList();
+            List<AuditEntry> shown = all.stream().filter(ev -> k.isEmpty() || ev.action().equals(k)).toList();
             boolean truncated = shown.size() > 1000;
             if (truncated) {
                 shown = shown.subList(shown.size() - 1000, shown.size());
             }
-            List<AuditEvent> newestFirst = new java.util.ArrayList<>(shown);
+            List<AuditEntry> newestFirst = new java.util.ArrayList<>(shown);
             java.util.Collections.reverse(newestFirst);
             return manage.ok(request, staff, "audit", "audit.title", new Log(newestFirst,
                     electionId == null ? "" : electionId.toString(), k, kinds, elections.list(staff.caller()), truncated));

@@ -7,10 +7,9 @@ import nl.buurtbegroting.service.election.ElectionPatch;
 import nl.buurtbegroting.service.election.ElectionRequest;
 import nl.buurtbegroting.service.election.ElectionView;
 import nl.buurtbegroting.service.election.RuleCatalog;
-import nl.buurtbegroting.service.election.TieBreaking;
+import nl.buurtbegroting.service.election.TieBreakingSettings;
 import nl.buurtbegroting.service.election.TiePolicy;
-import nl.buurtbegroting.service.election.VoterEligibility;
-import nl.buurtbegroting.service.problem.Violation;
+import nl.buurtbegroting.service.election.VoterSettings;
 import nl.buurtbegroting.service.web.Form;
 import nl.buurtbegroting.service.web.Page;
 
@@ -123,7 +122,7 @@ final class ElectionForm {
         }
         return new ElectionRequest(name, neighbourhood, budget, currency, categories,
                 new BallotSettings(format, toInt(min), toInt(max), points, maxCost), rule,
-                new TieBreaking(policy, order, seed), new VoterEligibility(toInt(minimumAge), districts), opens, closes,
+                new TieBreakingSettings(policy, order, seed), new VoterSettings(toInt(minimumAge), districts), opens, closes,
                 incompatible);
     }
 
@@ -177,19 +176,14 @@ final class ElectionForm {
     }
 
     /** Places the service's violations beside their fields. */
-    static void place(FormState s, ManagePage page, List<Violation> violations) {
-        for (Violation v : violations) {
-            String path = v.field();
-            String field = path.startsWith("categories") ? "categories"
-                    : path.startsWith("incompatibleGroups") ? "incompatible"
-                    : path.startsWith("eligibility.districts") ? "districts"
-                    : path.startsWith("eligibility.minimumAge") ? "minimumAge"
-                    : PATHS.getOrDefault(path, path);
-            if (!FIELDS.contains(field)) {
-                field = "name";
-            }
-            s.error(field, page.has("problem." + v.code()) ? page.t("problem." + v.code()) : v.message());
-        }
+    /** The form field an API field path concerns ("name" when no field of the form does). */
+    static String fieldOf(String path) {
+        String field = path.startsWith("categories") ? "categories"
+                : path.startsWith("incompatibleGroups") ? "incompatible"
+                : path.startsWith("eligibility.districts") ? "districts"
+                : path.startsWith("eligibility.minimumAge") ? "minimumAge"
+                : PATHS.getOrDefault(path, path);
+        return FIELDS.contains(field) ? field : "name";
     }
 
     /** One category a line: "name" or "name = cap". */

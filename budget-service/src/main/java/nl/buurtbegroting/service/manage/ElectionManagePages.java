@@ -29,7 +29,6 @@ import nl.buurtbegroting.service.security.ElectionGrant;
 import nl.buurtbegroting.service.security.ElectionGrantRepository;
 import nl.buurtbegroting.service.voting.CodeBatchService;
 import nl.buurtbegroting.service.voting.CodeBatchView;
-import nl.buurtbegroting.service.web.Form;
 import nl.buurtbegroting.service.web.Ids;
 
 import java.util.List;
@@ -131,7 +130,7 @@ public class ElectionManagePages {
                     ElectionView created = elections.create(staff.caller(), r);
                     return manage.seeOther("/manage/elections/" + created.id());
                 } catch (ApiProblem problem) {
-                    if (!placed(state, page, problem)) {
+                    if (!state.placed(page, problem, ElectionForm::fieldOf)) {
                         throw problem;
                     }
                 }
@@ -176,7 +175,7 @@ public class ElectionManagePages {
                     elections.update(staff.caller(), electionId, ElectionForm.patch(r));
                     return manage.seeOther("/manage/elections/" + electionId);
                 } catch (ApiProblem problem) {
-                    if (!placed(state, page, problem)) {
+                    if (!state.placed(page, problem, ElectionForm::fieldOf)) {
                         throw problem;
                     }
                 }
@@ -228,16 +227,4 @@ public class ElectionManagePages {
             elections.extend(staff.caller(), electionId, closes);
             return manage.seeOther("/manage/elections/" + electionId);
         });
-    }
-
-    /** A validation refusal of the service, placed beside the form's fields; false for any other problem. */
-    @SuppressWarnings("unchecked")
-    static boolean placed(FormState state, ManagePage page, ApiProblem problem) {
-        Object violations = problem.getParameters().get("violations");
-        if (!"VALIDATION_FAILED".equals(problem.code()) || !(violations instanceof List<?> list)) {
-            return false;
-        }
-        ElectionForm.place(state, page, (List<Violation>) list);
-        return true;
-    }
-}
+    }}

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import nl.buurtbegroting.service.election.ElectionView;
 import nl.buurtbegroting.service.pabulib.PabulibService;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.ProblemCode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -113,7 +114,7 @@ public class FilePages {
     private static String fileError(ManagePage page, ApiProblem problem) {
         Object line = problem.getParameters().get("line");
         String detail = problem.getDetail() == null ? "" : problem.getDetail();
-        if ("INVALID_PABULIB".equals(problem.code())) {
+        if (problem.code() == ProblemCode.INVALID_PABULIB) {
             return line == null ? page.t("upload.invalid", detail) : page.t("upload.invalidAt", line, detail);
         }
         return page.has("problem." + problem.code()) ? page.t("problem." + problem.code()) : detail;

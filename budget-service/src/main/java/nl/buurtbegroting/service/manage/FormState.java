@@ -1,7 +1,13 @@
 package nl.buurtbegroting.service.manage;
 
+import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.ProblemCode;
+import nl.buurtbegroting.service.problem.Violation;
+
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A form as it comes back to its page: the values the staff member typed (so nothing is lost) and the
@@ -48,5 +54,22 @@ public final class FormState {
 
     public Map<String, String> errors() {
         return errors;
+    }
+
+    /**
+     * Puts a refusal's violations beside the fields they concern, each in the reader's language when the code has a
+     * text, with {@code fieldOf} mapping the API's field path to the form's field. Returns whether the problem was a
+     * validation problem; any other problem is the caller's to show.
+     */
+    @SuppressWarnings("unchecked")
+    public boolean placed(ManagePage page, ApiProblem problem, UnaryOperator<String> fieldOf) {
+        Object violations = problem.getParameters().get("violations");
+        if (problem.code() != ProblemCode.VALIDATION_FAILED || !(violations instanceof List<?> list)) {
+            return false;
+        }
+        for (Violation v : (List<Violation>) list) {
+            error(fieldOf.apply(v.field()), page.has("problem." + v.code()) ? page.t("problem." + v.code()) : v.message());
+        }
+        return true;
     }
 }

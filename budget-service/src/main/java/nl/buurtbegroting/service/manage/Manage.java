@@ -11,7 +11,7 @@ import jakarta.inject.Singleton;
 import nl.buurtbegroting.service.problem.ApiProblem;
 import nl.buurtbegroting.service.problem.ProblemCode;
 import nl.buurtbegroting.service.security.AccountRepository;
-import nl.buurtbegroting.service.security.AccountService;
+import nl.buurtbegroting.service.account.AccountService;
 import nl.buurtbegroting.service.security.ElectionGrantRepository;
 import nl.buurtbegroting.service.web.Form;
 import nl.buurtbegroting.service.web.Lang;
@@ -186,7 +186,7 @@ public class Manage {
     /** A problem's stable code (API and voting problems carry it as the {@code code} member). */
     static String codeOf(ThrowableProblem problem) {
         if (problem instanceof ApiProblem a) {
-            return a.code();
+            return a.code().name();
         }
         Object code = problem.getParameters().get("code");
         return code == null ? "" : code.toString();

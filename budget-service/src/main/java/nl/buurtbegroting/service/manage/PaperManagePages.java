@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import nl.buurtbegroting.service.election.BallotFormat;
 import nl.buurtbegroting.service.election.ElectionService;
 import nl.buurtbegroting.service.election.ElectionView;
+import nl.buurtbegroting.service.problem.ProblemCode;
 import nl.buurtbegroting.service.proposal.ProposalService;
 import nl.buurtbegroting.service.proposal.ProposalView;
 import nl.buurtbegroting.service.proposal.Verdict;
@@ -120,7 +121,7 @@ public class PaperManagePages {
             } catch (ThrowableProblem problem) {
                 String c = Manage.codeOf(problem);
                 String text = manage.problemText(page, c, problem.getDetail());
-                if ("PAPER_MISMATCH".equals(c)) {
+                if (ProblemCode.PAPER_MISMATCH.name().equals(c)) {
                     // The keyer gets the form back empty: re-reading the paper, not the earlier keying, decides.
                     return render(request, staff, electionId, new FormState(), text, "warning", HttpStatus.CONFLICT);
                 }

@@ -75,7 +75,7 @@ public class ProposalImportPages {
                     text = decoded.stripLeading().startsWith("META") ? ProposalImport.fromPabulib(bytes, file.getFilename()) : decoded;
                 } catch (ApiProblem problem) {
                     return manage.render(request, HttpStatus.BAD_REQUEST, "bulk", page, new Bulk(e, "", null,
-                            manage.problemText(page, problem.code(), problem.getDetail())));
+                            manage.problemText(page, problem.code().name(), problem.getDetail())));
                 }
             }
             ProposalImport.Parsed parsed = ProposalImport.parse(text, page);
@@ -90,7 +90,7 @@ public class ProposalImportPages {
                 String detail = problem.getDetail() == null ? "" : problem.getDetail();
                 Object field = problem.getParameters().get("field");
                 return manage.render(request, HttpStatus.BAD_REQUEST, "bulk", page, new Bulk(e, text, parsed,
-                        manage.problemText(page, problem.code(), detail) + (field == null ? "" : " (" + field + ")")));
+                        manage.problemText(page, problem.code().name(), detail) + (field == null ? "" : " (" + field + ")")));
             }
             return manage.seeOther("/manage/elections/" + electionId + "#proposals");
         });

@@ -19,7 +19,6 @@ import nl.buurtbegroting.service.election.Category;
 import nl.buurtbegroting.service.election.ElectionService;
 import nl.buurtbegroting.service.election.ElectionView;
 import nl.buurtbegroting.service.problem.ApiProblem;
-import nl.buurtbegroting.service.problem.Violation;
 import nl.buurtbegroting.service.proposal.ProposalPatch;
 import nl.buurtbegroting.service.proposal.ProposalRequest;
 import nl.buurtbegroting.service.proposal.ProposalService;
@@ -84,7 +83,7 @@ public class ProposalManagePages {
                             r.title, r.summary, r.cost, r.category, r.verdict, r.reason));
                     return manage.seeOther("/manage/elections/" + electionId + "#proposals");
                 } catch (ApiProblem problem) {
-                    if (!placed(state, page, problem)) {
+                    if (!state.placed(page, problem, f -> FIELDS.contains(f) ? f : "title")) {
                         throw problem;
                     }
                 }
@@ -124,7 +123,7 @@ public class ProposalManagePages {
                             r.category, r.verdict, r.reason == null ? "" : r.reason));
                     return manage.seeOther("/manage/elections/" + electionId + "#proposals");
                 } catch (ApiProblem problem) {
-                    if (!placed(state, page, problem)) {
+                    if (!state.placed(page, problem, f -> FIELDS.contains(f) ? f : "title")) {
                         throw problem;
                     }
                 }
@@ -219,18 +218,4 @@ public class ProposalManagePages {
             return null;
         }
         return new Read(title, summary, cost, category.isEmpty() ? null : category, verdict, reason.isEmpty() ? null : reason);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static boolean placed(FormState state, ManagePage page, ApiProblem problem) {
-        Object violations = problem.getParameters().get("violations");
-        if (!"VALIDATION_FAILED".equals(problem.code()) || !(violations instanceof List<?> list)) {
-            return false;
-        }
-        for (Violation v : (List<Violation>) list) {
-            String field = FIELDS.contains(v.field()) ? v.field() : "title";
-            state.error(field, page.has("problem." + v.code()) ? page.t("problem." + v.code()) : v.message());
-        }
-        return true;
-    }
-}
+    }}

@@ -18,10 +18,10 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import nl.buurtbegroting.service.audit.AuditLog;
 import nl.buurtbegroting.service.security.Account;
-import nl.buurtbegroting.service.security.AccountService;
+import nl.buurtbegroting.service.account.AccountService;
 import nl.buurtbegroting.service.security.PasswordHasher;
-import nl.buurtbegroting.service.voting.ClientAddressResolver;
-import nl.buurtbegroting.service.voting.FailedCodeLimiter;
+import nl.buurtbegroting.service.security.ClientAddressResolver;
+import nl.buurtbegroting.service.security.FailedCodeLimiter;
 import nl.buurtbegroting.service.web.Form;
 
 import java.time.Clock;

@@ -5,17 +5,16 @@ import nl.buurtbegroting.core.model.BallotRules;
 import nl.buurtbegroting.core.model.Eligibility;
 import nl.buurtbegroting.core.model.Instance;
 import nl.buurtbegroting.core.model.Project;
-import nl.buurtbegroting.core.model.VoteType;
 import nl.buurtbegroting.service.election.BallotFormat;
 import nl.buurtbegroting.service.election.BallotSettings;
 import nl.buurtbegroting.service.election.Category;
 import nl.buurtbegroting.service.election.ElectionRequest;
 import nl.buurtbegroting.service.election.RuleCatalog;
-import nl.buurtbegroting.service.election.TieBreaking;
-import nl.buurtbegroting.service.election.VoterEligibility;
+import nl.buurtbegroting.service.election.TieBreakingSettings;
+import nl.buurtbegroting.service.election.VoterSettings;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.ProblemCode;
 import nl.buurtbegroting.service.proposal.ProposalRequest;
-import nl.buurtbegroting.service.proposal.ProposalRow;
 import nl.buurtbegroting.service.proposal.Verdict;
 
 import java.time.Instant;
@@ -24,7 +23,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +46,7 @@ final class PabulibMapping {
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    /** The dates META carries; {@code ElectionInstance.forPabulib} writes them in the same style. */
     private static final DateTimeFormatter PABULIB_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy", Locale.ROOT);
     private static final int MAX_CATEGORIES = 50;
 
@@ -98,7 +97,7 @@ final class PabulibMapping {
         }
         ElectionRequest election = new ElectionRequest(truncate(name, 200), truncate(neighbourhood, 200),
                 instance.budget(), CURRENCY.matcher(currency).matches() ? currency : "EUR", categories,
-                ballot(instance), rule(meta.get("rule")), TieBreaking.byId(), VoterEligibility.everyone(), opens, closes,
+                ballot(instance), rule(meta.get("rule")), TieBreakingSettings.byId(), VoterSettings.everyone(), opens, closes,
                 groups(instance, proposals));
         return new Imported(election, proposals);
     }
@@ -110,8 +109,13 @@ final class PabulibMapping {
                     ? new BallotSettings(BallotFormat.KNAPSACK, r.minLength(), r.maxLength(), null, r.maxSumCost())
                     : new BallotSettings(BallotFormat.APPROVAL, r.minLength(), r.maxLength(), null, null);
             case CHOOSE_ONE -> new BallotSettings(BallotFormat.CHOOSE_ONE, null, null, null, null);
-            case CUMULATIVE -> new BallotSettings(BallotFormat.CUMULATIVE, r.minLength(), r.maxLength(),
-                    r.maxSumPoints(), r.maxSumCost());
+            case CUMULATIVE -> {
+                if (r.maxSumCost() != null) {
+                    throw unsupported("max_sum_cost", "a cost limit on cumulative ballots is not supported here; "
+                            + "only knapsack ballots (approval with max_sum_cost) have one");
+                }
+                yield new BallotSettings(BallotFormat.CUMULATIVE, r.minLength(), r.maxLength(), r.maxSumPoints(), null);
+            }
             case ORDINAL -> throw unsupported("vote_type", "ordinal ballots can be read but not configured for a vote here");
         };
     }
@@ -139,54 +143,6 @@ final class PabulibMapping {
         return RuleCatalog.canonical(r).orElse("greedy");
     }
 
-    static Instance toInstance(ElectionRequest election, List<ProposalRow> proposals) {
-        List<Project> projects = new ArrayList<>();
-        for (ProposalRow p : proposals) {
-            Eligibility verdict = p.verdict() == Verdict.INELIGIBLE
-                    ? Eligibility.notAdmitted(p.publicReason() == null ? "not admitted" : p.publicReason())
-                    : Eligibility.ADMITTED;
-            Map<String, String> attributes = p.summary().isBlank() ? Map.of() : Map.of("description", p.summary());
-            projects.add(new Project(p.code(), p.title(), p.cost(),
-                    p.category() == null ? List.of() : List.of(p.category()), List.of(), verdict, attributes));
-        }
-        Map<String, Long> caps = new LinkedHashMap<>();
-        election.categories().stream().filter(c -> c.cap() != null).forEach(c -> caps.put(c.name(), c.cap()));
-        Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("description", election.name());
-        meta.put("unit", election.neighbourhood());
-        meta.put("currency", election.currency());
-        meta.put("rule", election.rule());
-        if (election.votingOpens() != null) {
-            meta.put("date_begin", PABULIB_DATE.format(election.votingOpens().atOffset(ZoneOffset.UTC)));
-        }
-        if (election.votingCloses() != null) {
-            meta.put("date_end", PABULIB_DATE.format(election.votingCloses().minusSeconds(1).atOffset(ZoneOffset.UTC)));
-        }
-        Set<String> ids = new LinkedHashSet<>();
-        projects.forEach(p -> ids.add(p.id()));
-        List<Set<String>> groups = new ArrayList<>();
-        for (List<String> group : election.incompatibleGroups()) {
-            Set<String> known = new LinkedHashSet<>(group.stream().filter(ids::contains).toList());
-            if (known.size() >= 2) {
-                groups.add(known);
-            }
-        }
-        return new Instance(election.name(), election.budget(), projects, caps, groups, ballotRules(election), meta);
-    }
-
-    private static BallotRules ballotRules(ElectionRequest election) {
-        BallotSettings b = election.ballot();
-        return switch (b.format()) {
-            case APPROVAL -> new BallotRules(VoteType.APPROVAL, b.minProjects(), b.maxProjects(), null, b.maxCost(),
-                    null, null, null, null);
-            case KNAPSACK -> new BallotRules(VoteType.APPROVAL, b.minProjects(), b.maxProjects(), null,
-                    b.maxCost() != null ? b.maxCost() : election.budget(), null, null, null, null);
-            case CHOOSE_ONE -> BallotRules.of(VoteType.CHOOSE_ONE);
-            case CUMULATIVE -> new BallotRules(VoteType.CUMULATIVE, b.minProjects(), b.maxProjects(), null, b.maxCost(),
-                    null, null, null, b.maxPoints());
-        };
-    }
-
     private static Instant date(String text, int plusDays) {
         if (text == null || text.isBlank()) {
             return null;
@@ -200,7 +156,7 @@ final class PabulibMapping {
     }
 
     private static ApiProblem unsupported(String field, String detail) {
-        return ApiProblem.of(HttpStatus.UNPROCESSABLE_ENTITY, "PABULIB_UNSUPPORTED", "Cannot import this file", detail,
+        return ApiProblem.of(ProblemCode.PABULIB_UNSUPPORTED, detail,
                 Map.of("field", field));
     }
 

@@ -16,11 +16,13 @@ import nl.buurtbegroting.core.model.Profile;
 import nl.buurtbegroting.core.pabulib.PabulibFormatException;
 import nl.buurtbegroting.core.pabulib.PabulibReader;
 import nl.buurtbegroting.core.pabulib.PabulibWriter;
+import nl.buurtbegroting.service.ballot.ElectionInstance;
 import nl.buurtbegroting.service.election.Caller;
 import nl.buurtbegroting.service.election.ElectionMapper;
 import nl.buurtbegroting.service.election.ElectionRow;
 import nl.buurtbegroting.service.election.ElectionService;
 import nl.buurtbegroting.service.election.ElectionState;
+import nl.buurtbegroting.service.problem.ProblemCode;
 import nl.buurtbegroting.service.publication.PublicationService;
 import nl.buurtbegroting.service.tally.Count;
 import nl.buurtbegroting.service.tally.Counter;
@@ -91,7 +93,7 @@ public class PabulibService {
     @Transactional
     public String export(@Nullable Caller caller, long electionId) {
         ElectionRow row = elections.readable(caller, electionId);
-        var instance = PabulibMapping.toInstance(mapper.toRequest(row), proposalRows.findByElectionIdOrderById(electionId));
+        var instance = ElectionInstance.forPabulib(mapper.toRequest(row), proposalRows.findByElectionIdOrderById(electionId));
         List<Ballot> ballots = List.of();
         if (row.state() == ElectionState.PUBLISHED && !publications.result(electionId).contains("\"ballotsPublished\":false")) {
             Count count = transactions.executeRead(status -> counter.count(status.getConnection(), row));
@@ -141,10 +143,9 @@ public class PabulibService {
             if (!e.field().isEmpty()) {
                 members.put("field", e.field());
             }
-            throw ApiProblem.of(HttpStatus.BAD_REQUEST, "INVALID_PABULIB", "Not a valid Pabulib file", e.getMessage(), members);
+            throw ApiProblem.of(ProblemCode.INVALID_PABULIB, e.getMessage(), members);
         } catch (IOException e) {
-            throw ApiProblem.of(HttpStatus.BAD_REQUEST, "INVALID_PABULIB", "Not a valid Pabulib file",
-                    "The file could not be read.");
+            throw ApiProblem.of(ProblemCode.INVALID_PABULIB, "The file could not be read.");
         }
     }
 }

@@ -20,43 +20,38 @@ public final class ApiProblem extends AbstractThrowableProblem {
 
     public static final String TYPE_BASE = "https://buurtbegroting.nl/problems/";
 
-    private final String code;
+    private final ProblemCode code;
 
-    private ApiProblem(HttpStatus status, String code, String title, String detail, Map<String, Object> parameters) {
-        super(typeOf(code), title, new HttpStatusType(status), detail, null, null, withCode(code, parameters));
+    private ApiProblem(ProblemCode code, String detail, Map<String, Object> parameters) {
+        super(typeOf(code), code.title(ProblemCode.Language.EN), new HttpStatusType(HttpStatus.valueOf(code.status())),
+                detail, null, null, withCode(code, parameters));
         this.code = code;
     }
 
-    public static URI typeOf(String code) {
-        return URI.create(TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-'));
+    public static URI typeOf(ProblemCode code) {
+        return URI.create(TYPE_BASE + code.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
 
-    private static Map<String, Object> withCode(String code, Map<String, Object> parameters) {
+    /** The members of a problem: {@code code} (as its name, the string clients switch on) first. */
+    public static Map<String, Object> withCode(ProblemCode code, Map<String, Object> parameters) {
         Map<String, Object> all = new LinkedHashMap<>();
-        all.put("code", code);
+        all.put("code", code.name());
         all.putAll(parameters);
         return all;
     }
 
-    public String code() {
+    public ProblemCode code() {
         return code;
     }
 
-    public static ApiProblem of(HttpStatus status, String code, String title, String detail) {
-        return new ApiProblem(status, code, title, detail, Map.of());
+    /** A problem with the code's status; the title is the code's, in the caller's language when answered. */
+    public static ApiProblem of(ProblemCode code, String detail) {
+        return new ApiProblem(code, detail, Map.of());
     }
 
     /** A problem with extension members beside {@code code}, such as the line of a file at fault. */
-    public static ApiProblem of(HttpStatus status, String code, String title, String detail, Map<String, Object> members) {
-        return new ApiProblem(status, code, title, detail, members);
-    }
-
-    public static ApiProblem notFound(String code, String detail) {
-        return of(HttpStatus.NOT_FOUND, code, "Not found", detail);
-    }
-
-    public static ApiProblem conflict(String code, String detail) {
-        return of(HttpStatus.CONFLICT, code, "Conflict with the election's state", detail);
+    public static ApiProblem of(ProblemCode code, String detail, Map<String, Object> members) {
+        return new ApiProblem(code, detail, members);
     }
 
     /**
@@ -71,21 +66,21 @@ public final class ApiProblem extends AbstractThrowableProblem {
     /** Several invalid fields at once; the first one is reported as {@code field}. */
     public static ApiProblem invalid(List<Violation> violations) {
         Violation first = violations.get(0);
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Invalid request", first.message(),
+        return new ApiProblem(ProblemCode.VALIDATION_FAILED, first.message(),
                 Map.of("field", first.field(), "violations", List.copyOf(violations)));
     }
 
     public static ApiProblem unauthorized(String detail) {
-        return of(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "Unauthorized", detail);
+        return of(ProblemCode.UNAUTHORIZED, detail);
     }
 
     public static ApiProblem forbidden(String detail) {
-        return of(HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden", detail);
+        return of(ProblemCode.FORBIDDEN, detail);
     }
 
     /** An election that cannot be opened yet; {@code missing} lists every gap, not just the first. */
     public static ApiProblem incomplete(List<Violation> missing) {
-        return new ApiProblem(HttpStatus.CONFLICT, "ELECTION_INCOMPLETE", "The election is not complete",
+        return new ApiProblem(ProblemCode.ELECTION_INCOMPLETE,
                 "The election cannot be opened until every item in 'missing' is resolved.",
                 Map.of("missing", List.copyOf(missing)));
     }

@@ -51,7 +51,7 @@ final class RequestGuard {
     @Nullable
     HttpResponse<?> guard(HttpRequest<?> request) {
         if (request.getUri().toString().length() > MAX_URI) {
-            return refuse(request, HttpStatus.REQUEST_URI_TOO_LONG, "URI_TOO_LONG", "Address too long",
+            return refuse(request, ProblemCode.URI_TOO_LONG,
                     "The address of the request is longer than " + MAX_URI + " characters.");
         }
         long size = 0;
@@ -61,12 +61,12 @@ final class RequestGuard {
             }
         }
         if (size > MAX_HEADERS) {
-            return refuse(request, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "HEADERS_TOO_LARGE", "Headers too large",
+            return refuse(request, ProblemCode.HEADERS_TOO_LARGE,
                     "The request's headers are larger than " + MAX_HEADERS + " bytes together.");
         }
         String origin = request.getHeaders().get(HttpHeaders.ORIGIN);
         if (origin != null && !sameOrigin(request, origin)) {
-            return refuse(request, HttpStatus.FORBIDDEN, "FOREIGN_ORIGIN", "Request from another site",
+            return refuse(request, ProblemCode.FOREIGN_ORIGIN,
                     "This service does not answer requests that pages of other sites make in a browser.");
         }
         return null;
@@ -101,8 +101,9 @@ final class RequestGuard {
         }
     }
 
-    private HttpResponse<?> refuse(HttpRequest<?> request, HttpStatus status, String code, String title, String detail) {
-        ApiProblem problem = ApiProblem.of(status, code, title, detail);
-        return problems.processResponse(ErrorContext.builder(request).cause(problem).build(), HttpResponse.status(status));
+    private HttpResponse<?> refuse(HttpRequest<?> request, ProblemCode code, String detail) {
+        ApiProblem problem = ApiProblem.of(code, detail);
+        return problems.processResponse(ErrorContext.builder(request).cause(problem).build(),
+                HttpResponse.status(HttpStatus.valueOf(code.status())));
     }
 }

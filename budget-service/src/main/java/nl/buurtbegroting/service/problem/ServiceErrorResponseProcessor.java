@@ -47,7 +47,7 @@ public class ServiceErrorResponseProcessor extends ProblemErrorResponseProcessor
         }
         problem.getParameters().forEach(body::putIfAbsent);
         if (!body.containsKey("code")) {
-            body.put("code", codeFor(response.getStatus()));
+            body.put("code", codeFor(response.getStatus()).name());
         }
         // Title and message in the caller's language (ProblemCode); the code stays the same in every language.
         // A problem may carry its specific Dutch message as "detailNl" (not a member of the answer).
@@ -69,12 +69,12 @@ public class ServiceErrorResponseProcessor extends ProblemErrorResponseProcessor
 
     @Override
     protected ThrowableProblem defaultProblem(ErrorContext errorContext, HttpStatus status) {
-        String code = codeFor(status);
+        ProblemCode code = codeFor(status);
         var builder = Problem.builder()
                 .withType(ApiProblem.typeOf(code))
                 .withStatus(new HttpStatusType(status))
                 .withTitle(status.getReason())
-                .with("code", code);
+                .with("code", code.name());
         String detail = detailFor(status);
         if (detail != null) {
             builder.withDetail(detail);
@@ -85,17 +85,17 @@ public class ServiceErrorResponseProcessor extends ProblemErrorResponseProcessor
         return builder.build();
     }
 
-    static String codeFor(HttpStatus status) {
+    static ProblemCode codeFor(HttpStatus status) {
         return switch (status) {
-            case BAD_REQUEST -> "MALFORMED_REQUEST";
-            case UNAUTHORIZED -> "UNAUTHORIZED";
-            case FORBIDDEN -> "FORBIDDEN";
-            case NOT_FOUND -> "NOT_FOUND";
-            case METHOD_NOT_ALLOWED -> "METHOD_NOT_ALLOWED";
-            case NOT_ACCEPTABLE -> "NOT_ACCEPTABLE";
-            case REQUEST_ENTITY_TOO_LARGE -> "REQUEST_TOO_LARGE";
-            case UNSUPPORTED_MEDIA_TYPE -> "UNSUPPORTED_MEDIA_TYPE";
-            default -> status.getCode() >= 500 ? "INTERNAL_ERROR" : "CLIENT_ERROR";
+            case BAD_REQUEST -> ProblemCode.MALFORMED_REQUEST;
+            case UNAUTHORIZED -> ProblemCode.UNAUTHORIZED;
+            case FORBIDDEN -> ProblemCode.FORBIDDEN;
+            case NOT_FOUND -> ProblemCode.NOT_FOUND;
+            case METHOD_NOT_ALLOWED -> ProblemCode.METHOD_NOT_ALLOWED;
+            case NOT_ACCEPTABLE -> ProblemCode.NOT_ACCEPTABLE;
+            case REQUEST_ENTITY_TOO_LARGE -> ProblemCode.REQUEST_TOO_LARGE;
+            case UNSUPPORTED_MEDIA_TYPE -> ProblemCode.UNSUPPORTED_MEDIA_TYPE;
+            default -> status.getCode() >= 500 ? ProblemCode.INTERNAL_ERROR : ProblemCode.CLIENT_ERROR;
         };
     }
 

@@ -42,7 +42,7 @@ public class ValidationExceptionHandler implements ExceptionHandler<ConstraintVi
                 .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::code))
                 .toList();
         ApiProblem problem = violations.isEmpty()
-                ? ApiProblem.invalid("", "VALIDATION_FAILED", "The request is not valid.")
+                ? ApiProblem.invalid("", ProblemCode.VALIDATION_FAILED.name(), "The request is not valid.")
                 : ApiProblem.invalid(violations);
         return processor.processResponse(ErrorContext.builder(request).cause(problem).build(), HttpResponse.badRequest());
     }

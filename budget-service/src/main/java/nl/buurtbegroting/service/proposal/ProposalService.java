@@ -10,6 +10,7 @@ import nl.buurtbegroting.service.election.ElectionMapper;
 import nl.buurtbegroting.service.election.ElectionRow;
 import nl.buurtbegroting.service.election.ElectionService;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.ProblemCode;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -56,7 +57,8 @@ public class ProposalService {
     public ProposalRow insert(Caller caller, ElectionRow election, ProposalRequest request) {
         long electionId = election.id();
         if (proposals.countByElectionId(electionId) >= MAX_PROPOSALS) {
-            throw ApiProblem.conflict("TOO_MANY_PROPOSALS", "An election has at most " + MAX_PROPOSALS + " proposals.");
+            throw ApiProblem.of(ProblemCode.TOO_MANY_PROPOSALS,
+                    "An election has at most " + MAX_PROPOSALS + " proposals.");
         }
         String code = request.code();
         if (code == null) {
@@ -179,8 +181,8 @@ public class ProposalService {
     }
 
     private ProposalRow find(long electionId, long proposalId) {
-        return proposals.findByIdAndElectionId(proposalId, electionId).orElseThrow(() -> ApiProblem.notFound(
-                "PROPOSAL_NOT_FOUND", "Election " + electionId + " has no proposal " + proposalId + "."));
+        return proposals.findByIdAndElectionId(proposalId, electionId).orElseThrow(() -> ApiProblem.of(ProblemCode.PROPOSAL_NOT_FOUND,
+                "Election " + electionId + " has no proposal " + proposalId + "."));
     }
 
     private void checkCategory(ElectionRow election, @Nullable String category) {

@@ -25,6 +25,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import nl.buurtbegroting.service.election.Caller;
 import nl.buurtbegroting.service.security.Roles;
+import nl.buurtbegroting.service.signing.SigningKeyView;
+import nl.buurtbegroting.service.signing.SigningKeys;
 
 import java.util.List;
 import java.util.Map;

@@ -16,6 +16,7 @@ import nl.buurtbegroting.core.audit.InclusionProof;
 import nl.buurtbegroting.core.audit.Receipt;
 import nl.buurtbegroting.core.audit.SigningKey;
 import nl.buurtbegroting.service.audit.AuditLog;
+import nl.buurtbegroting.service.ballot.StoredBallot;
 import nl.buurtbegroting.service.election.Caller;
 import nl.buurtbegroting.service.election.ElectionAccess;
 import nl.buurtbegroting.service.election.ElectionRepository;
@@ -23,7 +24,9 @@ import nl.buurtbegroting.service.election.ElectionRow;
 import nl.buurtbegroting.service.election.ElectionService;
 import nl.buurtbegroting.service.election.ElectionState;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.ProblemCode;
 import nl.buurtbegroting.service.problem.TextCheck;
+import nl.buurtbegroting.service.signing.SigningKeys;
 import nl.buurtbegroting.service.tally.Count;
 import nl.buurtbegroting.service.tally.Counter;
 import nl.buurtbegroting.service.tally.TallyService;
@@ -101,7 +104,7 @@ public class PublicationService {
             ElectionRow row = elections.findByIdForUpdate(electionId).orElseThrow(() -> TallyService.notFound(electionId));
             access.requireWritable(caller, electionId);
             if (row.state() != ElectionState.TALLIED) {
-                throw ApiProblem.conflict("ELECTION_NOT_TALLIED", "Election " + electionId + " is " + row.state()
+                throw ApiProblem.of(ProblemCode.ELECTION_NOT_TALLIED, "Election " + electionId + " is " + row.state()
                         + "; only a TALLIED election can be published.");
             }
             TallyService.Stored tally = tallies.stored(c, row).orElseThrow(() -> TallyService.notTallied(row));
@@ -109,7 +112,8 @@ public class PublicationService {
             if (!count.outcomeJson().equals(tally.outcomeJson())) {
                 // The counting library changed between tally and publication (an upgrade): what was reviewed is not
                 // what would be signed. Nothing is published; tallying again is always possible from TALLIED.
-                throw ApiProblem.conflict("TALLY_OUTDATED", "Election " + electionId + " counts differently now than"
+                throw ApiProblem.of(ProblemCode.TALLY_OUTDATED,
+                        "Election " + electionId + " counts differently now than"
                         + " when it was tallied (the counting library changed since). Tally it again with POST /api/elections/"
                         + electionId + "/tally, review the tally, then publish.");
             }
@@ -129,7 +133,7 @@ public class PublicationService {
                 bundle = new BundleBuilder(key).build(input);
             } catch (IllegalArgumentException | IllegalStateException refused) {
                 // The builder refuses a bundle that would not verify; say why (it names checks, not secrets).
-                throw ApiProblem.conflict("BUNDLE_REFUSED", "The audit bundle of election " + electionId
+                throw ApiProblem.of(ProblemCode.BUNDLE_REFUSED, "The audit bundle of election " + electionId
                         + " would not verify, so it is not published: " + refused.getMessage());
             }
             byte[] outcomeFile = (tally.outcomeJson() + "\n").getBytes(StandardCharsets.UTF_8);
@@ -241,7 +245,7 @@ public class PublicationService {
             Digest leaf = Digest.parseHex(ballotHash);
             BallotTree tree = trees.get(electionId);
             if (tree == null) {
-                tree = BallotTree.of(Counter.ballots(c, electionId));
+                tree = BallotTree.of(StoredBallot.readAll(c, electionId));
                 trees.put(electionId, tree);
             }
             int index = Collections.binarySearch(tree.leafHashes(), leaf);
@@ -256,14 +260,14 @@ public class PublicationService {
                 throw receiptNotFound();
             }
             InclusionProof proof = tree.proof(index);
-            SigningKey key = keys.byId(p.keyId()).orElseThrow(() -> ApiProblem.conflict("SIGNING_KEY_RETIRED",
+            SigningKey key = keys.byId(p.keyId()).orElseThrow(() -> ApiProblem.of(ProblemCode.SIGNING_KEY_RETIRED,
                     "The key " + p.keyId() + " that signed this election's bundle is not available on this server."));
             return Receipt.issue(Long.toString(electionId), ballot, key).withInclusion(proof).toJson();
         });
     }
 
     private ApiProblem receiptNotFound() {
-        return ApiProblem.notFound("RECEIPT_NOT_FOUND", "No ballot of this election has this receipt.");
+        return ApiProblem.of(ProblemCode.RECEIPT_NOT_FOUND, "No ballot of this election has this receipt.");
     }
 
     private record Published(String keyId, String sha256, long size, String result) {
@@ -284,7 +288,7 @@ public class PublicationService {
                 }
             }
         }
-        throw ApiProblem.conflict("ELECTION_NOT_PUBLISHED", "Election " + electionId + " is " + row.state()
+        throw ApiProblem.of(ProblemCode.ELECTION_NOT_PUBLISHED, "Election " + electionId + " is " + row.state()
                 + "; its result is public once it is published.");
     }
 }

@@ -1,7 +1,6 @@
 /**
- * Publication of a ratified result: the deployment's Ed25519 signing keys (kept in files outside the
- * database, rotatable, public halves listed at {@code /api/signing-keys}), the signed audit bundle built
- * once by budget-core's {@code BundleBuilder} from the stored ballots, tally and lifecycle events, the
+ * Publication of a ratified result: the audit bundle built once by budget-core's {@code BundleBuilder} from the
+ * stored ballots, tally and lifecycle events and signed with the deployment's current key ({@code signing}), the
  * public result, and residents' receipts with their Merkle inclusion proofs.
  */
 package nl.buurtbegroting.service.publication;

@@ -49,17 +49,17 @@ public class AccountSessions {
         return state(username).map(s -> !s.disabled() && issuedAt.isAfter(s.tokensAfter())).orElse(true);
     }
 
-    boolean disabled(String username) {
+    public boolean disabled(String username) {
         return state(username).map(State::disabled).orElse(false);
     }
 
     /** Ends every token issued to {@code username} up to now. */
-    void signOut(String username) {
+    public void signOut(String username) {
         write(username, null);
     }
 
     /** Disables (or enables again) the account; disabling also ends its tokens. */
-    void setDisabled(String username, boolean disabled) {
+    public void setDisabled(String username, boolean disabled) {
         write(username, disabled);
     }
 

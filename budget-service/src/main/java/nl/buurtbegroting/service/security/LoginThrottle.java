@@ -14,8 +14,9 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import nl.buurtbegroting.service.problem.ApiProblem;
-import nl.buurtbegroting.service.voting.ClientAddressResolver;
-import nl.buurtbegroting.service.voting.FailedCodeLimiter;
+import nl.buurtbegroting.service.problem.ProblemCode;
+import nl.buurtbegroting.service.security.ClientAddressResolver;
+import nl.buurtbegroting.service.security.FailedCodeLimiter;
 
 import java.time.Clock;
 import java.util.Map;
@@ -74,7 +75,7 @@ class LoginThrottle {
         }
         Long admission = admit();
         if (admission == null) {
-            return refuse(request, ApiProblem.of(HttpStatus.TOO_MANY_REQUESTS, "LOGIN_BUSY", "Too many logins at once",
+            return refuse(request, ApiProblem.of(ProblemCode.LOGIN_BUSY,
                     "The service is checking as many passwords as it takes at once. Try again in a second.",
                     Map.of("retryAfter", 1L)), 1);
         }
@@ -82,7 +83,7 @@ class LoginThrottle {
         long wait = failures.countOrWait(address);
         if (wait > 0) {
             inFlight.remove(admission);
-            return refuse(request, ApiProblem.of(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_FAILED_LOGINS", "Too many failed logins",
+            return refuse(request, ApiProblem.of(ProblemCode.TOO_MANY_FAILED_LOGINS,
                     "Too many logins with a wrong user name or password came from your address. Try again in " + wait
                             + " seconds.", Map.of("retryAfter", wait)), wait);
         }

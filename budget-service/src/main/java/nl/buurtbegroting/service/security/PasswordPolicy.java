@@ -51,12 +51,12 @@ public final class PasswordPolicy {
     }
 
     /** Why {@code password} may not be used, or empty when it may. */
-    static Optional<String> problem(String username, String password) {
+    public static Optional<String> problem(String username, String password) {
         return fault(username, password).map(Fault::reason);
     }
 
     /** The first rule {@code password} breaks, or empty when it may be used. */
-    static Optional<Fault> fault(String username, String password) {
+    public static Optional<Fault> fault(String username, String password) {
         if (password.length() < 12) {
             return Optional.of(Fault.TOO_SHORT);
         }

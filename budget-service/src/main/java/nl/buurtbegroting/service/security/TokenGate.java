@@ -13,6 +13,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.ProblemCode;
 
 import java.time.Instant;
 import java.util.Date;
@@ -45,7 +46,7 @@ final class TokenGate {
         if (issued != null && sessions.accepts(auth.getName(), issued)) {
             return null;
         }
-        ApiProblem problem = ApiProblem.of(HttpStatus.UNAUTHORIZED, "TOKEN_ENDED", "Signed out",
+        ApiProblem problem = ApiProblem.of(ProblemCode.TOKEN_ENDED,
                 "This token was ended by signing out or by disabling the account. Log in again.");
         return problems.processResponse(ErrorContext.builder(request).cause(problem).build(),
                 HttpResponse.status(HttpStatus.UNAUTHORIZED));

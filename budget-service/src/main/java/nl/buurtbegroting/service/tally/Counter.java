@@ -12,12 +12,11 @@ import nl.buurtbegroting.core.outcome.Outcome;
 import nl.buurtbegroting.core.rules.RuleName;
 import nl.buurtbegroting.core.rules.RuleOptions;
 import nl.buurtbegroting.core.tiebreak.TieBreaking;
-import nl.buurtbegroting.service.election.Category;
 import nl.buurtbegroting.service.election.ElectionMapper;
 import nl.buurtbegroting.service.election.ElectionRow;
 import nl.buurtbegroting.service.problem.TextCheck;
-import nl.buurtbegroting.service.publication.StoredBallots;
-import nl.buurtbegroting.service.voting.BallotRulesCache;
+import nl.buurtbegroting.service.ballot.StoredBallot;
+import nl.buurtbegroting.service.ballot.BallotRulesCache;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,9 +31,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Counts an election from what is stored: the instance the ballots were validated against (from the
- * voting package's {@link BallotRulesCache}) completed with the category caps and the currency, the
- * stored ballots in published form, and the election's rule with its tie-breaking. Ballots are counted
+ * Counts an election from what is stored: the instance the ballots were validated against (from
+ * {@link BallotRulesCache}, with the category caps and the currency), the stored ballots in published form, and the election's rule with its tie-breaking. Ballots are counted
  * in the order of the bundle (ascending leaf hash), so the published outcome is recomputed from exactly
  * the published ballots. Cost: one run of the rule plus O(n log n) hashing.
  */
@@ -52,7 +50,7 @@ public class Counter {
     /** Counts the election inside the caller's transaction (the election row should be locked or frozen). */
     public Count count(Connection c, ElectionRow row) throws SQLException {
         Instance instance = instance(row);
-        BallotTree tree = BallotTree.of(ballots(c, row.id()));
+        BallotTree tree = BallotTree.of(StoredBallot.readAll(c, row.id()));
         RuleName rule = RuleName.parse(row.allocationRule());
         RuleOptions options = RuleOptions.withTieBreaking(TieBreaking.parse(tieBreakingSpec(row)));
         List<Ballot> model = new ArrayList<>(tree.size());
@@ -63,17 +61,9 @@ public class Counter {
         return new Count(row, instance, tree, rule, options, outcome, counts(c, row.id()));
     }
 
+    /** The instance the ballots were validated against: it carries the category caps and the currency too. */
     Instance instance(ElectionRow row) {
-        Instance validated = rules.of(row.id()).orElseThrow().instance();
-        Map<String, Long> caps = new LinkedHashMap<>();
-        for (Category category : mapper.toRequest(row).categories()) {
-            if (category.cap() != null) {
-                caps.put(TextCheck.publishable(category.name()), category.cap());
-            }
-        }
-        Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("currency", row.currency());
-        return validated.withCategoryCaps(caps).withMeta(meta);
+        return rules.of(row.id()).orElseThrow().instance();
     }
 
     /** The policy as budget-core's {@link TieBreaking#parse(String)} reads it. */
@@ -83,20 +73,6 @@ public class Counter {
             case GIVEN -> "given:" + String.join(",", mapper.toRequest(row).tieBreaking().order());
             case RANDOM -> "random:" + row.tieSeed();
         };
-    }
-
-    public static List<CanonicalBallot> ballots(Connection c, long electionId) throws SQLException {
-        List<CanonicalBallot> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT content, nonce FROM ballot WHERE election_id = ?")) {
-            s.setLong(1, electionId);
-            s.setFetchSize(1000);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.add(StoredBallots.canonical(r.getString(1), r.getBytes(2)));
-                }
-            }
-        }
-        return out;
     }
 
     /** Codes issued and used per batch (revoked batches left out: their codes were deleted) and ballots per channel. */

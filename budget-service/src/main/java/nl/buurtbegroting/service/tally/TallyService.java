@@ -12,6 +12,7 @@ import nl.buurtbegroting.service.election.ElectionRow;
 import nl.buurtbegroting.service.election.ElectionService;
 import nl.buurtbegroting.service.election.ElectionState;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.ProblemCode;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -63,14 +64,14 @@ public class TallyService {
             access.requireWritable(caller, electionId);
             boolean again = row.state() == ElectionState.TALLIED;
             if (row.state() != ElectionState.CLOSED && !again) {
-                throw ApiProblem.conflict("ELECTION_NOT_CLOSED", "Election " + electionId + " is " + row.state()
+                throw ApiProblem.of(ProblemCode.ELECTION_NOT_CLOSED, "Election " + electionId + " is " + row.state()
                         + "; only a CLOSED (or TALLIED, to count again) election can be tallied.");
             }
             Count count;
             try {
                 count = counter.count(c, row);
             } catch (UnsupportedElectionException e) {
-                throw ApiProblem.conflict("TALLY_FAILED", "The rule cannot count this election: " + e.getMessage());
+                throw ApiProblem.of(ProblemCode.TALLY_FAILED, "The rule cannot count this election: " + e.getMessage());
             }
             Instant now = Instant.now(clock);
             String view = TallyView.json(count, now);
@@ -129,11 +130,11 @@ public class TallyService {
     }
 
     public static ApiProblem notTallied(ElectionRow row) {
-        return ApiProblem.conflict("ELECTION_NOT_TALLIED", "Election " + row.id() + " is " + row.state()
+        return ApiProblem.of(ProblemCode.ELECTION_NOT_TALLIED, "Election " + row.id() + " is " + row.state()
                 + "; it has no tally yet.");
     }
 
     public static ApiProblem notFound(long electionId) {
-        return ApiProblem.notFound("ELECTION_NOT_FOUND", "There is no election " + electionId + ".");
+        return ApiProblem.of(ProblemCode.ELECTION_NOT_FOUND, "There is no election " + electionId + ".");
     }
 }

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.buurtbegroting.service.problem.ApiProblem;
 import nl.buurtbegroting.service.problem.Violation;
+import nl.buurtbegroting.service.security.ClientAddressResolver;
 
 import java.util.List;
 
@@ -36,14 +37,14 @@ class BallotController {
     @Operation(summary = "Cast a ballot with a one-time code (no account). 201 receipt; a retry with the same "
             + "submissionId returns the original receipt. 409 CODE_ALREADY_USED, 409 ELECTION_NOT_OPEN, "
             + "422 CODE_MALFORMED, CODE_TYPO, UNKNOWN_CODE, INVALID_BALLOT; 429 TOO_MANY_FAILED_CODES")
-    HttpResponse<Receipt> cast(@PathVariable long id, @Body BallotRequest request, HttpRequest<?> http) {
+    HttpResponse<ReceiptView> cast(@PathVariable long id, @Body BallotRequest request, HttpRequest<?> http) {
         // Checked by hand, not with @Valid: see BallotRequest.violations.
         List<Violation> violations = request.violations();
         if (!violations.isEmpty()) {
             throw ApiProblem.invalid(violations);
         }
         BallotStore.Cast cast = service.castOnline(id, request, addresses.addressOf(http));
-        MutableHttpResponse<Receipt> response = HttpResponse.created(cast.receipt());
+        MutableHttpResponse<ReceiptView> response = HttpResponse.created(cast.receipt());
         return cast.replayed() ? response.header("Idempotent-Replayed", "true") : response;
     }
 }

@@ -9,6 +9,7 @@ import nl.buurtbegroting.service.election.ElectionRepository;
 import nl.buurtbegroting.service.election.ElectionRow;
 import nl.buurtbegroting.service.election.ElectionState;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.ProblemCode;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,10 +44,10 @@ public class BallotScrub {
         int[] done = new int[3];
         boolean postgres = transactions.executeWrite(status -> {
             ElectionRow row = elections.findByIdForUpdate(electionId).orElseThrow(() ->
-                    ApiProblem.notFound("ELECTION_NOT_FOUND", "There is no election " + electionId + "."));
+                    ApiProblem.of(ProblemCode.ELECTION_NOT_FOUND, "There is no election " + electionId + "."));
             access.requireWritable(caller, electionId);
             if (row.state() == ElectionState.DRAFT || row.state() == ElectionState.OPEN) {
-                throw ApiProblem.conflict("ELECTION_NOT_CLOSED", "Election " + electionId + " is " + row.state()
+                throw ApiProblem.of(ProblemCode.ELECTION_NOT_CLOSED, "Election " + electionId + " is " + row.state()
                         + "; ballots are scrubbed after the close.");
             }
             Connection c = status.getConnection();

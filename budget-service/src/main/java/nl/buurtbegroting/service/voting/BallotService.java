@@ -3,10 +3,14 @@ package nl.buurtbegroting.service.voting;
 import jakarta.inject.Singleton;
 import nl.buurtbegroting.core.validation.BallotSubmission;
 import nl.buurtbegroting.core.validation.BallotViolation;
+import nl.buurtbegroting.service.ballot.BallotRulesCache;
+import nl.buurtbegroting.service.ballot.StoredBallot;
 import nl.buurtbegroting.service.codes.InvalidCodeException;
 import nl.buurtbegroting.service.codes.VotingCode;
 import nl.buurtbegroting.service.election.ElectionState;
+import nl.buurtbegroting.service.problem.ProblemCode;
 import nl.buurtbegroting.service.problem.Violation;
+import nl.buurtbegroting.service.security.FailedCodeLimiter;
 
 import java.util.List;
 
@@ -34,11 +38,11 @@ public class BallotService {
         }
         VotingCode code = parse(request.code());
         BallotSubmission submission = new BallotSubmission(request.projects(), request.points());
-        String content = checkedContent(electionId, submission);
+        StoredBallot checked = checked(electionId, submission);
         try {
-            return store.cast(electionId, code, request.submissionId(), content, Channel.ONLINE);
+            return store.cast(electionId, code, request.submissionId(), checked, Channel.ONLINE);
         } catch (VotingProblem problem) {
-            if ("UNKNOWN_CODE".equals(problem.code())) {
+            if (problem.code() == ProblemCode.UNKNOWN_CODE) {
                 limiter.recordFailure(clientAddress);
             }
             throw problem;
@@ -57,8 +61,8 @@ public class BallotService {
         }
     }
 
-    /** The canonical content of a valid ballot, or 404, 409 ELECTION_NOT_OPEN or 422 INVALID_BALLOT. */
-    String checkedContent(long electionId, BallotSubmission submission) {
+    /** The stored forms of a valid ballot, or 404, 409 ELECTION_NOT_OPEN or 422 INVALID_BALLOT. */
+    StoredBallot checked(long electionId, BallotSubmission submission) {
         BallotRulesCache.ElectionBallot election = rules.of(electionId)
                 .orElseThrow(() -> VotingProblem.electionNotFound(electionId));
         if (election.state() == ElectionState.DRAFT) {
@@ -69,6 +73,6 @@ public class BallotService {
             throw VotingProblem.invalidBallot(violations.stream()
                     .map(v -> new Violation(v.field(), v.code().name(), v.message())).toList());
         }
-        return CanonicalBallot.of(election.instance(), submission);
+        return StoredBallot.of(election.instance(), submission);
     }
 }

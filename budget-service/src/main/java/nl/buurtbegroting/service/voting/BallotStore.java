@@ -3,9 +3,10 @@ package nl.buurtbegroting.service.voting;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import nl.buurtbegroting.service.ballot.StoredBallot;
 import nl.buurtbegroting.service.codes.CodeHasher;
 import nl.buurtbegroting.service.codes.VotingCode;
-import nl.buurtbegroting.service.publication.ReceiptSigner;
+import nl.buurtbegroting.service.signing.ReceiptSigner;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -78,20 +79,20 @@ public class BallotStore {
     }
 
     /** A receipt and whether it answers a retry of an earlier, successful submission. */
-    public record Cast(Receipt receipt, boolean replayed) {
+    public record Cast(ReceiptView receipt, boolean replayed) {
     }
 
     /**
-     * Casts {@code content} (canonical) with {@code code}. Throws {@link VotingProblem} ELECTION_NOT_FOUND,
+     * Casts {@code ballot} with {@code code}. Throws {@link VotingProblem} ELECTION_NOT_FOUND,
      * ELECTION_NOT_OPEN, CODE_ALREADY_USED or UNKNOWN_CODE.
      */
-    public Cast cast(long electionId, VotingCode code, String submissionId, String content, Channel channel) {
+    public Cast cast(long electionId, VotingCode code, String submissionId, StoredBallot checked, Channel channel) {
         byte[] codeHash = hasher.hash(code);
         byte[] lookup = hasher.derive(SUBMISSION_LABEL, code, submissionId);
         byte[] sealKey = hasher.derive(SEAL_LABEL, code, submissionId);
-        byte[] contentDigest = sha256(content);
+        byte[] contentDigest = sha256(checked.content());
         // Everything that needs no database is computed before the transaction, so locks are held briefly.
-        Prepared ballot = prepare(electionId, content, channel, sealKey, contentDigest);
+        Prepared ballot = prepare(electionId, checked, channel, sealKey, contentDigest);
         return transactions.executeWrite(status -> {
             Connection c = status.getConnection();
             if (consume(c, codeHash, electionId)) {
@@ -205,20 +206,20 @@ public class BallotStore {
 
     /** A ballot ready to insert: random id and nonce, commitment, receipt and its seal. */
     private record Prepared(byte[] id, byte[] nonce, byte[] commitment, String content, Channel channel, LocalDate day,
-                            Receipt receipt, byte[] sealed) {
+                            ReceiptView receipt, byte[] sealed) {
     }
 
-    private Prepared prepare(long electionId, String content, Channel channel, byte[] sealKey, byte[] contentDigest) {
+    private Prepared prepare(long electionId, StoredBallot checked, Channel channel, byte[] sealKey, byte[] contentDigest) {
         byte[] ballotId = randomBytes(16);
         byte[] nonce = randomBytes(16);
         LocalDate day = LocalDate.now(clock.withZone(zone));
         // The signed receipt's leaf hash is the commitment: docs/verification.md §2.3 and §3.
-        ReceiptSigner.Signed signed = signer.sign(electionId, content, nonce);
+        ReceiptSigner.Signed signed = signer.sign(electionId, checked.published(nonce));
         byte[] commitment = signed.leafHash();
-        Receipt receipt = new Receipt(HexFormat.of().formatHex(randomBytes(16)), HexFormat.of().formatHex(commitment),
+        ReceiptView receipt = new ReceiptView(HexFormat.of().formatHex(randomBytes(16)), HexFormat.of().formatHex(commitment),
                 electionId, channel, day, signed.json());
         byte[] sealed = ReceiptSeal.seal(sealKey, receipt, signed.file(), contentDigest, random.get());
-        return new Prepared(ballotId, nonce, commitment, content, channel, day, receipt, sealed);
+        return new Prepared(ballotId, nonce, commitment, checked.content(), channel, day, receipt, sealed);
     }
 
     private static void insert(Connection c, long electionId, Prepared ballot, byte[] lookup) throws SQLException {

@@ -15,6 +15,7 @@ import nl.buurtbegroting.service.election.ElectionRepository;
 import nl.buurtbegroting.service.election.ElectionRow;
 import nl.buurtbegroting.service.election.ElectionState;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.ProblemCode;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -113,7 +114,8 @@ public class CodeBatchService {
         access.requireWritable(caller, electionId);
         CodeBatchRow row = batches.findByIdAndElectionId(batchId, electionId).orElseThrow(() -> notFound(batchId));
         if (!row.pending() || row.revoked()) {
-            throw ApiProblem.conflict("BATCH_NOT_AWAITING_APPROVAL", "Batch " + batchId + " is not awaiting approval.");
+            throw ApiProblem.of(ProblemCode.BATCH_NOT_AWAITING_APPROVAL,
+                    "Batch " + batchId + " is not awaiting approval.");
         }
         if (row.createdBy().equalsIgnoreCase(caller.username())) {
             throw ApiProblem.forbidden("A batch asked for while voting is open needs a second staff member's approval,"
@@ -122,7 +124,8 @@ public class CodeBatchService {
         return generate(caller, electionId, row.codeCount(), status -> {
             CodeBatchRow fresh = batches.findByIdAndElectionId(batchId, electionId).orElseThrow(() -> notFound(batchId));
             if (!fresh.pending() || fresh.revoked()) {
-                throw ApiProblem.conflict("BATCH_NOT_AWAITING_APPROVAL", "Batch " + batchId + " is not awaiting approval.");
+                throw ApiProblem.of(ProblemCode.BATCH_NOT_AWAITING_APPROVAL,
+                        "Batch " + batchId + " is not awaiting approval.");
             }
             return batches.update(fresh.approve(caller.username()));
         });
@@ -184,7 +187,7 @@ public class CodeBatchService {
 
     private static void requireIssuable(long electionId, ElectionState state) {
         if (state != ElectionState.DRAFT && state != ElectionState.OPEN) {
-            throw ApiProblem.conflict("ELECTION_NOT_DRAFT_OR_OPEN", "Election " + electionId + " is "
+            throw ApiProblem.of(ProblemCode.ELECTION_NOT_DRAFT_OR_OPEN, "Election " + electionId + " is "
                     + state + "; codes are issued before or during voting only.");
         }
     }
@@ -194,7 +197,7 @@ public class CodeBatchService {
         return transactions.executeWrite(status -> {
             ElectionRow election = lock(caller, electionId);
             if (election.state() != ElectionState.DRAFT) {
-                throw ApiProblem.conflict("ELECTION_NOT_DRAFT", "Election " + electionId + " is " + election.state()
+                throw ApiProblem.of(ProblemCode.ELECTION_NOT_DRAFT, "Election " + electionId + " is " + election.state()
                         + "; a batch can be revoked only before voting opens.");
             }
             CodeBatchRow row = batches.findByIdAndElectionId(batchId, electionId).orElseThrow(() -> notFound(batchId));
@@ -284,10 +287,10 @@ public class CodeBatchService {
     }
 
     private static ApiProblem notFound(long batchId) {
-        return ApiProblem.notFound("BATCH_NOT_FOUND", "There is no code batch " + batchId + " in this election.");
+        return ApiProblem.of(ProblemCode.BATCH_NOT_FOUND, "There is no code batch " + batchId + " in this election.");
     }
 
     private static ApiProblem electionNotFound(long electionId) {
-        return ApiProblem.notFound("ELECTION_NOT_FOUND", "There is no election " + electionId + ".");
+        return ApiProblem.of(ProblemCode.ELECTION_NOT_FOUND, "There is no election " + electionId + ".");
     }
 }

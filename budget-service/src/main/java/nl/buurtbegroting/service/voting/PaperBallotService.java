@@ -5,11 +5,13 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import nl.buurtbegroting.core.validation.BallotSubmission;
 import nl.buurtbegroting.service.audit.AuditLog;
+import nl.buurtbegroting.service.ballot.StoredBallot;
 import nl.buurtbegroting.service.codes.CodeHasher;
 import nl.buurtbegroting.service.codes.VotingCode;
 import nl.buurtbegroting.service.election.Caller;
 import nl.buurtbegroting.service.election.ElectionAccess;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.ProblemCode;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -58,7 +60,8 @@ public class PaperBallotService {
     public PaperKeying key(Caller caller, long electionId, PaperBallotRequest request) {
         access.requireWritable(caller, electionId);
         VotingCode code = BallotService.parse(request.code());
-        String content = ballots.checkedContent(electionId, new BallotSubmission(request.projects(), request.points()));
+        StoredBallot checked = ballots.checked(electionId, new BallotSubmission(request.projects(), request.points()));
+        String content = checked.content();
         byte[] lookup = hasher.derive(PAPER_LABEL, code, "");
         PaperKeying result = transactions.executeWrite(status -> {
             Connection c = status.getConnection();
@@ -69,7 +72,7 @@ public class PaperBallotService {
             List<PaperEntryView> entries = entries(c, lookup, electionId);
             for (PaperEntryView other : entries) {
                 if (!other.enteredBy().equals(caller.username()) && same(other.ballot(), content)) {
-                    BallotStore.Cast cast = store.cast(electionId, code, "paper-" + hex(16), content, Channel.PAPER);
+                    BallotStore.Cast cast = store.cast(electionId, code, "paper-" + hex(16), checked, Channel.PAPER);
                     delete(c, lookup, electionId);
                     audit.record(caller.username(), "PAPER_BALLOT_CONFIRMED", electionId, null, "second keying matched");
                     return new PaperKeying("CAST", List.of(), cast.receipt());
@@ -96,7 +99,7 @@ public class PaperBallotService {
         });
         if (result.receipt() == null && result.entries().stream().anyMatch(e -> !same(e.ballot(), content))) {
             // Says that it differs, never what the other keyer keyed: the form decides, not the first keying.
-            throw VotingProblem.of(HttpStatus.CONFLICT, "PAPER_MISMATCH", "The keyings differ",
+            throw VotingProblem.of(ProblemCode.PAPER_MISMATCH,
                     "Another staff member keyed this form differently. Check the form and key what it says; the "
                             + "keying that a second person confirms is cast.",
                     Map.of("entries", visibleTo(caller, result.entries())));
@@ -172,7 +175,7 @@ public class PaperBallotService {
     public void discard(Caller caller, long electionId, String entryId) {
         access.requireWritable(caller, electionId);
         if (!entryId.matches("[0-9a-f]{32}")) {
-            throw ApiProblem.notFound("PAPER_ENTRY_NOT_FOUND", "There is no such paper keying in this election.");
+            throw ApiProblem.of(ProblemCode.PAPER_ENTRY_NOT_FOUND, "There is no such paper keying in this election.");
         }
         transactions.executeWrite(status -> {
             String keyer;
@@ -182,7 +185,8 @@ public class PaperBallotService {
                 s.setLong(2, electionId);
                 try (ResultSet r = s.executeQuery()) {
                     if (!r.next()) {
-                        throw ApiProblem.notFound("PAPER_ENTRY_NOT_FOUND", "There is no such paper keying in this election.");
+                        throw ApiProblem.of(ProblemCode.PAPER_ENTRY_NOT_FOUND,
+                                "There is no such paper keying in this election.");
                     }
                     keyer = r.getString(1);
                 }

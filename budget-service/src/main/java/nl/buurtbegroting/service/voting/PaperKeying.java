@@ -13,5 +13,5 @@ import java.util.List;
  * @param receipt the receipt (CAST)
  */
 @Serdeable
-public record PaperKeying(String status, List<PaperEntryView> entries, @Nullable Receipt receipt) {
+public record PaperKeying(String status, List<PaperEntryView> entries, @Nullable ReceiptView receipt) {
 }

@@ -12,6 +12,6 @@ import java.util.Map;
  *
  * @param replayed the ballot had been received before (a retry); this is the same receipt
  */
-public record ReceiptPage(ElectionView election, Receipt receipt, List<ProposalView> chosen, Map<String, String> points,
+public record ReceiptPage(ElectionView election, ReceiptView receipt, List<ProposalView> chosen, Map<String, String> points,
                           String download, boolean replayed) {
 }

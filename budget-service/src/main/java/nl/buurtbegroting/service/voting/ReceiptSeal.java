@@ -1,6 +1,6 @@
 package nl.buurtbegroting.service.voting;
 
-import nl.buurtbegroting.service.publication.ReceiptSigner;
+import nl.buurtbegroting.service.signing.ReceiptSigner;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -42,7 +42,7 @@ final class ReceiptSeal {
      * Seals {@code receipt}; {@code signedFile} is its signed receipt file (canonical JSON), or null for a
      * receipt without one.
      */
-    static byte[] seal(byte[] key, Receipt receipt, byte[] signedFile, byte[] contentDigest, SecureRandom random) {
+    static byte[] seal(byte[] key, ReceiptView receipt, byte[] signedFile, byte[] contentDigest, SecureRandom random) {
         String text = receipt.receiptId() + '|' + receipt.ballotHash() + '|' + receipt.channel() + '|'
                 + receipt.castOn() + '|' + HexFormat.of().formatHex(contentDigest)
                 + (signedFile == null ? "" : "|" + Base64.getEncoder().encodeToString(signedFile));
@@ -70,7 +70,7 @@ final class ReceiptSeal {
             String text = new String(cipher.doFinal(sealed, IV_LENGTH, sealed.length - IV_LENGTH), StandardCharsets.US_ASCII);
             String[] parts = text.split("\\|");
             Map<String, Object> signed = parts.length > 5 ? ReceiptSigner.asJson(Base64.getDecoder().decode(parts[5])) : null;
-            Receipt receipt = new Receipt(parts[0], parts[1], electionId, Channel.valueOf(parts[2]), LocalDate.parse(parts[3]),
+            ReceiptView receipt = new ReceiptView(parts[0], parts[1], electionId, Channel.valueOf(parts[2]), LocalDate.parse(parts[3]),
                     signed);
             return Optional.of(new Opened(receipt, HexFormat.of().parseHex(parts[4])));
         } catch (GeneralSecurityException | RuntimeException e) {
@@ -78,6 +78,6 @@ final class ReceiptSeal {
         }
     }
 
-    record Opened(Receipt receipt, byte[] contentDigest) {
+    record Opened(ReceiptView receipt, byte[] contentDigest) {
     }
 }

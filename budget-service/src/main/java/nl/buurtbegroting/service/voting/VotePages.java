@@ -6,7 +6,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
-import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -23,10 +22,12 @@ import nl.buurtbegroting.service.election.ElectionService;
 import nl.buurtbegroting.service.election.ElectionState;
 import nl.buurtbegroting.service.election.ElectionView;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.ProblemCode;
 import nl.buurtbegroting.service.problem.Violation;
 import nl.buurtbegroting.service.proposal.ProposalService;
 import nl.buurtbegroting.service.proposal.ProposalView;
 import nl.buurtbegroting.service.proposal.Verdict;
+import nl.buurtbegroting.service.security.ClientAddressResolver;
 import nl.buurtbegroting.service.web.Form;
 import nl.buurtbegroting.service.web.Ids;
 import nl.buurtbegroting.service.web.Page;
@@ -110,7 +111,7 @@ class VotePages {
         }
         if (filled.errors().isEmpty()) {
             try {
-                ballots.checkedContent(e.election().id(), filled.submission());
+                ballots.checked(e.election().id(), filled.submission());
             } catch (VotingProblem problem) {
                 errors.addAll(errorsOf(page, e, filled, problem));
             }
@@ -225,11 +226,12 @@ class VotePages {
 
     /** A problem of the API as errors next to the fields they concern. */
     private List<VoteForm.FieldError> errorsOf(Page page, Loaded e, Filled filled, VotingProblem problem) {
-        String code = problem.code();
+        ProblemCode code = problem.code();
         List<VoteForm.FieldError> out = new ArrayList<>();
-        if (code.startsWith("CODE_") || code.equals("UNKNOWN_CODE")) {
+        if (code == ProblemCode.CODE_MALFORMED || code == ProblemCode.CODE_TYPO || code == ProblemCode.CODE_ALREADY_USED
+                || code == ProblemCode.UNKNOWN_CODE) {
             out.add(new VoteForm.FieldError("code", page.t("error." + code)));
-        } else if (code.equals("INVALID_BALLOT")) {
+        } else if (code == ProblemCode.INVALID_BALLOT) {
             @SuppressWarnings("unchecked")
             List<Violation> violations = (List<Violation>) problem.getParameters().getOrDefault("violations", List.of());
             for (Violation v : violations) {
@@ -244,7 +246,7 @@ class VotePages {
         return out;
     }
 
-    private static String message(Page page, String code) {
+    private static String message(Page page, ProblemCode code) {
         return page.has("error." + code) ? page.t("error." + code) : page.t("error.OTHER");
     }
 

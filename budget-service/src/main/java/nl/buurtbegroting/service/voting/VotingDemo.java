@@ -7,6 +7,7 @@ import nl.buurtbegroting.core.model.Instance;
 import nl.buurtbegroting.core.model.Project;
 import nl.buurtbegroting.core.model.VoteType;
 import nl.buurtbegroting.service.audit.AuditLog;
+import nl.buurtbegroting.service.ballot.BallotRulesCache;
 import nl.buurtbegroting.service.codes.VotingCode;
 import nl.buurtbegroting.service.election.Caller;
 import nl.buurtbegroting.service.election.ElectionService;

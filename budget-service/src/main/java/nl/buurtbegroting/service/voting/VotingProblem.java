@@ -3,6 +3,7 @@ package nl.buurtbegroting.service.voting;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.problem.HttpStatusType;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.ProblemCode;
 import nl.buurtbegroting.service.problem.Violation;
 import org.zalando.problem.AbstractThrowableProblem;
 
@@ -17,48 +18,42 @@ import java.util.Map;
  */
 public final class VotingProblem extends AbstractThrowableProblem {
 
-    private final String code;
+    private final ProblemCode code;
 
-    private VotingProblem(HttpStatus status, String code, String title, String detail, Map<String, Object> extra) {
-        super(ApiProblem.typeOf(code), title, new HttpStatusType(status), detail, null, null, withCode(code, extra));
+    private VotingProblem(ProblemCode code, String detail, Map<String, Object> extra) {
+        super(ApiProblem.typeOf(code), code.title(ProblemCode.Language.EN), new HttpStatusType(HttpStatus.valueOf(code.status())),
+                detail, null, null, ApiProblem.withCode(code, extra));
         this.code = code;
     }
 
-    private static Map<String, Object> withCode(String code, Map<String, Object> extra) {
-        Map<String, Object> all = new LinkedHashMap<>();
-        all.put("code", code);
-        all.putAll(extra);
-        return all;
-    }
-
-    public String code() {
+    public ProblemCode code() {
         return code;
     }
 
     static VotingProblem codeMalformed() {
-        return new VotingProblem(HttpStatus.UNPROCESSABLE_ENTITY, "CODE_MALFORMED", "Not a voting code",
+        return new VotingProblem(ProblemCode.CODE_MALFORMED,
                 "A voting code has 17 letters and digits, printed in groups of four (ABCD-EFGH-JKMN-PQRS-T).",
                 Map.of("field", "code"));
     }
 
     static VotingProblem codeTypo() {
-        return new VotingProblem(HttpStatus.UNPROCESSABLE_ENTITY, "CODE_TYPO", "The code has a typing mistake",
+        return new VotingProblem(ProblemCode.CODE_TYPO,
                 "One of the characters of the code is not as printed on your letter: please check them.",
                 Map.of("field", "code"));
     }
 
     static VotingProblem unknownCode() {
-        return new VotingProblem(HttpStatus.UNPROCESSABLE_ENTITY, "UNKNOWN_CODE", "Unknown code",
+        return new VotingProblem(ProblemCode.UNKNOWN_CODE,
                 "This code is not a voting code of this election.", Map.of("field", "code"));
     }
 
     static VotingProblem codeAlreadyUsed() {
-        return new VotingProblem(HttpStatus.CONFLICT, "CODE_ALREADY_USED", "Code already used",
+        return new VotingProblem(ProblemCode.CODE_ALREADY_USED,
                 "A ballot has already been cast with this code.", Map.of("field", "code"));
     }
 
     static VotingProblem notOpen(long electionId) {
-        return new VotingProblem(HttpStatus.CONFLICT, "ELECTION_NOT_OPEN", "Voting is not open",
+        return new VotingProblem(ProblemCode.ELECTION_NOT_OPEN,
                 "Election " + electionId + " does not accept ballots now.", Map.of());
     }
 
@@ -72,33 +67,32 @@ public final class VotingProblem extends AbstractThrowableProblem {
             extra.put("votingCloses", closes.toString());
         }
         extra.put("detailNl", early ? "Stemmen kan vanaf " + opens + " (UTC)." : "Stemmen kon tot " + closes + " (UTC); de stemming is gesloten.");
-        return new VotingProblem(HttpStatus.CONFLICT, "ELECTION_NOT_OPEN", "Voting is not open",
+        return new VotingProblem(ProblemCode.ELECTION_NOT_OPEN,
                 early ? "Voting in election " + electionId + " opens at " + opens + "."
                         : "Voting in election " + electionId + " closed at " + closes + ".", extra);
     }
 
     static VotingProblem electionNotFound(long electionId) {
-        return new VotingProblem(HttpStatus.NOT_FOUND, "ELECTION_NOT_FOUND", "Not found",
-                "There is no election " + electionId + ".", Map.of());
+        return new VotingProblem(ProblemCode.ELECTION_NOT_FOUND, "There is no election " + electionId + ".", Map.of());
     }
 
     static VotingProblem invalidBallot(List<Violation> violations) {
-        return new VotingProblem(HttpStatus.UNPROCESSABLE_ENTITY, "INVALID_BALLOT", "The ballot is not valid",
+        return new VotingProblem(ProblemCode.INVALID_BALLOT,
                 violations.get(0).message(), Map.of("field", violations.get(0).field(), "violations", List.copyOf(violations)));
     }
 
     static VotingProblem tooManyFailures(long retryAfterSeconds) {
-        return new VotingProblem(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_FAILED_CODES", "Too many wrong codes",
+        return new VotingProblem(ProblemCode.TOO_MANY_FAILED_CODES,
                 "Too many unknown codes came from your address. Try again in " + retryAfterSeconds + " seconds.",
                 Map.of("retryAfter", retryAfterSeconds));
     }
 
-    static VotingProblem of(HttpStatus status, String code, String title, String detail) {
-        return new VotingProblem(status, code, title, detail, Map.of());
+    static VotingProblem of(ProblemCode code, String detail) {
+        return new VotingProblem(code, detail, Map.of());
     }
 
-    static VotingProblem of(HttpStatus status, String code, String title, String detail, Map<String, Object> extra) {
-        return new VotingProblem(status, code, title, detail, extra);
+    static VotingProblem of(ProblemCode code, String detail, Map<String, Object> extra) {
+        return new VotingProblem(code, detail, extra);
     }
 
     @Override

@@ -55,7 +55,10 @@ public class CheckPages {
         this.publication = publication;
     }
 
-    /** The check page's model; {@code outcome} is empty before a check, else INCLUDED, NOT_FOUND or INVALID. */
+    /**
+     * The check page's model; {@code outcome} is empty before a check, else INCLUDED, NOT_INCLUDED (no such receipt,
+     * or not in the tree), NEEDS_FILE or INVALID.
+     */
     public record CheckPage(ElectionView election, String hash, String outcome, String root, boolean withheld) {
 
         public CheckPage(ElectionView election, String hash, String outcome, String root) {
@@ -143,7 +146,7 @@ public class CheckPages {
         try {
             file = publication.receipt(e.id(), hash, nonce);
         } catch (ThrowableProblem problem) {
-            return "NOT_FOUND";
+            return "NOT_INCLUDED";
         }
         VoteType type = switch (e.ballot().format()) {
             case CUMULATIVE -> VoteType.CUMULATIVE;
@@ -152,7 +155,7 @@ public class CheckPages {
         };
         Receipt r = Receipt.parse(file, type);
         boolean included = r.inclusion() != null && !root.isEmpty() && r.inclusion().verifies(r.leafHash(), Digest.parseHex(root));
-        return included ? "INCLUDED" : "NOT_FOUND";
+        return included ? "INCLUDED" : "NOT_INCLUDED";
     }
 
     @SuppressWarnings("unchecked")

@@ -1,12 +1,9 @@
 package nl.buurtbegroting.service.demo;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import nl.buurtbegroting.service.Api;
+import nl.buurtbegroting.service.ApiTestBase;
 import nl.buurtbegroting.service.security.AccountRepository;
 import nl.buurtbegroting.service.security.ElectionGrantRepository;
 import nl.buurtbegroting.service.security.Role;
@@ -21,14 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @Property(name = "bb.demo", value = "true")
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
-class DemoModeTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
+class DemoModeTest extends ApiTestBase {
 
     @Inject
     AccountRepository accounts;
@@ -39,7 +29,6 @@ class DemoModeTest {
     @Test
     @org.junit.jupiter.api.Order(1)
     void demoOpensARealElectionAndMakesAnOrganiserForIt() {
-        Api api = new Api(client, json);
 
         List<Map<String, Object>> open = api.get("/api/elections", null).ok(200).list();
 
@@ -62,8 +51,6 @@ class DemoModeTest {
     @Test
     @org.junit.jupiter.api.Order(2)
     void aRestartTouchesOnlyTheElectionTheDemoMadeNeverARealOpenOne() {
-        Api api = new Api(client, json);
-        String admin = api.adminToken();
         long demo = ((Number) api.get("/api/elections", null).ok(200).list().get(0).get("id")).longValue();
         // A real election of the same data directory, opened after the demo's.
         long real = api.openableElection(admin, "Echte begroting");

@@ -1,14 +1,10 @@
 package nl.buurtbegroting.service.election;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import nl.buurtbegroting.service.Api;
+import nl.buurtbegroting.service.ApiTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.HashMap;
 import java.util.List;
@@ -23,29 +19,40 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ElectionApiTest {
+class ElectionApiTest extends ApiTestBase {
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    Api api;
-    String admin;
     String organiser;
     String otherOrganiser;
     String auditor;
 
     @BeforeAll
     void accounts() {
-        api = new Api(client, json);
-        admin = api.adminToken();
         organiser = api.account(admin, "els", "ORGANISER", List.of());
         otherOrganiser = api.account(admin, "otto", "ORGANISER", List.of());
         auditor = api.account(admin, "aud", "AUDITOR", List.of());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void refusesACostLimitOnEveryBallotFormatButKnapsack() {
+        for (Map<String, Object> ballot : List.<Map<String, Object>>of(
+                Map.of("format", "APPROVAL", "maxCost", 50_000),
+                Map.of("format", "CHOOSE_ONE", "maxCost", 50_000),
+                Map.of("format", "CUMULATIVE", "maxPoints", 10, "maxCost", 50_000))) {
+            Map<String, Object> body = new HashMap<>(election("Kosten zonder rugzak"));
+            body.put("ballot", ballot);
+            Map<String, Object> problem = api.post("/api/elections", body, organiser)
+                    .invalid("ballot.maxCost", "COST_LIMIT_NEEDS_KNAPSACK");
+            assertEquals("maxCost applies to KNAPSACK ballots only", ((List<Map<String, Object>>) problem.get("violations"))
+                    .get(0).get("message"), ballot::toString);
+        }
+        Map<String, Object> knapsack = new HashMap<>(election("Rugzak"));
+        knapsack.put("ballot", Map.of("format", "KNAPSACK", "maxCost", 50_000));
+        Map<String, Object> created = api.post("/api/elections", knapsack, organiser).ok(201).map();
+        assertEquals(Map.of("format", "KNAPSACK", "maxCost", 50_000), created.get("ballot"));
+
+        Map<String, Object> patch = Map.of("ballot", Map.of("format", "APPROVAL", "maxCost", 50_000));
+        api.patch("/api/elections/" + created.get("id"), patch, organiser).invalid("ballot.maxCost", "COST_LIMIT_NEEDS_KNAPSACK");
     }
 
     @Test

@@ -1,11 +1,8 @@
 package nl.buurtbegroting.service.hardening;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import nl.buurtbegroting.service.Api;
+import nl.buurtbegroting.service.ApiTestBase;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,19 +10,10 @@ import java.util.Map;
 
 /** Issue 11, fault 17: weak and placeholder passwords are refused, and names differing only in case are one name. */
 @MicronautTest(transactional = false)
-class AccountRulesTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
+class AccountRulesTest extends ApiTestBase {
 
     @Test
     void weakPasswordsAreRefusedNamingThePassword() {
-        Api api = new Api(client, json);
-        String admin = api.adminToken();
         for (String weak : List.of("aaaaaaaaaaaa", "abababababab", "123456789012", "Password1234", "<at least 12 characters>",
                 "wachtwoord123")) {
             api.post("/api/accounts", Map.of("username", "renate", "password", weak, "role", "AUDITOR"), admin)
@@ -36,8 +24,6 @@ class AccountRulesTest {
 
     @Test
     void namesThatDifferOnlyInCaseAreOneName() {
-        Api api = new Api(client, json);
-        String admin = api.adminToken();
         api.post("/api/accounts", Map.of("username", "Kees", "password", Api.PASSWORD, "role", "AUDITOR"), admin).ok(201);
         api.post("/api/accounts", Map.of("username", "kees", "password", Api.PASSWORD, "role", "ADMIN"), admin)
                 .problem(409, "USERNAME_TAKEN");
@@ -49,9 +35,7 @@ class AccountRulesTest {
     @Test
     void aNameWithNulIsAnUnknownNameNotAServerError() {
         // PostgreSQL cannot compare text holding NUL: this was a 500 on the PostgreSQL pass of the property suite.
-        Api api = new Api(client, json);
         api.post("/api/login", "{\"username\":\"ad\\u0000min\",\"password\":\"x\"}", null).ok(401);
-        String admin = api.adminToken();
         api.post("/api/accounts/a%00b/disable", null, admin).problem(404, "ACCOUNT_NOT_FOUND");
     }
 }

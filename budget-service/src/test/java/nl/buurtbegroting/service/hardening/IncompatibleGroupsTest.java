@@ -1,12 +1,8 @@
 package nl.buurtbegroting.service.hardening;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import nl.buurtbegroting.core.audit.AuditBundle;
-import nl.buurtbegroting.service.Api;
+import nl.buurtbegroting.service.ApiTestBase;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -18,20 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Issue 11, fault 8: "A or B, not both" is settable in DRAFT, validated, counted and published. */
 @MicronautTest(transactional = false)
-class IncompatibleGroupsTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
+class IncompatibleGroupsTest extends ApiTestBase {
 
     @Test
     @SuppressWarnings("unchecked")
     void atMostOneProposalOfAGroupIsFundedAndTheBundleSaysSo() {
-        Api api = new Api(client, json);
-        String admin = api.adminToken();
         long id = Lifecycle.draft(api, admin, "Of-of");
         String base = "/api/elections/" + id;
         api.patch(base, Map.of("incompatibleGroups", List.of(List.of("a", "a"))), admin).invalid("incompatibleGroups[0]", "DUPLICATE_IN_GROUP");

@@ -8,10 +8,6 @@ import nl.buurtbegroting.core.audit.VerificationReport;
 import nl.buurtbegroting.core.audit.VerifyOptions;
 import nl.buurtbegroting.service.Api;
 
-import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -20,36 +16,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The steps of an election through the real API, for the hardening tests. */
 final class Lifecycle {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private Lifecycle() {
     }
 
     /** A draft with proposals a (30,000), b (20,000), c (60,000) in category "jongeren"; approval 1 to 2. */
     static long draft(Api api, String token, String name) {
-        Map<String, Object> body = new HashMap<>(Api.election(name));
-        body.put("ballot", Map.of("format", "APPROVAL", "minProjects", 1, "maxProjects", 2));
-        long id = api.post("/api/elections", body, token).ok(201).id();
-        for (String[] p : new String[][] {{"a", "30000"}, {"b", "20000"}, {"c", "60000"}}) {
-            Map<String, Object> proposal = new HashMap<>(Api.proposal("Voorstel " + p[0], Long.parseLong(p[1]), "jongeren", "ELIGIBLE"));
-            proposal.put("code", p[0]);
-            api.post("/api/elections/" + id + "/proposals", proposal, token).ok(201);
-        }
-        return id;
+        return api.draftWithThreeProposals(token, name, Map.of());
     }
 
     static List<String> issue(Api api, String token, long election, int n, String label) {
-        return codesOfCsv(api.post("/api/elections/" + election + "/code-batches", Map.of("count", n, "label", label), token)
-                .ok(201).body());
+        return api.issueCodes(token, election, n, label);
     }
 
     static List<String> codesOfCsv(String csv) {
-        List<String> codes = new ArrayList<>();
-        String[] lines = csv.split("\r\n");
-        for (int i = 1; i < lines.length; i++) {
-            codes.add(lines[i].substring(0, lines[i].indexOf(',')));
-        }
-        return codes;
+        return Api.codesOfCsv(csv);
     }
 
     static Map<String, Object> ballot(String code, List<String> projects) {
@@ -57,9 +37,7 @@ final class Lifecycle {
     }
 
     static String submissionId() {
-        byte[] b = new byte[16];
-        RANDOM.nextBytes(b);
-        return HexFormat.of().formatHex(b);
+        return Api.submissionId();
     }
 
     /** Closes, tallies and publishes; returns the public result. */

@@ -6,6 +6,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import nl.buurtbegroting.core.json.JsonWriter;
 import nl.buurtbegroting.service.Api;
 import org.junit.jupiter.api.Test;
 
@@ -121,7 +122,7 @@ class LoginLatencyTest {
     }
 
     private HttpResponse<String> cast(HttpClient http, long election, String code) throws Exception {
-        String body = "{\"code\":\"" + code + "\",\"projects\":[\"a\"],\"submissionId\":\"" + Lifecycle.submissionId() + "\"}";
+        String body = JsonWriter.canonical(Lifecycle.ballot(code, List.of("a")));
         return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/api/elections/" + election + "/ballots"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -1,16 +1,12 @@
 package nl.buurtbegroting.service.hardening;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import nl.buurtbegroting.core.model.Election;
 import nl.buurtbegroting.core.pabulib.PabulibReader;
 import nl.buurtbegroting.core.rules.RuleName;
 import nl.buurtbegroting.core.rules.RuleOptions;
 import nl.buurtbegroting.core.tiebreak.TieBreaking;
-import nl.buurtbegroting.service.Api;
+import nl.buurtbegroting.service.ApiTestBase;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -22,19 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Issue 11, fault 18: after publication export.pb carries the ballots and how they were counted; it recomputes the outcome. */
 @MicronautTest(transactional = false)
-class OpenDataExportTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
+class OpenDataExportTest extends ApiTestBase {
 
     @Test
     void theExportOfAPublishedElectionRecomputesItsOutcome() throws Exception {
-        Api api = new Api(client, json);
-        String admin = api.adminToken();
         long id = Lifecycle.draft(api, admin, "Open data");
         String base = "/api/elections/" + id;
         api.patch(base, Map.of("tieBreaking", Map.of("policy", "GIVEN", "order", List.of("c", "b", "a")),

@@ -2,13 +2,10 @@ package nl.buurtbegroting.service.hardening;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import nl.buurtbegroting.service.Api;
+import nl.buurtbegroting.core.json.JsonParser;
+import nl.buurtbegroting.service.ApiTestBase;
 import nl.buurtbegroting.service.problem.ProblemCode;
 import org.junit.jupiter.api.Test;
 
@@ -23,14 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Issue 11, fault 18: every error code has a Dutch and an English text, and answers in the caller's language. */
 @MicronautTest(transactional = false)
-class ProblemLanguageTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
+class ProblemLanguageTest extends ApiTestBase {
 
     @Test
     void everyCodeHasItsOwnDutchAndEnglishTexts() {
@@ -56,15 +46,12 @@ class ProblemLanguageTest {
             client.toBlocking().exchange(request, String.class);
             throw new AssertionError("expected a problem");
         } catch (HttpClientResponseException e) {
-            return json.readValue(e.getResponse().getBody(String.class).orElseThrow(),
-                    io.micronaut.core.type.Argument.mapOf(String.class, Object.class));
+            return JsonParser.object(JsonParser.STANDARD.parse("problem", e.getResponse().getBody(String.class).orElseThrow()));
         }
     }
 
     @Test
     void aResidentReadsDutchByDefaultAndEnglishOnRequest() throws Exception {
-        Api api = new Api(client, json);
-        String admin = api.adminToken();
         long id = Lifecycle.draft(api, admin, "Talen");
         api.post("/api/elections/" + id + "/open", null, admin).ok(200);
         Map<String, Object> nl = ballot(id, "ABCD", null);

@@ -1,15 +1,11 @@
 package nl.buurtbegroting.service.hardening;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import nl.buurtbegroting.core.audit.AuditBundle;
 import nl.buurtbegroting.service.Api;
+import nl.buurtbegroting.service.ApiTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -26,25 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * never becomes a spreadsheet formula.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SettingsTest {
+class SettingsTest extends ApiTestBase {
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    Api api;
-    String admin;
     String olga;
     String otto;
 
     @BeforeAll
     void setUp() {
-        api = new Api(client, json);
-        admin = api.adminToken();
         olga = api.account(admin, "olga", "ORGANISER", List.of());
         otto = api.account(admin, "otto", "ORGANISER", List.of());
     }

@@ -1,41 +1,17 @@
 package nl.buurtbegroting.service.hardening;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import nl.buurtbegroting.service.Api;
-import org.junit.jupiter.api.BeforeAll;
+import nl.buurtbegroting.service.ApiTestBase;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Issue 11, faults 9 and 10: strict JSON types, no duplicate or unknown members, dates in a sane range. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StrictJsonTest {
+class StrictJsonTest extends ApiTestBase {
 
     private static final String ELECTION = "{\"name\":\"Strikt\",\"neighbourhood\":\"Oost\",\"budget\":%s,\"rule\":\"greedy\"%s}";
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    Api api;
-    String admin;
-
-    @BeforeAll
-    void setUp() {
-        api = new Api(client, json);
-        admin = api.adminToken();
-    }
 
     @Test
     void aValueOfTheWrongJsonTypeIsRefusedWithItsField() {

@@ -1,14 +1,10 @@
 package nl.buurtbegroting.service.hardening;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.buurtbegroting.service.Api;
-import org.junit.jupiter.api.BeforeAll;
+import nl.buurtbegroting.service.ApiTestBase;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 
@@ -28,8 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * make a tally or a publication fail.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TextFieldsTest {
+class TextFieldsTest extends ApiTestBase {
 
     /** Odd but valid text: right-to-left marks and overrides, emoji (surrogate pairs), combining marks, CJK, tabs. */
     private static final String[] ODD = {"\u200F", "\u202E", "\u2066", "😀", "👩‍👩‍👧", "e\u0301", "漢字", "\t", "\n",
@@ -38,23 +33,7 @@ class TextFieldsTest {
     private static final String[] BROKEN = {"\uD800", "\uDC00", "a\uDBFFb", "\u0000", "\u0007", "\u001B[31m", "\u007F", "\u0085"};
 
     @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    @Inject
     DataSource dataSource;
-
-    Api api;
-    String admin;
-
-    @BeforeAll
-    void setUp() {
-        api = new Api(client, json);
-        admin = api.adminToken();
-    }
 
     @Test
     void aLoneSurrogateInATitleOrALabelIsRefusedWithItsField() {

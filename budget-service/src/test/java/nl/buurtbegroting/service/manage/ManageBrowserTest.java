@@ -1,13 +1,8 @@
 package nl.buurtbegroting.service.manage;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import nl.buurtbegroting.cli.BudgetCli;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -31,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,41 +44,14 @@ import static org.junit.jupiter.api.Assertions.fail;
  * pixels wide go to {@code target/screenshots/manage}.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ManageBrowserTest {
+class ManageBrowserTest extends BrowserWalk {
 
     static final Path SHOTS = Path.of("target/screenshots/manage");
     static final String ADMIN_PASSWORD = "admin-password-for-tests";
     static final String PASSWORD = "team-password-2026";
 
-    @Inject
-    EmbeddedServer server;
-
-    String base;
-    ManageBrowser b;
-    final List<String> axeFindings = new ArrayList<>();
-    final List<String> pagesChecked = new ArrayList<>();
-
-    @BeforeAll
-    void setUp() throws IOException {
-        ManageBrowser.requireTools();
-        base = server.getURL().toString();
-        Path downloads = Path.of("target/manage-downloads");
-        if (Files.isDirectory(downloads)) {
-            try (Stream<Path> files = Files.list(downloads)) {
-                for (Path f : files.toList()) {
-                    Files.delete(f);
-                }
-            }
-        }
-        b = ManageBrowser.start(downloads);
-    }
-
-    @AfterAll
-    void tearDown() {
-        if (b != null) {
-            b.close();
-        }
+    ManageBrowserTest() {
+        super(Path.of("target/manage-downloads"));
     }
 
     @Test

@@ -1,12 +1,7 @@
 package nl.buurtbegroting.service.manage;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -15,7 +10,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,8 +31,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * page reached.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ManageKeyboardTest {
+class ManageKeyboardTest extends BrowserWalk {
 
     /** A page has far fewer stops than this; more means the target is not reachable by Tab. */
     static final int MAX_TABS = 150;
@@ -55,36 +47,11 @@ class ManageKeyboardTest {
             + " + ' (outline ' + s.outlineStyle + ' ' + s.outlineWidth + ', box-shadow ' + s.boxShadow + ')';"
             + "return [e.matches(arguments[0]), none || outline || shadow, name];";
 
-    @Inject
-    EmbeddedServer server;
-
-    String base;
-    ManageBrowser b;
-    final List<String> axeFindings = new ArrayList<>();
-    final List<String> pagesChecked = new ArrayList<>();
     final List<String> focusNotVisible = new ArrayList<>();
     int focusStops;
 
-    @BeforeAll
-    void setUp() throws IOException {
-        ManageBrowser.requireTools();
-        base = server.getURL().toString();
-        Path downloads = Path.of("target/manage-keyboard-downloads");
-        if (Files.isDirectory(downloads)) {
-            try (Stream<Path> files = Files.list(downloads)) {
-                for (Path f : files.toList()) {
-                    Files.delete(f);
-                }
-            }
-        }
-        b = ManageBrowser.start(downloads);
-    }
-
-    @AfterAll
-    void tearDown() {
-        if (b != null) {
-            b.close();
-        }
+    ManageKeyboardTest() {
+        super(Path.of("target/manage-keyboard-downloads"));
     }
 
     @Test

@@ -3,20 +3,16 @@ package nl.buurtbegroting.service.pabulib;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.multipart.MultipartBody;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import nl.buurtbegroting.core.model.Election;
 import nl.buurtbegroting.core.model.Project;
 import nl.buurtbegroting.core.pabulib.PabulibReader;
 import nl.buurtbegroting.service.Api;
+import nl.buurtbegroting.service.ApiTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,26 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PabulibApiTest {
+class PabulibApiTest extends ApiTestBase {
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    Api api;
-    String admin;
     String organiser;
     String auditor;
     byte[] assen;
 
     @BeforeAll
     void setUp() throws IOException {
-        api = new Api(client, json);
-        admin = api.adminToken();
         organiser = api.account(admin, "importeur", "ORGANISER", List.of());
         auditor = api.account(admin, "kijker", "AUDITOR", List.of());
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("demo/Netherlands_Assen_2024.pb")) {

@@ -4,17 +4,12 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import nl.buurtbegroting.service.Api;
-import org.junit.jupiter.api.BeforeAll;
+import nl.buurtbegroting.service.ApiTestBase;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.Map;
 import java.util.Set;
@@ -26,8 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @Property(name = "spec.name", value = "ProblemApiTest")
 @Property(name = "micronaut.server.max-request-size", value = "16384")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProblemApiTest {
+class ProblemApiTest extends ApiTestBase {
 
     @Requires(property = "spec.name", value = "ProblemApiTest")
     @Controller("/test/boom")
@@ -37,20 +31,6 @@ class ProblemApiTest {
         String boom() {
             throw new IllegalStateException("secret internal detail at db.internal:5432");
         }
-    }
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    Api api;
-
-    @BeforeAll
-    void setUp() {
-        api = new Api(client, json);
     }
 
     @Test

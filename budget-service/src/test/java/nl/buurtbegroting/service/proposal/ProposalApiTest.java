@@ -1,15 +1,11 @@
 package nl.buurtbegroting.service.proposal;
 
 import io.micronaut.http.HttpMethod;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import nl.buurtbegroting.service.Api;
+import nl.buurtbegroting.service.ApiTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.HashMap;
 import java.util.List;
@@ -22,26 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProposalApiTest {
+class ProposalApiTest extends ApiTestBase {
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    Api api;
-    String admin;
     String organiser;
     String otherOrganiser;
     String auditor;
 
     @BeforeAll
     void accounts() {
-        api = new Api(client, json);
-        admin = api.adminToken();
         organiser = api.account(admin, "petra", "ORGANISER", List.of());
         otherOrganiser = api.account(admin, "olaf", "ORGANISER", List.of());
         auditor = api.account(admin, "ada", "AUDITOR", List.of());

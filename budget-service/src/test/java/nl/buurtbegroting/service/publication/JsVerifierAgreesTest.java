@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,9 +20,9 @@ import nl.buurtbegroting.core.audit.CheckResult;
 import nl.buurtbegroting.core.audit.VerificationReport;
 import nl.buurtbegroting.core.audit.VerifyOptions;
 import nl.buurtbegroting.service.Api;
+import nl.buurtbegroting.service.ApiTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,21 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
  * same exit code, with ballots published (mes-add1 with caps) and withheld. Skipped without node 20.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "bb.code-key", value = PublicationApiTest.CODE_KEY)
-class JsVerifierAgreesTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
+class JsVerifierAgreesTest extends ApiTestBase {
 
     @TempDir
     Path dir;
 
-    Api api;
     String organiser;
     Path verifier;
 
@@ -59,8 +46,6 @@ class JsVerifierAgreesTest {
         verifier = verifierScript();
         assumeTrue(verifier != null && nodeAvailable(), "node 20 or later is not on the PATH: the JavaScript verifier"
                 + " (verifier/) is not compared with the Java one in this run");
-        api = new Api(client, json);
-        String admin = api.adminToken();
         organiser = api.account(admin, "jet", "ORGANISER", List.of());
     }
 

@@ -4,8 +4,6 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -14,6 +12,7 @@ import nl.buurtbegroting.core.audit.BundleVerifier;
 import nl.buurtbegroting.core.audit.CheckResult;
 import nl.buurtbegroting.core.audit.VerificationReport;
 import nl.buurtbegroting.core.audit.VerifyOptions;
+import nl.buurtbegroting.core.json.JsonParser;
 import nl.buurtbegroting.core.model.Ballot;
 import nl.buurtbegroting.core.model.CumulativeBallot;
 import nl.buurtbegroting.core.model.Election;
@@ -21,7 +20,7 @@ import nl.buurtbegroting.core.pabulib.PabulibReader;
 import nl.buurtbegroting.core.rules.RuleName;
 import nl.buurtbegroting.core.rules.RuleOptions;
 import nl.buurtbegroting.core.tiebreak.TieBreaking;
-import nl.buurtbegroting.service.Api;
+import nl.buurtbegroting.service.ApiTestBase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -55,16 +54,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @EnabledIfSystemProperty(named = "bb.large", matches = "true")
 @MicronautTest(transactional = false)
 @Property(name = "bb.code-key", value = PublicationApiTest.CODE_KEY)
-class LargeElectionPublicationTest {
+class LargeElectionPublicationTest extends ApiTestBase {
 
     static final String DEFAULT_FILE = "../budget-core/src/test/resources/pabulib/instances/Poland_Czestochowa_2020.pb";
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
 
     @Inject
     EmbeddedServer server;
@@ -79,23 +71,14 @@ class LargeElectionPublicationTest {
         byte[] pb = Files.readAllBytes(file);
         Election source = PabulibReader.read(file);
         List<Ballot> ballots = source.profile().ballots();
-        Api api = new Api(client, json);
-        String admin = api.adminToken();
 
         start();
         String created = client.toBlocking().retrieve(HttpRequest.POST("/api/elections/import", pb)
                 .contentType(MediaType.TEXT_PLAIN_TYPE).bearerAuth(admin), String.class);
-        long id = ((Number) json.readValue(created, Map.class).get("id")).longValue();
+        long id = ((Number) JsonParser.object(JsonParser.STANDARD.parse("election", created)).get("id")).longValue();
         lap("import (" + source.instance().projects().size() + " projects)");
 
-        String csv = api.post("/api/elections/" + id + "/code-batches", Map.of("count", ballots.size(), "label", "Brief"), admin)
-                .ok(201).body();
-        List<String> codes = new ArrayList<>();
-        for (String line : csv.split("\r\n")) {
-            if (!line.startsWith("code,")) {
-                codes.add(line.substring(0, line.indexOf(',')));
-            }
-        }
+        List<String> codes = api.issueCodes(admin, id, ballots.size(), "Brief");
         api.post("/api/elections/" + id + "/open", null, admin).ok(200);
         lap("issue " + codes.size() + " codes and open");
 
@@ -156,7 +139,7 @@ class LargeElectionPublicationTest {
                         throw new IOException("ballot " + i + ": " + response.statusCode() + " " + response.body());
                     }
                     if (i == ballots.size() / 2) {
-                        someBallotHash.set((String) json.readValue(response.body(), Map.class).get("ballotHash"));
+                        someBallotHash.set((String) JsonParser.object(JsonParser.STANDARD.parse("receipt", response.body())).get("ballotHash"));
                     }
                 }
                 return null;

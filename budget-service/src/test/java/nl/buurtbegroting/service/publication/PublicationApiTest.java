@@ -3,11 +3,7 @@ package nl.buurtbegroting.service.publication;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import nl.buurtbegroting.core.audit.AuditBundle;
 import nl.buurtbegroting.core.audit.BundleVerifier;
 import nl.buurtbegroting.core.audit.Check;
@@ -16,11 +12,11 @@ import nl.buurtbegroting.core.audit.CanonicalJson;
 import nl.buurtbegroting.core.audit.VerificationReport;
 import nl.buurtbegroting.core.audit.VerifyOptions;
 import nl.buurtbegroting.service.Api;
+import nl.buurtbegroting.service.ApiTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.nio.charset.StandardCharsets;
@@ -42,22 +38,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * publish, download the bundle, verify it with the published fingerprint, and a receipt's inclusion proof.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Property(name = "bb.code-key", value = PublicationApiTest.CODE_KEY)
-class PublicationApiTest {
+class PublicationApiTest extends ApiTestBase {
 
     static final String CODE_KEY = "dGVzdC1rZXktZm9yLXZvdGluZy1jb2Rlcy0zMi1ieXRlcyE=";
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    Api api;
-    String admin;
     String organiser;
     String otherOrganiser;
     String auditor;
@@ -67,8 +53,6 @@ class PublicationApiTest {
 
     @BeforeAll
     void setUp() {
-        api = new Api(client, json);
-        admin = api.adminToken();
         organiser = api.account(admin, "olga", "ORGANISER", List.of());
         otherOrganiser = api.account(admin, "otto", "ORGANISER", List.of());
         auditor = api.account(admin, "aart", "AUDITOR", List.of());
@@ -286,33 +270,15 @@ class PublicationApiTest {
         }
 
         static long draft(Api api, String token, String name) {
-            Map<String, Object> body = new HashMap<>(Api.election(name));
-            body.put("ballot", Map.of("format", "APPROVAL", "minProjects", 1, "maxProjects", 2));
-            body.put("tieBreaking", Map.of("policy", "ID"));
-            long id = api.post("/api/elections", body, token).ok(201).id();
-            for (String[] p : new String[][] {{"a", "30000"}, {"b", "20000"}, {"c", "60000"}}) {
-                Map<String, Object> proposal = new HashMap<>(Api.proposal("Voorstel " + p[0], Long.parseLong(p[1]), "jongeren", "ELIGIBLE"));
-                proposal.put("code", p[0]);
-                api.post("/api/elections/" + id + "/proposals", proposal, token).ok(201);
-            }
-            return id;
+            return api.draftWithThreeProposals(token, name, Map.of("tieBreaking", Map.of("policy", "ID")));
         }
 
         static List<String> issue(Api api, String token, long election, int n, String label) {
-            String csv = api.post("/api/elections/" + election + "/code-batches", Map.of("count", n, "label", label), token)
-                    .ok(201).body();
-            List<String> codes = new ArrayList<>();
-            String[] lines = csv.split("\r\n");
-            for (int i = 1; i < lines.length; i++) {
-                codes.add(lines[i].substring(0, lines[i].indexOf(',')));
-            }
-            return codes;
+            return api.issueCodes(token, election, n, label);
         }
 
         static Map<String, Object> ballot(String code, List<String> projects) {
-            byte[] b = new byte[16];
-            new java.security.SecureRandom().nextBytes(b);
-            return Map.of("code", code, "projects", projects, "submissionId", HexFormat.of().formatHex(b));
+            return Map.of("code", code, "projects", projects, "submissionId", Api.submissionId());
         }
     }
 }

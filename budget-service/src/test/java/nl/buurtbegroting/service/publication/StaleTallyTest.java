@@ -2,12 +2,9 @@ package nl.buurtbegroting.service.publication;
 
 import io.micronaut.context.annotation.Property;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import nl.buurtbegroting.service.Api;
+import nl.buurtbegroting.service.ApiTestBase;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -28,22 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 @Property(name = "bb.code-key", value = PublicationApiTest.CODE_KEY)
-class StaleTallyTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
+class StaleTallyTest extends ApiTestBase {
 
     @Inject
     DataSource dataSource;
 
     @Test
     void aTallyFromAnOlderLibraryIsCountedAgainBeforeItIsPublished() throws Exception {
-        Api api = new Api(client, json);
-        String admin = api.adminToken();
         String organiser = api.account(admin, "stale", "ORGANISER", List.of());
         long election = PublicationApiTest.Fixtures.draft(api, organiser, "Buurtbudget Marsdijk");
         String path = "/api/elections/" + election;

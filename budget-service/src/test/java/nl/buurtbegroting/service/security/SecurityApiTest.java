@@ -1,14 +1,10 @@
 package nl.buurtbegroting.service.security;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.buurtbegroting.service.Api;
-import org.junit.jupiter.api.BeforeAll;
+import nl.buurtbegroting.service.ApiTestBase;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 import java.util.Map;
@@ -20,27 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SecurityApiTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
+class SecurityApiTest extends ApiTestBase {
 
     @Inject
     AccountRepository accounts;
-
-    Api api;
-    String admin;
-
-    @BeforeAll
-    void setUp() {
-        api = new Api(client, json);
-        admin = api.adminToken();
-    }
 
     @Test
     void loginReturnsABearerTokenWithTheRole() {

@@ -2,20 +2,15 @@ package nl.buurtbegroting.service.tally;
 
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import nl.buurtbegroting.core.audit.AuditBundle;
 import nl.buurtbegroting.core.audit.BundleVerifier;
 import nl.buurtbegroting.core.audit.CheckResult;
 import nl.buurtbegroting.core.audit.VerificationReport;
 import nl.buurtbegroting.core.audit.VerifyOptions;
 import nl.buurtbegroting.service.Api;
-import org.junit.jupiter.api.BeforeAll;
+import nl.buurtbegroting.service.ApiTestBase;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -29,26 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Tallies that exercise the election's settings: points, category caps, a given tie order, all ballots published. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "bb.code-key", value = "dGVzdC1rZXktZm9yLXZvdGluZy1jb2Rlcy0zMi1ieXRlcyE=")
 @Property(name = "bb.publication.minimum-voters-for-ballots", value = "0")
-class TallyApiTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    Api api;
-    String admin;
-
-    @BeforeAll
-    void setUp() {
-        api = new Api(client, json);
-        admin = api.adminToken();
-    }
+class TallyApiTest extends ApiTestBase {
 
     @Test
     void countsPointsWithinCategoryCapsAndTheBundleRecomputesIt() {
@@ -157,9 +135,7 @@ class TallyApiTest {
     }
 
     private List<String> codes(long id, int n) {
-        String csv = api.post(path(id, "/code-batches"), Map.of("count", n, "label", "Brief"), admin).ok(201).body();
-        String[] lines = csv.split("\r\n");
-        return java.util.Arrays.stream(lines).skip(1).map(l -> l.substring(0, l.indexOf(','))).toList();
+        return api.issueCodes(admin, id, n, "Brief");
     }
 
     private void vote(long id, String code, List<String> projects, List<Long> points) {

@@ -3,6 +3,7 @@ package nl.buurtbegroting.service.voting;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.json.JsonMapper;
 import nl.buurtbegroting.service.Api;
+import nl.buurtbegroting.service.ballot.StoredBallot;
 import nl.buurtbegroting.service.codes.CodeHasher;
 import nl.buurtbegroting.service.codes.VotingCode;
 import org.junit.jupiter.api.Test;
@@ -317,7 +318,7 @@ class BallotBenchmark {
             s.setObject(4, LocalDate.now());
             s.setString(5, content);
             s.setBytes(6, nonce);
-            s.setBytes(7, CanonicalBallot.commitment(election, nonce, content));
+            s.setBytes(7, StoredBallot.read(content, nonce).leafHash().bytes());
             s.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO ballot_submission (lookup, election_id, sealed) VALUES (?, ?, ?)")) {

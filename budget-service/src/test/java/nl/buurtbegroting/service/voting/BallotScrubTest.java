@@ -2,12 +2,9 @@ package nl.buurtbegroting.service.voting;
 
 import io.micronaut.context.annotation.Property;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import nl.buurtbegroting.service.Api;
+import nl.buurtbegroting.service.ApiTestBase;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -25,22 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
 @Property(name = "bb.code-key", value = Voting.CODE_KEY)
-class BallotScrubTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
+class BallotScrubTest extends ApiTestBase {
 
     @Inject
     DataSource dataSource;
 
     @Test
     void afterTheCloseNoRowRemembersTheTransactionThatCastIt() throws Exception {
-        Api api = new Api(client, json);
-        String admin = api.adminToken();
         long election = Voting.draft(api, admin, "Scrub");
         List<String> codes = Voting.issue(api, admin, election, 6, "brief");
         Voting.open(api, admin, election);

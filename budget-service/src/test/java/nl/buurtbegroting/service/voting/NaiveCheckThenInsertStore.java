@@ -5,9 +5,10 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import nl.buurtbegroting.service.ballot.StoredBallot;
 import nl.buurtbegroting.service.codes.CodeHasher;
 import nl.buurtbegroting.service.codes.VotingCode;
-import nl.buurtbegroting.service.publication.ReceiptSigner;
+import nl.buurtbegroting.service.signing.ReceiptSigner;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -44,7 +45,7 @@ class NaiveCheckThenInsertStore extends BallotStore {
     }
 
     @Override
-    public Cast cast(long electionId, VotingCode code, String submissionId, String content, Channel channel) {
+    public Cast cast(long electionId, VotingCode code, String submissionId, StoredBallot checked, Channel channel) {
         return transactions.executeWrite(status -> {
             Connection c = status.getConnection();
             if (!unusedInTransaction(c, electionId, code)) {
@@ -59,21 +60,21 @@ class NaiveCheckThenInsertStore extends BallotStore {
             byte[] nonce = new byte[16];
             random.nextBytes(id);
             random.nextBytes(nonce);
-            byte[] commitment = ReceiptSigner.leafHash(content, nonce);
+            byte[] commitment = checked.published(nonce).leafHash().bytes();
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO ballot (id, election_id, channel, cast_on, content, nonce, commitment) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 s.setBytes(1, id);
                 s.setLong(2, electionId);
                 s.setString(3, channel.name());
                 s.setObject(4, LocalDate.now());
-                s.setString(5, content);
+                s.setString(5, checked.content());
                 s.setBytes(6, nonce);
                 s.setBytes(7, commitment);
                 s.executeUpdate();
             }
             requireOpen(c, electionId);
             String hex = HexFormat.of().formatHex(commitment);
-            return new Cast(new Receipt(hex, hex, electionId, channel, LocalDate.now(), null), false);
+            return new Cast(new ReceiptView(hex, hex, electionId, channel, LocalDate.now(), null), false);
         });
     }
 }

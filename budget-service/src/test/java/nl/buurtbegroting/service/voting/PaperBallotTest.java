@@ -1,15 +1,11 @@
 package nl.buurtbegroting.service.voting;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import nl.buurtbegroting.service.Api;
+import nl.buurtbegroting.service.ApiTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 import java.util.Map;
@@ -17,19 +13,9 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "bb.code-key", value = Voting.CODE_KEY)
-class PaperBallotTest {
+class PaperBallotTest extends ApiTestBase {
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    Api api;
-    String admin;
     String piet;
     String marie;
     String outsider;
@@ -38,8 +24,6 @@ class PaperBallotTest {
 
     @BeforeAll
     void setUp() {
-        api = new Api(client, json);
-        admin = api.adminToken();
         election = Voting.draft(api, admin, "Papier");
         piet = api.account(admin, "piet", "ORGANISER", List.of(election));
         marie = api.account(admin, "marie", "ORGANISER", List.of(election));

@@ -4,17 +4,12 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import nl.buurtbegroting.service.Api;
+import nl.buurtbegroting.service.ApiTestBase;
 import nl.buurtbegroting.service.codes.VotingCode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.security.SecureRandom;
 import java.util.List;
@@ -28,26 +23,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * X-Forwarded-For.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "bb.code-key", value = Voting.CODE_KEY)
 @Property(name = "bb.voting.trusted-proxies", value = "127.0.0.1")
-class RateLimitTest {
+class RateLimitTest extends ApiTestBase {
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    Api api;
     String organiser;
     long election;
     List<String> codes;
 
     @BeforeAll
     void setUp() {
-        api = new Api(client, json);
         organiser = api.account(api.adminToken(), "rita", "ORGANISER", List.of());
         election = Voting.draft(api, organiser, "Rate limit");
         codes = Voting.issue(api, organiser, election, 3, "brief");

@@ -2,15 +2,12 @@ package nl.buurtbegroting.service.voting;
 
 import io.micronaut.context.annotation.Property;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.buurtbegroting.service.Api;
+import nl.buurtbegroting.service.ApiTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -31,23 +28,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "bb.code-key", value = Voting.CODE_KEY)
 @Property(name = "bb.public-url", value = "https://stem.example.nl/")
-class VotingApiTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
+class VotingApiTest extends ApiTestBase {
 
     @Inject
     DataSource dataSource;
 
-    Api api;
-    String admin;
     String organiser;
     String otherOrganiser;
     String auditor;
@@ -56,8 +43,6 @@ class VotingApiTest {
 
     @BeforeAll
     void setUp() {
-        api = new Api(client, json);
-        admin = api.adminToken();
         organiser = api.account(admin, "vera", "ORGANISER", List.of());
         otherOrganiser = api.account(admin, "victor", "ORGANISER", List.of());
         auditor = api.account(admin, "vince", "AUDITOR", List.of());

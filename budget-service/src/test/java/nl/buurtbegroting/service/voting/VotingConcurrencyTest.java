@@ -3,17 +3,13 @@ package nl.buurtbegroting.service.voting;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import nl.buurtbegroting.service.Api;
+import nl.buurtbegroting.service.ApiTestBase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import javax.sql.DataSource;
 import java.net.URI;
@@ -40,9 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * racing a stream of ballots.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "bb.code-key", value = Voting.CODE_KEY)
-class VotingConcurrencyTest {
+class VotingConcurrencyTest extends ApiTestBase {
 
     static final int SAME_CODE_COPIES = 64;
     static final int SAME_CODE_CODES = 200;
@@ -50,26 +45,16 @@ class VotingConcurrencyTest {
     static final int DISTINCT_THREADS = 32;
 
     @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    @Inject
     DataSource dataSource;
 
     @Inject
     EmbeddedServer server;
 
-    Api api;
     String organiser;
     EmbeddedServer second;
 
     @BeforeAll
     void setUp() {
-        api = new Api(client, json);
-        String admin = api.adminToken();
         organiser = api.account(admin, "olga", "ORGANISER", List.of());
         // A second, independent instance on the same database: its own context, pool, caches and port.
         second = ApplicationContext.run(EmbeddedServer.class, Map.of(

@@ -1,19 +1,15 @@
 package nl.buurtbegroting.service.web;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import nl.buurtbegroting.service.Api;
+import nl.buurtbegroting.service.ApiTestBase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -42,27 +38,18 @@ import static org.junit.jupiter.api.Assertions.fail;
  * a ballot in each format. Screenshots of each page go to {@code target/screenshots}.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Property(name = "bb.code-key", value = "dGVzdC1rZXktZm9yLXZvdGluZy1jb2Rlcy0zMi1ieXRlcyE=")
 // The walk checks a ballot by its typed hash, which needs published ballots; with the default of 10 voters these few
 // ballots would be withheld (issue 11), a case ResultAndCheckPagesTest pins.
 @Property(name = "bb.publication.minimum-voters-for-ballots", value = "1")
-class BrowserTest {
+class BrowserTest extends ApiTestBase {
 
     static final Path SHOTS = Path.of("target/screenshots");
 
     @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    @Inject
     EmbeddedServer server;
 
-    Api api;
     String organiser;
     String base;
     final Map<String, Long> elections = new HashMap<>();
@@ -75,8 +62,6 @@ class BrowserTest {
     @BeforeAll
     void setUp() {
         Browser.requireTools();
-        api = new Api(client, json);
-        String admin = api.adminToken();
         organiser = api.account(admin, "browser", "ORGANISER", List.of());
         base = server.getURL().toString();
         elections.put("APPROVAL", Elections.open(api, organiser, "Buurtbudget Oost", Map.of("format", "APPROVAL", "minProjects", 1, "maxProjects", 2), "mes-add1"));

@@ -1,13 +1,10 @@
 package nl.buurtbegroting.service.web;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import nl.buurtbegroting.service.Api;
+import nl.buurtbegroting.service.ApiTestBase;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -24,21 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @Property(name = "bb.demo", value = "true")
 @Property(name = "bb.code-key", value = "dGVzdC1rZXktZm9yLXZvdGluZy1jb2Rlcy0zMi1ieXRlcyE=")
-class DemoVotePageTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
+class DemoVotePageTest extends ApiTestBase {
 
     @Inject
     EmbeddedServer server;
 
     @Test
     void theDemoElectionTakesVotesNowAndItsVotePageShowsTheForm() {
-        Api api = new Api(client, json);
         List<Map<String, Object>> open = api.get("/api/elections", null).ok(200).list();
         assertEquals(1, open.size(), open.toString());
         Map<String, Object> assen = api.get("/api/elections/" + open.get(0).get("id"), null).ok(200).map();

@@ -2,7 +2,6 @@ package nl.buurtbegroting.service.web;
 
 import nl.buurtbegroting.service.Api;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,12 +51,7 @@ final class Elections {
         } else {
             csv = asked.ok(201).body();
         }
-        String[] lines = csv.split("\r\n");
-        List<String> codes = new ArrayList<>();
-        for (int i = 1; i < lines.length; i++) {
-            codes.add(lines[i].substring(0, lines[i].indexOf(',')));
-        }
-        return codes;
+        return Api.codesOfCsv(csv);
     }
 
     /** The same code with one character changed: the check symbol catches it. */

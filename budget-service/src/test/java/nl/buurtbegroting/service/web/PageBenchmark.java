@@ -1,13 +1,10 @@
 package nl.buurtbegroting.service.web;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import nl.buurtbegroting.service.Api;
+import nl.buurtbegroting.service.ApiTestBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -41,24 +38,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @MicronautTest(transactional = false)
 @Property(name = "bb.code-key", value = "dGVzdC1rZXktZm9yLXZvdGluZy1jb2Rlcy0zMi1ieXRlcyE=")
 @Property(name = "datasources.default.maximum-pool-size", value = "20")
-class PageBenchmark {
+class PageBenchmark extends ApiTestBase {
 
     static final int CLIENTS = 50;
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
 
     @Inject
     EmbeddedServer server;
 
     @Test
     void fiftyResidentsVoteAtOnce() throws Exception {
-        Api api = new Api(client, json);
-        String admin = api.adminToken();
         long id = Elections.open(api, admin, "Buurtbudget Benchmark", Map.of("format", "APPROVAL", "minProjects", 1, "maxProjects", 2), "greedy");
         int measured = Integer.getInteger("bb.bench.residents", 1000);
         int warmup = Integer.getInteger("bb.bench.warmup", 1000);

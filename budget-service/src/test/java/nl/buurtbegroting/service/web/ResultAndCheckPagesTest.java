@@ -1,16 +1,12 @@
 package nl.buurtbegroting.service.web;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import nl.buurtbegroting.service.Api;
+import nl.buurtbegroting.service.ApiTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,23 +27,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * publication and the ballot check, with the security headers of every answer.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "bb.code-key", value = "dGVzdC1rZXktZm9yLXZvdGluZy1jb2Rlcy0zMi1ieXRlcyE=")
-class ResultAndCheckPagesTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
+class ResultAndCheckPagesTest extends ApiTestBase {
 
     @Inject
     EmbeddedServer server;
 
     WebClient web;
     WebClient english;
-    Api api;
     String organiser;
     long published;
     long stillOpen;
@@ -57,8 +44,6 @@ class ResultAndCheckPagesTest {
 
     @BeforeAll
     void setUp() {
-        api = new Api(client, json);
-        String admin = api.adminToken();
         organiser = api.account(admin, "wijkteam", "ORGANISER", List.of());
         web = new WebClient(server.getURL().toString());
         english = new WebClient(server.getURL().toString()).acceptLanguage("en");

@@ -1,13 +1,10 @@
 package nl.buurtbegroting.service.web;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import nl.buurtbegroting.service.Api;
+import nl.buurtbegroting.service.ApiTestBase;
 import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
@@ -21,22 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Too many unknown codes from one address: the vote page says when to try again, next to the code field. */
 @MicronautTest(transactional = false)
 @Property(name = "bb.code-key", value = "dGVzdC1rZXktZm9yLXZvdGluZy1jb2Rlcy0zMi1ieXRlcyE=")
-class TooManyCodesPageTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
+class TooManyCodesPageTest extends ApiTestBase {
 
     @Inject
     EmbeddedServer server;
 
     @Test
     void theTwelfthUnknownCodeInAMinuteIsAnsweredWithWhenToTryAgain() {
-        Api api = new Api(client, json);
-        String admin = api.adminToken();
         long id = Elections.open(api, admin, "Buurtbudget Raden", Map.of("format", "APPROVAL"), "greedy");
         WebClient web = new WebClient(server.getURL().toString());
         SecureRandom random = new SecureRandom();

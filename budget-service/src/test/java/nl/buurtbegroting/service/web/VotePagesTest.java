@@ -1,16 +1,13 @@
 package nl.buurtbegroting.service.web;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.buurtbegroting.service.Api;
+import nl.buurtbegroting.service.ApiTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,23 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and in English.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "bb.code-key", value = "dGVzdC1rZXktZm9yLXZvdGluZy1jb2Rlcy0zMi1ieXRlcyE=")
-class VotePagesTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
+class VotePagesTest extends ApiTestBase {
 
     @Inject
     EmbeddedServer server;
 
     WebClient web;
     WebClient english;
-    Api api;
     String organiser;
     long approval;
     long chooseOne;
@@ -54,8 +42,6 @@ class VotePagesTest {
 
     @BeforeAll
     void setUp() {
-        api = new Api(client, json);
-        String admin = api.adminToken();
         organiser = api.account(admin, "stemlokaal", "ORGANISER", List.of());
         approval = Elections.open(api, organiser, "Buurtbudget Oost", Map.of("format", "APPROVAL", "minProjects", 1, "maxProjects", 2), "greedy");
         chooseOne = Elections.open(api, organiser, "Buurtbudget West", Map.of("format", "CHOOSE_ONE"), "greedy");

@@ -1,4 +1,4 @@
-package nl.buurtbegroting.service.publication;
+package nl.buurtbegroting.service.signing;
 
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import nl.buurtbegroting.core.audit.Ed25519Keys;
 import nl.buurtbegroting.core.audit.SigningKey;
 import nl.buurtbegroting.service.Api;
+import nl.buurtbegroting.service.signing.SigningKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 

@@ -1,4 +1,4 @@
-package nl.buurtbegroting.service.voting;
+package nl.buurtbegroting.service.security;
 
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;

@@ -1,4 +1,4 @@
-package nl.buurtbegroting.service.voting;
+package nl.buurtbegroting.service.security;
 
 import org.junit.jupiter.api.Test;
 

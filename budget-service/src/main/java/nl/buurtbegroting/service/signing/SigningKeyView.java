@@ -1,4 +1,4 @@
-package nl.buurtbegroting.service.publication;
+package nl.buurtbegroting.service.signing;
 
 import io.micronaut.serde.annotation.Serdeable;
 

@@ -1,4 +1,4 @@
-package nl.buurtbegroting.service.publication;
+package nl.buurtbegroting.service.signing;
 
 import nl.buurtbegroting.core.audit.Ed25519Keys;
 import nl.buurtbegroting.core.audit.SigningKey;

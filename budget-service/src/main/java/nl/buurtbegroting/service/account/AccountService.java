@@ -1,4 +1,4 @@
-package nl.buurtbegroting.service.security;
+package nl.buurtbegroting.service.account;
 
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
@@ -6,7 +6,16 @@ import jakarta.inject.Singleton;
 import nl.buurtbegroting.service.audit.AuditLog;
 import nl.buurtbegroting.service.election.ElectionRepository;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.ProblemCode;
 import nl.buurtbegroting.service.problem.TextCheck;
+import nl.buurtbegroting.service.security.Account;
+import nl.buurtbegroting.service.security.AccountRepository;
+import nl.buurtbegroting.service.security.AccountSessions;
+import nl.buurtbegroting.service.security.ElectionGrant;
+import nl.buurtbegroting.service.security.ElectionGrantRepository;
+import nl.buurtbegroting.service.security.PasswordHasher;
+import nl.buurtbegroting.service.security.PasswordPolicy;
+import nl.buurtbegroting.service.security.Role;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -39,7 +48,7 @@ public class AccountService {
     public AccountView create(String actor, AccountRequest request) {
         requireStrong(request.username(), request.password());
         if (!accounts.findIgnoringCase(request.username()).isEmpty()) {
-            throw ApiProblem.of(HttpStatus.CONFLICT, "USERNAME_TAKEN", "Conflict",
+            throw ApiProblem.of(ProblemCode.USERNAME_TAKEN,
                     "An account named '" + request.username() + "' already exists.");
         }
         List<Long> electionIds = request.elections() == null ? List.of() : request.elections();
@@ -48,7 +57,7 @@ public class AccountService {
         }
         for (int i = 0; i < electionIds.size(); i++) {
             if (!elections.existsById(electionIds.get(i))) {
-                throw ApiProblem.invalid("elections[" + i + "]", "ELECTION_NOT_FOUND",
+                throw ApiProblem.invalid("elections[" + i + "]", ProblemCode.ELECTION_NOT_FOUND.name(),
                         "There is no election " + electionIds.get(i) + ".");
             }
         }
@@ -65,12 +74,13 @@ public class AccountService {
     public AccountView grantElection(String actor, String username, long electionId) {
         Account account = (TextCheck.firstFault(username) >= 0 || username.length() > 64 ? java.util.Optional.<Account>empty()
                 : accounts.findByUsername(username))
-                .orElseThrow(() -> ApiProblem.notFound("ACCOUNT_NOT_FOUND", "There is no account '" + username + "'."));
+                .orElseThrow(() -> ApiProblem.of(ProblemCode.ACCOUNT_NOT_FOUND,
+                        "There is no account '" + username + "'."));
         if (account.role() != Role.ORGANISER) {
             throw ApiProblem.invalid("username", "GRANT_NEEDS_ORGANISER", "Only organisers are granted elections.");
         }
         if (!elections.existsById(electionId)) {
-            throw ApiProblem.notFound("ELECTION_NOT_FOUND", "There is no election " + electionId + ".");
+            throw ApiProblem.of(ProblemCode.ELECTION_NOT_FOUND, "There is no election " + electionId + ".");
         }
         if (!grants.existsByUsernameAndElectionId(username, electionId)) {
             grant(actor, username, electionId);
@@ -95,7 +105,7 @@ public class AccountService {
         List<Account> found = TextCheck.firstFault(username) >= 0 || username.length() > 64 ? List.of()
                 : accounts.findIgnoringCase(username);
         if (found.size() != 1) {
-            throw ApiProblem.notFound("ACCOUNT_NOT_FOUND", "There is no account '" + username + "'.");
+            throw ApiProblem.of(ProblemCode.ACCOUNT_NOT_FOUND, "There is no account '" + username + "'.");
         }
         audit.record(actor, "ACCOUNT_DISABLED", null, found.get(0).username(), "its tokens end at once");
         sessions.setDisabled(found.get(0).username(), true);
@@ -168,7 +178,8 @@ public class AccountService {
     @Transactional
     public AccountView revokeElection(String actor, String username, long electionId) {
         Account account = accounts.findByUsername(username)
-                .orElseThrow(() -> ApiProblem.notFound("ACCOUNT_NOT_FOUND", "There is no account '" + username + "'."));
+                .orElseThrow(() -> ApiProblem.of(ProblemCode.ACCOUNT_NOT_FOUND,
+                        "There is no account '" + username + "'."));
         for (ElectionGrant g : grants.findByUsername(username)) {
             if (g.electionId() == electionId) {
                 grants.delete(g);
@@ -182,7 +193,8 @@ public class AccountService {
     @Transactional
     public void setPassword(String actor, String username, char[] password) {
         Account a = accounts.findByUsername(username)
-                .orElseThrow(() -> ApiProblem.notFound("ACCOUNT_NOT_FOUND", "There is no account '" + username + "'."));
+                .orElseThrow(() -> ApiProblem.of(ProblemCode.ACCOUNT_NOT_FOUND,
+                        "There is no account '" + username + "'."));
         requireStrong(a.username(), new String(password));
         accounts.update(new Account(a.id(), a.username(), hasher.hash(password), a.role(), a.createdAt()));
         audit.record(actor, actor.equals(username) ? "PASSWORD_CHANGED" : "PASSWORD_RESET", null, username, null);
@@ -192,7 +204,8 @@ public class AccountService {
     @Transactional
     public void changeOwnPassword(String username, char[] current, char[] password) {
         Account a = accounts.findByUsername(username)
-                .orElseThrow(() -> ApiProblem.notFound("ACCOUNT_NOT_FOUND", "There is no account '" + username + "'."));
+                .orElseThrow(() -> ApiProblem.of(ProblemCode.ACCOUNT_NOT_FOUND,
+                        "There is no account '" + username + "'."));
         if (!hasher.matches(current, a.passwordHash())) {
             throw ApiProblem.invalid("currentPassword", "PASSWORD_WRONG", "the current password is not right");
         }

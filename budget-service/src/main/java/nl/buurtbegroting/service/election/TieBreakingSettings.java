@@ -7,21 +7,23 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The tie-breaking policy. {@code order} (proposal codes, first wins) is used with GIVEN only, {@code seed}
  * with RANDOM only.
  */
 @Serdeable
-public record TieBreaking(@NotNull TiePolicy policy,
+@Schema(name = "TieBreaking") // the OpenAPI name stays the one clients know
+public record TieBreakingSettings(@NotNull TiePolicy policy,
                           @Nullable @Size(max = 1000) List<@NotBlank @Size(max = 64) String> order,
                           @Nullable Long seed) {
 
-    public TieBreaking {
+    public TieBreakingSettings {
         order = order == null ? List.of() : List.copyOf(order);
     }
 
-    public static TieBreaking byId() {
-        return new TieBreaking(TiePolicy.ID, List.of(), null);
+    public static TieBreakingSettings byId() {
+        return new TieBreakingSettings(TiePolicy.ID, List.of(), null);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Who may vote: a minimum age (Assen 2024: 12) and the districts whose residents vote (empty: all). The service
@@ -15,14 +16,15 @@ import java.util.List;
  * its bundle say so. Districts are applied to code batches: each batch names one of these districts.
  */
 @Serdeable
-public record VoterEligibility(@Nullable @PositiveOrZero @Max(150) Integer minimumAge,
+@Schema(name = "VoterEligibility") // the OpenAPI name stays the one clients know
+public record VoterSettings(@Nullable @PositiveOrZero @Max(150) Integer minimumAge,
                                @Nullable @Size(max = 200) List<@NotBlank @Size(max = 100) String> districts) {
 
-    public VoterEligibility {
+    public VoterSettings {
         districts = districts == null ? List.of() : List.copyOf(districts);
     }
 
-    public static VoterEligibility everyone() {
-        return new VoterEligibility(null, List.of());
+    public static VoterSettings everyone() {
+        return new VoterSettings(null, List.of());
     }
 }

@@ -1,4 +1,4 @@
-package nl.buurtbegroting.service.security;
+package nl.buurtbegroting.service.account;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
+import nl.buurtbegroting.service.security.Role;
 
 /**
  * A new staff account.

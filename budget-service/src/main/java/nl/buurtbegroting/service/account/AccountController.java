@@ -1,4 +1,4 @@
-package nl.buurtbegroting.service.security;
+package nl.buurtbegroting.service.account;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -18,6 +18,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import java.util.List;
+import nl.buurtbegroting.service.security.AccountSessions;
+import nl.buurtbegroting.service.security.Roles;
 
 @Controller("/api/accounts")
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -1,4 +1,4 @@
-package nl.buurtbegroting.service.security;
+package nl.buurtbegroting.service.account;
 
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -18,6 +18,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.ProblemCode;
+import nl.buurtbegroting.service.security.Role;
 
 @Controller("/api/bootstrap")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -52,7 +54,7 @@ class BootstrapController {
         // Checked before the one-time token is spent, so a refused password does not cost the token.
         AccountService.requireStrong(request.username(), request.password());
         if (!bootstrap.redeem(request.token(), request.username(), request.password().toCharArray())) {
-            throw ApiProblem.of(HttpStatus.FORBIDDEN, "BOOTSTRAP_REFUSED", "Forbidden",
+            throw ApiProblem.of(ProblemCode.BOOTSTRAP_REFUSED,
                     "The bootstrap token is wrong, already used, or an admin exists already.");
         }
         return new BootstrapResult(request.username(), Role.ADMIN.name());

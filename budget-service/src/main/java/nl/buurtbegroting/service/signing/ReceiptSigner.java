@@ -1,4 +1,4 @@
-package nl.buurtbegroting.service.publication;
+package nl.buurtbegroting.service.signing;
 
 import jakarta.inject.Singleton;
 import nl.buurtbegroting.core.audit.CanonicalBallot;
@@ -24,14 +24,9 @@ public class ReceiptSigner {
         this.keys = keys;
     }
 
-    /** The leaf hash of a stored ballot (its content text and 16 random nonce bytes): the receipt's ballotHash. */
-    public static byte[] leafHash(String content, byte[] nonce) {
-        return StoredBallots.canonical(content, nonce).leafHash().bytes();
-    }
-
     /**
-     * The signed receipt of a stored ballot. The ballot is put in its published form once, and the
-     * receipt is written once, because this runs for every ballot cast.
+     * The signed receipt of a ballot in its published form (with its nonce). The receipt is written once,
+     * because this runs for every ballot cast.
      *
      * @param leafHash the ballot's leaf hash, the receipt's {@code ballotHash}
      * @param json     the receipt file's members, for embedding in a response
@@ -40,8 +35,7 @@ public class ReceiptSigner {
     public record Signed(byte[] leafHash, Map<String, Object> json, byte[] file) {
     }
 
-    public Signed sign(long electionId, String content, byte[] nonce) {
-        CanonicalBallot ballot = StoredBallots.canonical(content, nonce);
+    public Signed sign(long electionId, CanonicalBallot ballot) {
         Receipt receipt = Receipt.issue(Long.toString(electionId), ballot, keys.current());
         byte[] file = CanonicalJson.write(receipt.toJsonObject());
         // The answer carries the members in canonical order, exactly as a replay read back from the seal does.

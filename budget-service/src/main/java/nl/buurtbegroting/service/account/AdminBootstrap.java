@@ -1,4 +1,4 @@
-package nl.buurtbegroting.service.security;
+package nl.buurtbegroting.service.account;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;

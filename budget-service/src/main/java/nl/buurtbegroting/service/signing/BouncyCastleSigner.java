@@ -1,4 +1,4 @@
-package nl.buurtbegroting.service.publication;
+package nl.buurtbegroting.service.signing;
 
 import nl.buurtbegroting.core.audit.Signer;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;

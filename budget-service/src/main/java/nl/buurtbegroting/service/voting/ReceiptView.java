@@ -5,6 +5,7 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.LocalDate;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * What a voter keeps: a random id and the commitment of the stored ballot ({@code ballotHash}, hex), with
@@ -21,6 +22,7 @@ import java.util.Map;
  *                   {@code budget verify --receipt}
  */
 @Serdeable
-public record Receipt(String receiptId, String ballotHash, long electionId, Channel channel, LocalDate castOn,
+@Schema(name = "Receipt") // the OpenAPI name stays the one clients know
+public record ReceiptView(String receiptId, String ballotHash, long electionId, Channel channel, LocalDate castOn,
                       @Nullable Map<String, Object> signed) {
 }

@@ -7,14 +7,16 @@ import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * One change, as stored in the append-only audit log: who did what, when, to which election.
  * {@code detail} is a short human-readable description; it never contains a password, token or secret.
  */
 @Serdeable
+@Schema(name = "AuditEvent") // the OpenAPI name stays the one clients know
 @MappedEntity("audit_event")
-public record AuditEvent(@Id @GeneratedValue @Nullable Long id,
+public record AuditEntry(@Id @GeneratedValue @Nullable Long id,
                          Instant occurredAt,
                          String actor,
                          String action,
