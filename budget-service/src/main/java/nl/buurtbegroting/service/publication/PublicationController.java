@@ -6,6 +6,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.QueryValue;
 import nl.buurtbegroting.core.audit.CanonicalJson;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.ProblemCode;
 import nl.buurtbegroting.service.problem.TextCheck;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -112,7 +113,7 @@ class PublicationController {
     HttpResponse<byte[]> project(@PathVariable long id, @PathVariable String proposalId) {
         Map<String, Object> p = results.get(id).project(proposalId);
         if (p == null) {
-            throw ApiProblem.notFound("PROPOSAL_NOT_FOUND", "The result of election " + id
+            throw ApiProblem.of(ProblemCode.PROPOSAL_NOT_FOUND, "The result of election " + id
                     + " has no project with this id.");
         }
         return json(CanonicalJson.write(p));
