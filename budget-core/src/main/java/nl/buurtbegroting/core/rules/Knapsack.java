@@ -41,18 +41,7 @@ public class Knapsack implements AllocationRule {
     public Outcome allocate(Election election) {
         CompiledElection e = CompiledElection.of(election, options.tieBreaking(), name());
         OutcomeBuilder out = new OutcomeBuilder(e, name());
-        boolean[] candidate = out.excludeIneligible(options.minSupport());
-        List<Integer> items = new ArrayList<>();
-        for (int p = 0; p < e.projectCount; p++) {
-            if (!candidate[p]) {
-                continue;
-            }
-            if (e.cost[p] > e.budget) {
-                out.reject(p, new Decision.DoesNotFit(e.cost[p], e.budget));
-            } else {
-                items.add(p);
-            }
-        }
+        List<Integer> items = out.candidatesWithinBudget(options.minSupport());
         items.sort((a, b) -> Integer.compare(e.tieRank[a], e.tieRank[b]));
         int[] item = items.stream().mapToInt(Integer::intValue).toArray();
         Search search = new Search(e, item);

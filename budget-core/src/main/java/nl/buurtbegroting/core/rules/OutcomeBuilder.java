@@ -49,6 +49,27 @@ final class OutcomeBuilder {
         return candidate;
     }
 
+    /**
+     * The candidates (admitted, at or above {@code minSupport}) that fit the whole budget, in project order; a
+     * candidate that costs more than the whole budget is decided here as not fitting. For rules that never fund
+     * such a project whatever happens (knapsack, Phragmén), so it does not reach their search.
+     */
+    List<Integer> candidatesWithinBudget(long minSupport) {
+        boolean[] candidate = excludeIneligible(minSupport);
+        List<Integer> fitting = new ArrayList<>();
+        for (int p = 0; p < election.projectCount; p++) {
+            if (!candidate[p]) {
+                continue;
+            }
+            if (election.cost[p] > election.budget) {
+                reject(p, new Decision.DoesNotFit(election.cost[p], election.budget));
+            } else {
+                fitting.add(p);
+            }
+        }
+        return fitting;
+    }
+
     boolean decided(int p) {
         return decisions[p] != null;
     }

@@ -54,19 +54,8 @@ public class SequentialPhragmen implements AllocationRule {
                     + " cumulative (points) ballots; use mes, mes-add1, greedy or knapsack instead");
         }
         OutcomeBuilder out = new OutcomeBuilder(e, name());
-        boolean[] candidate = out.excludeIneligible(options.minSupport());
         BudgetState budget = new BudgetState(e);
-        List<Integer> remaining = new ArrayList<>();
-        for (int p = 0; p < e.projectCount; p++) {
-            if (!candidate[p]) {
-                continue;
-            }
-            if (e.cost[p] > e.budget) {
-                out.reject(p, new Decision.DoesNotFit(e.cost[p], e.budget));
-            } else {
-                remaining.add(p);
-            }
-        }
+        List<Integer> remaining = out.candidatesWithinBudget(options.minSupport());
         new Loads(e).run(out, budget, remaining);
         return out.build();
     }
