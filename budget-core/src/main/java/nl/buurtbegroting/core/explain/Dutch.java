@@ -3,6 +3,7 @@ package nl.buurtbegroting.core.explain;
 import java.util.Optional;
 import nl.buurtbegroting.core.arith.Rational;
 import nl.buurtbegroting.core.outcome.Decision;
+import nl.buurtbegroting.core.outcome.DetailKeys;
 import nl.buurtbegroting.core.outcome.TieBreak;
 
 /** Dutch at B1 level: short sentences, everyday words, amounts as "€ 1.234,56". */
@@ -40,7 +41,7 @@ final class Dutch implements Wording {
                                 + votes(f) + ".");
             case "phragmen":
                 return Text.of(FUNDED + "de kosten konden eerlijk verdeeld worden over de mensen die erop stemden.",
-                        intro(f), turn(f, d), left(f), f.detail("load").map(l -> "Daarmee droeg ieder van de "
+                        intro(f), turn(f, d), left(f), f.detail(DetailKeys.LOAD).map(l -> "Daarmee droeg ieder van de "
                                 + "mensen die erop stemden in totaal " + f.amount(l)
                                 + " van de kosten van de gekozen projecten.").orElse(""));
             case "greedy-per-cost":
@@ -64,11 +65,11 @@ final class Dutch implements Wording {
             return Text.of(NOT_FUNDED + "de mensen die erop stemden, konden het niet samen betalen, en wat daarna over "
                             + "was, was te weinig.",
                     intro(f),
-                    f.detail("available").isPresent() && f.detail("lacking").isPresent()
-                            ? "De mensen die erop stemden, hadden samen nog maar " + f.amount(f.detail("available").get())
-                                    + " over: " + f.amount(f.detail("lacking").get()) + " te weinig."
+                    f.detail(DetailKeys.AVAILABLE).isPresent() && f.detail(DetailKeys.LACKING).isPresent()
+                            ? "De mensen die erop stemden, hadden samen nog maar " + f.amount(f.detail(DetailKeys.AVAILABLE).get())
+                                    + " over: " + f.amount(f.detail(DetailKeys.LACKING).get()) + " te weinig."
                             : "",
-                    f.detail("lacking").map(l -> spending(f, l, f.spentMostOn().orElse(""))).orElse(""),
+                    f.detail(DetailKeys.LACKING).map(l -> spending(f, l, f.spentMostOn().orElse(""))).orElse(""),
                     "Van het budget was daarna nog " + f.amount(d.remaining()) + " over, ook te weinig.");
         }
         String earlier = f.stoppedHere() ? STOPS_HERE : switch (f.rule()) {

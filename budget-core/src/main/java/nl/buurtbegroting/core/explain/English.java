@@ -3,6 +3,7 @@ package nl.buurtbegroting.core.explain;
 import java.util.Optional;
 import nl.buurtbegroting.core.arith.Rational;
 import nl.buurtbegroting.core.outcome.Decision;
+import nl.buurtbegroting.core.outcome.DetailKeys;
 import nl.buurtbegroting.core.outcome.TieBreak;
 
 /** English at B1 level: short sentences, everyday words, amounts as "€1,234.56". */
@@ -38,7 +39,7 @@ final class English implements Wording {
                                 + votes(f) + ".");
             case "phragmen":
                 return Text.of(FUNDED + "its cost could be shared fairly among the people who voted for it.",
-                        intro(f), turn(d), left(f), f.detail("load").map(l -> "With it, each of the people who voted "
+                        intro(f), turn(d), left(f), f.detail(DetailKeys.LOAD).map(l -> "With it, each of the people who voted "
                                 + "for it carried " + f.amount(l) + " in total of the cost of the chosen projects.")
                                 .orElse(""));
             case "greedy-per-cost":
@@ -62,11 +63,11 @@ final class English implements Wording {
             return Text.of(NOT_FUNDED + "the people who voted for it could not pay for it together, and what was left "
                             + "afterwards was too little.",
                     intro(f),
-                    f.detail("available").isPresent() && f.detail("lacking").isPresent()
-                            ? "Together the people who voted for it had only " + f.amount(f.detail("available").get())
-                                    + " left: " + f.amount(f.detail("lacking").get()) + " too little."
+                    f.detail(DetailKeys.AVAILABLE).isPresent() && f.detail(DetailKeys.LACKING).isPresent()
+                            ? "Together the people who voted for it had only " + f.amount(f.detail(DetailKeys.AVAILABLE).get())
+                                    + " left: " + f.amount(f.detail(DetailKeys.LACKING).get()) + " too little."
                             : "",
-                    f.detail("lacking").map(l -> spending(f, l, f.spentMostOn().orElse(""))).orElse(""),
+                    f.detail(DetailKeys.LACKING).map(l -> spending(f, l, f.spentMostOn().orElse(""))).orElse(""),
                     "After that, " + f.amount(d.remaining()) + " of the budget was left, which was too little as well.");
         }
         String earlier = f.stoppedHere() ? STOPS_HERE : switch (f.rule()) {

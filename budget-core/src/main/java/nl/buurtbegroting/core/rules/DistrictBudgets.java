@@ -16,6 +16,7 @@ import nl.buurtbegroting.core.model.Instance;
 import nl.buurtbegroting.core.model.OrdinalBallot;
 import nl.buurtbegroting.core.model.Profile;
 import nl.buurtbegroting.core.model.Project;
+import nl.buurtbegroting.core.outcome.DetailKeys;
 import nl.buurtbegroting.core.outcome.Outcome;
 import nl.buurtbegroting.core.outcome.ProjectResult;
 import nl.buurtbegroting.core.outcome.TieBreak;
@@ -73,8 +74,8 @@ public record DistrictBudgets(Map<String, Long> budgets, String projectKey, Stri
             for (TieBreak t : part.ties()) {
                 ties.add(new TieBreak(district.getKey() + ": " + t.step(), t.tied(), t.winner(), t.policy()));
             }
-            part.details().forEach((k, v) -> details.put("district." + district.getKey() + "." + k, v));
-            details.put("district." + district.getKey() + ".spent", Long.toString(part.totalCost()));
+            part.details().forEach((k, v) -> details.put(DetailKeys.DISTRICT_PREFIX + district.getKey() + "." + k, v));
+            details.put(DetailKeys.DISTRICT_PREFIX + district.getKey() + "." + DetailKeys.DISTRICT_SPENT, Long.toString(part.totalCost()));
             tieBreaking = part.tieBreaking();
         }
         List<ProjectResult> ordered = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.Map;
 import nl.buurtbegroting.core.arith.Rational;
 import nl.buurtbegroting.core.model.Election;
+import nl.buurtbegroting.core.outcome.DetailKeys;
 import nl.buurtbegroting.core.outcome.Decision;
 import nl.buurtbegroting.core.outcome.Outcome;
 
@@ -81,13 +82,13 @@ public class EqualShares implements AllocationRule {
         if (completion.raisesShare()) {
             ShareSearch.Found found = ShareSearch.find(e, engine, candidate, supported, options.raisePastExhaustive());
             result = found.result();
-            out.detail("firstShare", Long.toString(found.firstShare()));
-            out.detail("share", Long.toString(found.share()));
-            out.detail("stop", found.stop());
+            out.detail(DetailKeys.FIRST_SHARE, Long.toString(found.firstShare()));
+            out.detail(DetailKeys.SHARE, Long.toString(found.share()));
+            out.detail(DetailKeys.STOP, found.stop());
         } else {
             Rational start = e.voters == 0 ? Rational.ZERO : Rational.of(e.budget, e.voters);
             result = engine.run(start, true);
-            out.detail("startShare", start.toString());
+            out.detail(DetailKeys.START_SHARE, start.toString());
         }
         for (int k = 0; k < result.ties.size(); k++) {
             java.util.List<Integer> tied = new java.util.ArrayList<>();
@@ -107,7 +108,7 @@ public class EqualShares implements AllocationRule {
                 out.reject(p, result.rejected[p]);
             }
         }
-        out.detail("mesCost", Long.toString(result.cost));
+        out.detail(DetailKeys.MES_COST, Long.toString(result.cost));
         if (completion.fillsGreedily()) {
             BudgetState budget = new BudgetState(e);
             boolean[] rest = new boolean[e.projectCount];
@@ -117,7 +118,7 @@ public class EqualShares implements AllocationRule {
             for (int p = 0; p < e.projectCount; p++) {
                 rest[p] = candidate[p] && !result.funded[p];
                 if (rest[p]) {
-                    out.detail(p, "mesDecision", out.decision(p).code());
+                    out.detail(p, DetailKeys.MES_DECISION, out.decision(p).code());
                 }
             }
             Comparator<Integer> bySupport = Comparator.comparingLong(p -> -e.support[p]);

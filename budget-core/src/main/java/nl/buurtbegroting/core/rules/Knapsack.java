@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import nl.buurtbegroting.core.model.Election;
+import nl.buurtbegroting.core.outcome.DetailKeys;
 import nl.buurtbegroting.core.outcome.Decision;
 import nl.buurtbegroting.core.outcome.Outcome;
 
@@ -60,7 +61,7 @@ public class Knapsack implements AllocationRule {
                 out.reject(item[k], new Decision.NotInOptimum(welfare));
             }
         }
-        out.detail("welfare", Long.toString(welfare));
+        out.detail(DetailKeys.WELFARE, Long.toString(welfare));
         return out.build();
     }
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.buurtbegroting.core.outcome.DetailKeys;
 import nl.buurtbegroting.core.outcome.Decision;
 import nl.buurtbegroting.core.outcome.Outcome;
 import nl.buurtbegroting.core.outcome.ProjectResult;
@@ -132,12 +133,12 @@ final class OutcomeBuilder {
             }
             results.add(new ProjectResult(election.projects.get(p), election.support[p], decisions[p], projectDetails.get(p)));
         }
-        details.putIfAbsent("voters", Long.toString(election.voters));
+        details.putIfAbsent(DetailKeys.VOTERS, Long.toString(election.voters));
         // So that a stored outcome can be worded (votes or points, which currency) without its instance.
-        details.putIfAbsent("voteType", election.instance.voteType().pabulibName());
+        details.putIfAbsent(DetailKeys.VOTE_TYPE, election.instance.voteType().pabulibName());
         String currency = election.instance.meta().get("currency");
         if (currency != null && !currency.isBlank()) {
-            details.putIfAbsent("currency", currency.strip());
+            details.putIfAbsent(DetailKeys.CURRENCY, currency.strip());
         }
         return new Outcome(rule.label(), election.budget, total, selected, results, ties, election.tieBreaking.spec(), details);
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import nl.buurtbegroting.core.arith.Rational;
+import nl.buurtbegroting.core.outcome.DetailKeys;
 import nl.buurtbegroting.core.outcome.Decision;
 
 /**
@@ -73,10 +74,10 @@ final class PaymentHistory {
 
     void describePayments(int p, Map<BigInteger, Long> paidBy, BigInteger unit) {
         Map<String, String> d = details.get(p);
-        d.put("rho", rho[p].toString());
+        d.put(DetailKeys.RHO, rho[p].toString());
         Rational shareR = rho[p].multiply(e.cost[p]);
         if (!weighted) {
-            d.put("share", shareR.toString());
+            d.put(DetailKeys.PROJECT_SHARE, shareR.toString());
         }
         // paidBy is keyed by numerators over one unit, so its order is the order of the amounts
         long payers = 0;
@@ -105,15 +106,15 @@ final class PaymentHistory {
                 break;
             }
         }
-        d.put("payers", Long.toString(payers));
-        d.put("minPayment", lowest == null ? "0" : Rational.of(lowest, unit).toString());
-        d.put("maxPayment", paidBy.isEmpty() ? "0" : Rational.of(((TreeMap<BigInteger, Long>) paidBy).lastKey(), unit).toString());
+        d.put(DetailKeys.PAYERS, Long.toString(payers));
+        d.put(DetailKeys.MIN_PAYMENT, lowest == null ? "0" : Rational.of(lowest, unit).toString());
+        d.put(DetailKeys.MAX_PAYMENT, paidBy.isEmpty() ? "0" : Rational.of(((TreeMap<BigInteger, Long>) paidBy).lastKey(), unit).toString());
         if (!weighted) {
-            d.put("paidFullShare", Long.toString(fullShare));
-            d.put("paidAllTheyHad", Long.toString(payers - fullShare));
+            d.put(DetailKeys.PAID_FULL_SHARE, Long.toString(fullShare));
+            d.put(DetailKeys.PAID_ALL_THEY_HAD, Long.toString(payers - fullShare));
         }
         if (paidBy.size() <= 12) {
-            d.put("payments", list.toString());
+            d.put(DetailKeys.PAYMENTS, list.toString());
         }
     }
 
@@ -175,8 +176,8 @@ final class PaymentHistory {
         Rational available = Rational.of(held, denom);
         Rational lacking = Rational.of(e.cost[p]).subtract(available);
         Map<String, String> d = details.get(p);
-        d.put("available", available.toString());
-        d.put("lacking", lacking.toString());
+        d.put(DetailKeys.AVAILABLE, available.toString());
+        d.put(DetailKeys.LACKING, lacking.toString());
         StringBuilder spent = new StringBuilder();
         for (int r : top) {
             if (spent.length() > 0) {
@@ -184,7 +185,7 @@ final class PaymentHistory {
             }
             spent.append(e.projects.get(order.get(r)).id()).append(':').append(Rational.of(perRound[r], roundDenom.get(r)));
         }
-        d.put("spentOn", spent.toString());
+        d.put(DetailKeys.SPENT_ON, spent.toString());
         String took = top.isEmpty() ? "" : e.projects.get(order.get(top.get(0))).id();
         return new Decision.NotAffordable(available.toString(), lacking.toString(), took);
     }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import nl.buurtbegroting.core.arith.Rational;
 import nl.buurtbegroting.core.model.Election;
+import nl.buurtbegroting.core.outcome.DetailKeys;
 import nl.buurtbegroting.core.outcome.Decision;
 import nl.buurtbegroting.core.outcome.Outcome;
 
@@ -139,7 +140,7 @@ public class SequentialPhragmen implements AllocationRule {
                 }
                 if (e.support[winner] > 0) {
                     load(winner);
-                    out.detail(winner, "load", Rational.of(level.get(level.size() - 1), denom).toString());
+                    out.detail(winner, DetailKeys.LOAD, Rational.of(level.get(level.size() - 1), denom).toString());
                 }
                 budget.fund(winner);
                 out.fund(winner, "phragmen");
@@ -153,7 +154,7 @@ public class SequentialPhragmen implements AllocationRule {
                 if (p == tooBig) {
                     out.reject(p, new Decision.DoesNotFit(e.cost[p], left));
                     if (e.support[p] > 0) {
-                        out.detail(p, "load", value(p).toString());
+                        out.detail(p, DetailKeys.LOAD, value(p).toString());
                     }
                 } else {
                     out.reject(p, new Decision.StoppedBefore(id, left));

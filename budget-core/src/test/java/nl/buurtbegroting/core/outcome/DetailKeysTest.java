@@ -41,7 +41,22 @@ class DetailKeysTest {
         assertTrue(projectKeys.containsAll(List.of(DetailKeys.PAYERS, DetailKeys.MIN_PAYMENT, DetailKeys.MAX_PAYMENT,
                 DetailKeys.PAYMENTS, DetailKeys.SPENT_ON, DetailKeys.MES_DECISION)), projectKeys.toString());
 
+        assertTrue(projectKeys.containsAll(List.of(DetailKeys.RHO, DetailKeys.PROJECT_SHARE, DetailKeys.PAID_FULL_SHARE,
+                DetailKeys.AVAILABLE, DetailKeys.LACKING)), projectKeys.toString());
+        assertTrue(mes.details().containsKey(DetailKeys.MES_COST), mes.details().toString());
+
         Outcome add1 = RuleName.MES_ADD1.create().allocate(WARSAW);
-        assertTrue(add1.details().keySet().containsAll(List.of(DetailKeys.FIRST_SHARE, DetailKeys.SHARE)), add1.details().toString());
+        assertTrue(add1.details().keySet().containsAll(List.of(DetailKeys.FIRST_SHARE, DetailKeys.SHARE, DetailKeys.STOP)),
+                add1.details().toString());
+    }
+
+    @Test
+    void phragmenWritesTheLoadOfEachFundedProject() {
+        Outcome o = RuleName.PHRAGMEN.create().allocate(WARSAW);
+        for (ProjectResult r : o.projects()) {
+            if (r.selected()) {
+                assertTrue(r.details().containsKey(DetailKeys.LOAD), r.project().id() + ": " + r.details());
+            }
+        }
     }
 }
