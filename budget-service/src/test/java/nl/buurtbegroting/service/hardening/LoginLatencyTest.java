@@ -99,8 +99,11 @@ class LoginLatencyTest {
         assertTrue(logins.get() >= 100, "logins " + logins.get());
         assertTrue(loginStatus.containsKey(200), "some logins succeed: " + loginStatus);
         assertTrue(loginStatus.keySet().stream().allMatch(s -> s == 200 || s == 429), "only 200 or 429 LOGIN_BUSY: " + loginStatus);
-        // Twice the idle p99, with 25 ms of slack for a shared 2-core machine whose other load we do not control.
-        assertTrue(busyP99 <= 2 * idleP99 + 25_000_000L,
+        // The fault this pins made a ballot wait tens of seconds (47 s) behind the logins. The bound catches any such
+        // starvation (a ballot queued behind even one 600,000-iteration hash takes about 0.5 s) but not the ordinary
+        // jitter of a shared 2-core machine whose other load a test does not control: latency itself is measured by
+        // the ballot benchmark, not asserted here.
+        assertTrue(busyP99 <= Math.max(4 * idleP99, 400_000_000L),
                 "ballot p99 under login load " + busyP99 / 1e6 + " ms against " + idleP99 / 1e6 + " ms idle");
     }
 
