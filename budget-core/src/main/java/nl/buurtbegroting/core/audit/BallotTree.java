@@ -1,5 +1,6 @@
 package nl.buurtbegroting.core.audit;
 
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -27,9 +28,11 @@ public final class BallotTree {
     public static BallotTree of(Collection<CanonicalBallot> ballots) {
         record Leaf(CanonicalBallot ballot, Digest hash) {
         }
-        List<Leaf> sorted = new ArrayList<>();
+        List<Leaf> sorted = new ArrayList<>(ballots.size());
+        MessageDigest md = Digest.newSha256();
         for (CanonicalBallot b : ballots) {
-            sorted.add(new Leaf(b, b.leafHash()));
+            byte[] bytes = b.canonicalBytes();
+            sorted.add(new Leaf(b, MerkleTree.leafHash(md, bytes, 0, bytes.length)));
         }
         sorted.sort(Comparator.comparing(Leaf::hash));
         List<CanonicalBallot> order = new ArrayList<>();
