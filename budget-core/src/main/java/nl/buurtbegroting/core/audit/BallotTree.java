@@ -1,8 +1,9 @@
 package nl.buurtbegroting.core.audit;
 
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,15 +26,21 @@ public final class BallotTree {
 
     /** Sorts the ballots by leaf hash and builds the tree. */
     public static BallotTree of(Collection<CanonicalBallot> ballots) {
-        record Leaf(CanonicalBallot ballot, Digest hash) {
+        // The key is the hash's first 8 bytes as an unsigned number, which orders leaves as their bytes do; the whole
+        // hash decides only between equal keys. Sorting a city's 100,000 leaves by comparing byte arrays was a visible
+        // part of the tally.
+        record Leaf(CanonicalBallot ballot, Digest hash, long key) {
         }
-        List<Leaf> sorted = new ArrayList<>();
+        List<Leaf> sorted = new ArrayList<>(ballots.size());
+        MessageDigest md = Digest.newSha256();
         for (CanonicalBallot b : ballots) {
-            sorted.add(new Leaf(b, b.leafHash()));
+            byte[] bytes = b.canonicalBytes();
+            Digest hash = MerkleTree.leafHash(md, bytes, 0, bytes.length);
+            sorted.add(new Leaf(b, hash, ByteBuffer.wrap(hash.bytes()).getLong()));
         }
-        sorted.sort(Comparator.comparing(Leaf::hash));
-        List<CanonicalBallot> order = new ArrayList<>();
-        List<Digest> leaves = new ArrayList<>();
+        sorted.sort((x, y) -> x.key() != y.key() ? Long.compareUnsigned(x.key(), y.key()) : x.hash().compareTo(y.hash()));
+        List<CanonicalBallot> order = new ArrayList<>(sorted.size());
+        List<Digest> leaves = new ArrayList<>(sorted.size());
         for (Leaf l : sorted) {
             order.add(l.ballot());
             leaves.add(l.hash());

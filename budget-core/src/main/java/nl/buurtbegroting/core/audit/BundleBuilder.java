@@ -89,7 +89,16 @@ public final class BundleBuilder {
 
     /** The ballots in bundle order and their Merkle tree: what receipts' inclusion proofs come from. */
     public static BallotTree ballotTree(BundleInput input) {
-        return BallotTree.of(canonicalBallots(input));
+        if (input.tree() == null) {
+            return BallotTree.of(canonicalBallots(input));
+        }
+        Set<String> seen = new HashSet<>();
+        for (CanonicalBallot b : input.tree().ballots()) {
+            if (!seen.add(b.nonce())) {
+                throw new IllegalArgumentException("ballot nonce " + b.nonce() + " is used twice");
+            }
+        }
+        return input.tree();
     }
 
     AuditBundle assemble(BundleInput input) {

@@ -213,10 +213,7 @@ final class BundleChecks {
         if (parsed.ballots == null || parsed.root == null) {
             return skip(Check.MERKLE_ROOT, "needs ballots.json and merkle.json, which are missing or unreadable");
         }
-        List<Digest> leaves = new ArrayList<>(parsed.ballots.size());
-        for (CanonicalBallot b : parsed.ballots) {
-            leaves.add(b.leafHash());
-        }
+        List<Digest> leaves = parsed.leaves();
         for (int i = 1; i < leaves.size(); i++) {
             if (leaves.get(i - 1).compareTo(leaves.get(i)) > 0) {
                 return fail(Check.MERKLE_ROOT, "ballot " + i + " is out of order: ballots must be sorted by leaf hash");
@@ -241,9 +238,10 @@ final class BundleChecks {
         }
         Map<Digest, Integer> leaves = new HashMap<>();
         Map<String, Integer> nonces = new HashMap<>();
+        List<Digest> hashes = parsed.leaves();
         for (int i = 0; i < parsed.ballots.size(); i++) {
             CanonicalBallot b = parsed.ballots.get(i);
-            Integer twin = leaves.putIfAbsent(b.leafHash(), i);
+            Integer twin = leaves.putIfAbsent(hashes.get(i), i);
             if (twin != null) {
                 return fail(Check.BALLOTS_UNIQUE, "ballot " + i + " is a copy of ballot " + twin);
             }

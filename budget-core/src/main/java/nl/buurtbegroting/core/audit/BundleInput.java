@@ -24,10 +24,19 @@ import nl.buurtbegroting.core.rules.RuleOptions;
  * @param counts                  codes per batch and ballots per channel
  * @param libraryVersion          version of budget-core that computed the outcome
  * @param minimumVotersForBallots below this many voters the ballots are withheld (privacy); 0 publishes always
+ * @param tree                    the published ballots and their Merkle tree when the input was made from them
+ *                                ({@link #of}), so the builder need not derive and hash them again; null otherwise
  */
 public record BundleInput(ElectionInfo info, Election election, List<String> nonces, RuleName rule, RuleOptions options,
                           Outcome outcome, List<AuditEvent> events, BallotCounts counts, String libraryVersion,
-                          int minimumVotersForBallots) {
+                          int minimumVotersForBallots, BallotTree tree) {
+
+    /** An input from model ballots and their nonces; the builder derives the published ballots. */
+    public BundleInput(ElectionInfo info, Election election, List<String> nonces, RuleName rule, RuleOptions options,
+                       Outcome outcome, List<AuditEvent> events, BallotCounts counts, String libraryVersion,
+                       int minimumVotersForBallots) {
+        this(info, election, nonces, rule, options, outcome, events, counts, libraryVersion, minimumVotersForBallots, null);
+    }
 
     public BundleInput {
         Objects.requireNonNull(info, "info");
@@ -54,6 +63,24 @@ public record BundleInput(ElectionInfo info, Election election, List<String> non
     public static BundleInput of(ElectionInfo info, Instance instance, List<CanonicalBallot> ballots, RuleName rule,
                                  RuleOptions options, Outcome outcome, List<AuditEvent> events, BallotCounts counts,
                                  String libraryVersion, int minimumVotersForBallots) {
+        return of(info, instance, ballots, rule, options, outcome, events, counts, libraryVersion, minimumVotersForBallots,
+                null);
+    }
+
+    /**
+     * The input from the published ballots' tree (the service's count has one): the bundle is built from this tree, its
+     * ballots in its order, without deriving and hashing 100,000 ballots again.
+     */
+    public static BundleInput of(ElectionInfo info, Instance instance, BallotTree tree, RuleName rule,
+                                 RuleOptions options, Outcome outcome, List<AuditEvent> events, BallotCounts counts,
+                                 String libraryVersion, int minimumVotersForBallots) {
+        return of(info, instance, tree.ballots(), rule, options, outcome, events, counts, libraryVersion,
+                minimumVotersForBallots, tree);
+    }
+
+    private static BundleInput of(ElectionInfo info, Instance instance, List<CanonicalBallot> ballots, RuleName rule,
+                                  RuleOptions options, Outcome outcome, List<AuditEvent> events, BallotCounts counts,
+                                  String libraryVersion, int minimumVotersForBallots, BallotTree tree) {
         List<Ballot> model = new ArrayList<>(ballots.size());
         List<String> nonces = new ArrayList<>(ballots.size());
         for (CanonicalBallot b : ballots) {
@@ -61,7 +88,7 @@ public record BundleInput(ElectionInfo info, Election election, List<String> non
             nonces.add(b.nonce());
         }
         return new BundleInput(info, new Election(instance, new Profile(model)), nonces, rule, options, outcome, events,
-                counts, libraryVersion, minimumVotersForBallots);
+                counts, libraryVersion, minimumVotersForBallots, tree);
     }
 
     public boolean ballotsWithheld() {

@@ -1,5 +1,6 @@
 package nl.buurtbegroting.core.audit;
 
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,11 +29,13 @@ public final class MerkleTree {
         List<Digest[]> levels = new ArrayList<>();
         Digest[] level = leafHashes.toArray(new Digest[0]);
         levels.add(level);
+        // One digest object for the whole build: looking up a new one per node was a visible part of hashing a city's tree.
+        MessageDigest md = Digest.newSha256();
         while (level.length > 1) {
             Digest[] up = new Digest[(level.length + 1) / 2];
             for (int i = 0; i < up.length; i++) {
                 int l = 2 * i;
-                up[i] = l + 1 < level.length ? nodeHash(level[l], level[l + 1]) : level[l];
+                up[i] = l + 1 < level.length ? nodeHash(md, level[l], level[l + 1]) : level[l];
             }
             levels.add(up);
             level = up;
@@ -44,8 +47,22 @@ public final class MerkleTree {
         return Digest.sha256(LEAF_PREFIX, data);
     }
 
+    /** The leaf hash of {@code data[off, off + len)} with a digest object the caller reuses over many leaves. */
+    static Digest leafHash(MessageDigest md, byte[] data, int off, int len) {
+        md.update(LEAF_PREFIX);
+        md.update(data, off, len);
+        return Digest.of(md.digest());
+    }
+
     public static Digest nodeHash(Digest left, Digest right) {
         return Digest.sha256(NODE_PREFIX, left.bytes(), right.bytes());
+    }
+
+    private static Digest nodeHash(MessageDigest md, Digest left, Digest right) {
+        md.update(NODE_PREFIX);
+        md.update(left.bytes());
+        md.update(right.bytes());
+        return Digest.of(md.digest());
     }
 
     public int size() {

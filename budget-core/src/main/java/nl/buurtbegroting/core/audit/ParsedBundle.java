@@ -34,6 +34,8 @@ final class ParsedBundle {
     Long treeSize;
     Digest root;
     List<CanonicalBallot> ballots;
+    /** The ballots' leaf hashes, in file order: from {@link BallotsFile} or, on first use, from the ballots. */
+    private List<Digest> leaves;
     boolean outcomeWellFormed;
     String keyId;
     byte[] publicKey;
@@ -45,6 +47,20 @@ final class ParsedBundle {
         this.bundle = bundle;
         parseSignature();
         parseContent();
+    }
+
+    /** The leaf hash of every ballot, in file order (the ballots must have been read). */
+    List<Digest> leaves() {
+        if (leaves == null) {
+            List<Digest> out = new ArrayList<>(ballots.size());
+            java.security.MessageDigest md = Digest.newSha256();
+            for (CanonicalBallot b : ballots) {
+                byte[] bytes = b.canonicalBytes();
+                out.add(MerkleTree.leafHash(md, bytes, 0, bytes.length));
+            }
+            leaves = out;
+        }
+        return leaves;
     }
 
     // ---- parsing ----
@@ -99,7 +115,14 @@ final class ParsedBundle {
             if (manifest == null) {
                 unreadable.add(AuditBundle.BALLOTS);
             } else {
-                ballots = parse(AuditBundle.BALLOTS, this::parseBallots);
+                BallotsFile.Read plain = BallotsFile.readPlain(bundle.fileNoCopy(AuditBundle.BALLOTS),
+                        manifest.instance().voteType());
+                if (plain != null) {
+                    ballots = plain.ballots();
+                    leaves = plain.leaves();
+                } else {
+                    ballots = parse(AuditBundle.BALLOTS, this::parseBallots);
+                }
             }
         }
         if (manifest != null) {

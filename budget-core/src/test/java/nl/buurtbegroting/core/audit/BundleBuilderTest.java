@@ -99,6 +99,28 @@ class BundleBuilderTest {
         BundleInput stored = BundleInput.of(in.info(), in.election().instance(), BundleBuilder.canonicalBallots(in), in.rule(),
                 in.options(), in.outcome(), in.events(), in.counts(), in.libraryVersion(), in.minimumVotersForBallots());
         assertArrayEquals(TestBundles.build(in).toZip(), TestBundles.build(stored).toZip());
+        BundleInput fromTree = BundleInput.of(in.info(), in.election().instance(), BundleBuilder.ballotTree(in), in.rule(),
+                in.options(), in.outcome(), in.events(), in.counts(), in.libraryVersion(), in.minimumVotersForBallots());
+        assertArrayEquals(TestBundles.build(in).toZip(), TestBundles.build(fromTree).toZip());
+        for (int withheldBelow : new int[] {0, Integer.MAX_VALUE}) {
+            BundleInput a = new BundleInput(in.info(), in.election(), in.nonces(), in.rule(), in.options(), in.outcome(),
+                    in.events(), in.counts(), in.libraryVersion(), withheldBelow);
+            BundleInput b = BundleInput.of(in.info(), in.election().instance(), BundleBuilder.ballotTree(in), in.rule(),
+                    in.options(), in.outcome(), in.events(), in.counts(), in.libraryVersion(), withheldBelow);
+            assertArrayEquals(TestBundles.build(a).toZip(), TestBundles.build(b).toZip(), "withheld below " + withheldBelow);
+        }
+    }
+
+    @Test
+    void aTreeWithANonceTwiceIsRefusedAsTheModelBallotsAre() {
+        BundleInput in = TestBundles.assen();
+        List<CanonicalBallot> ballots = new ArrayList<>(BundleBuilder.canonicalBallots(in));
+        CanonicalBallot first = ballots.get(0);
+        ballots.set(1, new CanonicalBallot(first.nonce(), ballots.get(1).projects(), ballots.get(1).points()));
+        BundleInput twice = BundleInput.of(in.info(), in.election().instance(), BallotTree.of(ballots), in.rule(),
+                in.options(), in.outcome(), in.events(), in.counts(), in.libraryVersion(), in.minimumVotersForBallots());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TestBundles.build(twice));
+        assertTrue(e.getMessage().contains("is used twice"), e.getMessage());
     }
 
     @Test

@@ -126,7 +126,7 @@ public class PublicationService {
             SigningKey key = keys.current();
             ElectionInfo info = new ElectionInfo(Long.toString(electionId), TextCheck.publishable(row.name()),
                     TextCheck.publishable(row.neighbourhood()), row.currency(), decision);
-            BundleInput input = BundleInput.of(info, count.instance(), count.ballots().ballots(), count.rule(),
+            BundleInput input = BundleInput.of(info, count.instance(), count.ballots(), count.rule(),
                     count.options(), count.outcome(), events, count.counts(), libraryVersion, minimumVotersForBallots);
             AuditBundle bundle;
             try {

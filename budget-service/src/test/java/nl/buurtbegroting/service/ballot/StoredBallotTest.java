@@ -65,4 +65,32 @@ class StoredBallotTest {
         assertThrows(IllegalArgumentException.class, () -> StoredBallot.read("{\"projects\":[\"1\"]", NONCE));
         assertThrows(IllegalArgumentException.class, () -> StoredBallot.read("{\"projects\":[]}", new byte[8]));
     }
+
+    @Test
+    void theDirectReadingOfApprovalTextsGivesWhatTheParserGives() {
+        List<String> texts = new java.util.ArrayList<>(List.of("{\"projects\":[]}", "{\"projects\":[\"9\",\"10\",\"a.b_c\"]}",
+                "{\"projects\":[\"P-2\"]}", "{\"projects\":[\"\"]}"));
+        String edits = "\",]}[{\\ a\u00e9\t";
+        for (String text : List.copyOf(texts)) {
+            for (int i = 0; i < text.length(); i++) {
+                for (char e : edits.toCharArray()) {
+                    texts.add(text.substring(0, i) + e + text.substring(i + 1));
+                    texts.add(text.substring(0, i) + e + text.substring(i));
+                }
+                texts.add(text.substring(0, i) + text.substring(i + 1));
+            }
+        }
+        int direct = 0;
+        for (String text : texts) {
+            List<String> ids = StoredBallot.approvedIds(text);
+            if (ids == null) {
+                continue;
+            }
+            direct++;
+            java.util.Map<String, Object> parsed = nl.buurtbegroting.core.json.JsonParser.object(
+                    nl.buurtbegroting.core.json.JsonParser.STANDARD.parse("test", text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertEquals(Map.of("projects", ids), parsed, text);
+        }
+        assertEquals(true, direct >= 4, "the four stored texts are read directly");
+    }
 }
