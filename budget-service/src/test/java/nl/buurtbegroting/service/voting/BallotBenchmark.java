@@ -51,7 +51,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * {@code -Dbb.bench.iterations=5}, {@code -Dbb.bench.clients=16}, {@code -Dbb.bench.connections=20} (bare JDBC's
  * connections; keep it equal to the service's pool); {@code -Dbb.bench.jvm="-Dkey=value ..."}
  * adds options to the service's JVM (service settings such as
- * {@code -Ddatasources.default.maximum-pool-size=4}, or a profiler agent).
+ * {@code -Ddatasources.default.maximum-pool-size=4}, or a profiler: {@code {run}} in them becomes {@code service} for
+ * the measured process and {@code setup-N} for those that only issue the bare-JDBC rounds' codes, e.g.
+ * {@code -XX:StartFlightRecording=filename=/tmp/{run}.jfr,settings=profile}).
  */
 @EnabledIfSystemProperty(named = "bb.bench", matches = "true")
 class BallotBenchmark {
@@ -85,7 +87,7 @@ class BallotBenchmark {
         List<Round> service = new ArrayList<>();
         List<Round> floor = new ArrayList<>();
         try (ServiceProcess process = ServiceProcess.startWith(environment(dir.resolve("service"), pg, user, password),
-                dir.resolve("service.log"), jvm);
+                dir.resolve("service.log"), named(jvm, "service"));
              HttpClient http = HttpClient.create(process.uri.toURL())) {
             Api api = new Api(http, JsonMapper.createDefault());
             String admin = api.adminToken();
@@ -118,7 +120,7 @@ class BallotBenchmark {
             long bareElection;
             List<String> bareCodes;
             try (ServiceProcess process = ServiceProcess.startWith(environment(bareData, pg, user, password),
-                    dir.resolve("setup.log"), jvm);
+                    dir.resolve("setup.log"), named(jvm, "setup-" + threads));
                  HttpClient http = HttpClient.create(process.uri.toURL())) {
                 Api api = new Api(http, JsonMapper.createDefault());
                 String admin = api.adminToken();
@@ -143,6 +145,11 @@ class BallotBenchmark {
             bareBy.put(threads, bare);
         }
         report(postgres ? "PostgreSQL" : "H2 file", service, floor, bareBy, clients, warmups, perRound, serviceLoad);
+    }
+
+    /** The JVM options with {@code {run}} replaced, so that a profiler's file names the process it profiled. */
+    private static List<String> named(List<String> jvm, String run) {
+        return jvm.stream().map(o -> o.replace("{run}", run)).toList();
     }
 
     /** Codes in batches of at most 50,000, so no CSV outgrows the test client's 10 MB limit. */
@@ -220,58 +227,6 @@ class BallotBenchmark {
         pool.shutdown();
         Arrays.sort(latencies);
         return new Round(latencies, wall, service.cpuNanos() - serviceCpu, cpuNanos() - cpu);
-    }
-
-    /** A minimal HTTP/1.1 client on one kept-alive connection, so the load generator costs little CPU. */
-    private static final class KeepAliveClient implements AutoCloseable {
-        private final java.net.Socket socket;
-        private final java.io.OutputStream out;
-        private final java.io.BufferedInputStream in;
-
-        KeepAliveClient(String host, int port) throws java.io.IOException {
-            socket = new java.net.Socket(host, port);
-            socket.setTcpNoDelay(true);
-            out = new java.io.BufferedOutputStream(socket.getOutputStream());
-            in = new java.io.BufferedInputStream(socket.getInputStream());
-        }
-
-        int post(String path, String json) throws java.io.IOException {
-            byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + body.length + "\r\n\r\n";
-            out.write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
-            String status = line();
-            int length = 0;
-            String header;
-            while (!(header = line()).isEmpty()) {
-                if (header.regionMatches(true, 0, "content-length:", 0, 15)) {
-                    length = Integer.parseInt(header.substring(15).strip());
-                }
-            }
-            in.readNBytes(length);
-            return Integer.parseInt(status.substring(9, 12));
-        }
-
-        private String line() throws java.io.IOException {
-            StringBuilder b = new StringBuilder();
-            int c;
-            while ((c = in.read()) != '\n') {
-                if (c < 0) {
-                    throw new java.io.EOFException();
-                }
-                if (c != '\r') {
-                    b.append((char) c);
-                }
-            }
-            return b.toString();
-        }
-
-        @Override
-        public void close() throws java.io.IOException {
-            socket.close();
-        }
     }
 
     /** The same transaction as the service, without HTTP, JSON, validation or the framework. */
