@@ -1,6 +1,7 @@
 package nl.buurtbegroting.core.explain;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,14 +85,27 @@ public final class Explainer {
 
     /** An explanation for every project, in the outcome's order. */
     public List<Explanation> explainAll(Outcome outcome, Language language) {
+        return explainAll(outcome, List.of(language)).get(language);
+    }
+
+    /**
+     * An explanation for every project in each of the languages, in the outcome's order. The languages share
+     * what the explanations compute from the outcome (a city's exact sums among it), so this is cheaper than one
+     * call per language.
+     */
+    public Map<Language, List<Explanation>> explainAll(Outcome outcome, List<Language> languages) {
         Objects.requireNonNull(outcome, "outcome");
-        Objects.requireNonNull(language, "language");
         OutcomeIndex index = new OutcomeIndex(outcome);
-        List<Explanation> all = new ArrayList<>(outcome.projects().size());
-        for (ProjectResult result : outcome.projects()) {
-            all.add(explain(index, result, language));
+        Map<Language, List<Explanation>> byLanguage = new EnumMap<>(Language.class);
+        for (Language language : languages) {
+            Objects.requireNonNull(language, "language");
+            List<Explanation> all = new ArrayList<>(outcome.projects().size());
+            for (ProjectResult result : outcome.projects()) {
+                all.add(explain(index, result, language));
+            }
+            byLanguage.put(language, all);
         }
-        return all;
+        return byLanguage;
     }
 
     private Explanation explain(OutcomeIndex index, ProjectResult result, Language language) {

@@ -182,18 +182,7 @@ final class Facts {
 
     /** The total this project's supporters spent on funded projects (Equal Shares), when recorded. */
     Optional<Rational> spentTotal() {
-        Optional<String> spent = detail(DetailKeys.SPENT_ON);
-        if (spent.isEmpty()) {
-            return Optional.empty();
-        }
-        Rational total = Rational.ZERO;
-        for (String entry : spent.get().split(";")) {
-            int colon = entry.lastIndexOf(':');
-            if (colon > 0) {
-                total = total.add(Rational.parse(entry.substring(colon + 1)));
-            }
-        }
-        return Optional.of(total);
+        return index.spentTotal(result);
     }
 
     /**

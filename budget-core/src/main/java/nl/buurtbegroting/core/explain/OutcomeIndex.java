@@ -3,8 +3,10 @@ package nl.buurtbegroting.core.explain;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import nl.buurtbegroting.core.arith.Rational;
 import nl.buurtbegroting.core.outcome.Decision;
 import nl.buurtbegroting.core.outcome.DetailKeys;
 import nl.buurtbegroting.core.outcome.Outcome;
@@ -21,6 +23,8 @@ final class OutcomeIndex {
     private final Map<String, ProjectResult> byId = new HashMap<>();
     private final Map<String, Long> spentBefore = new HashMap<>();
     private final Set<String> stoppers = new HashSet<>();
+    /** Per project, the sum of its supporters' spending on other projects: large exact fractions, so summed once for all languages. */
+    private final Map<String, Optional<Rational>> spentTotals = new HashMap<>();
     final long fundedSupport;
     final boolean ruleStopped;
     final boolean greedyFill;
@@ -73,5 +77,26 @@ final class OutcomeIndex {
     static boolean isCompletion(Outcome outcome, Decision.Funded d) {
         String step = d.step();
         return equalShares(outcome) && (step.contains("greedy") || step.contains("complet") || step.contains("fill"));
+    }
+
+    /**
+     * What the supporters of a project Equal Shares could not afford had spent on funded projects, summed from
+     * its {@code spentOn} detail; empty when the outcome holds none.
+     */
+    Optional<Rational> spentTotal(ProjectResult result) {
+        return spentTotals.computeIfAbsent(result.id(), id -> {
+            String spent = result.details().get(DetailKeys.SPENT_ON);
+            if (spent == null || spent.isBlank()) {
+                return Optional.empty();
+            }
+            Rational total = Rational.ZERO;
+            for (String entry : spent.split(";")) {
+                int colon = entry.lastIndexOf(':');
+                if (colon > 0) {
+                    total = total.add(Rational.parse(entry.substring(colon + 1)));
+                }
+            }
+            return Optional.of(total);
+        });
     }
 }

@@ -37,8 +37,9 @@ final class TallyView {
     static Map<String, Object> toMap(Count count, Instant talliedAt) {
         Outcome o = count.outcome();
         Explainer explainer = Explainer.forInstance(count.instance());
-        List<Explanation> nl = explainer.explainAll(o, Language.NL);
-        List<Explanation> en = explainer.explainAll(o, Language.EN);
+        Map<Language, List<Explanation>> both = explainer.explainAll(o, List.of(Language.NL, Language.EN));
+        List<Explanation> nl = both.get(Language.NL);
+        List<Explanation> en = both.get(Language.EN);
         List<Object> projects = new ArrayList<>();
         for (int i = 0; i < o.projects().size(); i++) {
             ProjectResult r = o.projects().get(i);
