@@ -1,6 +1,8 @@
 package nl.buurtbegroting.core.audit;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,6 +33,31 @@ public record BallotCounts(List<CodeBatch> batches, Map<String, Long> ballotsByC
                 throw new IllegalArgumentException("code counts must not be negative");
             }
         }
+    }
+
+    /** Codes issued in all batches together. */
+    public long issuedCodes() {
+        long n = 0;
+        for (CodeBatch b : batches) {
+            n = Math.addExact(n, b.issued());
+        }
+        return n;
+    }
+
+    /**
+     * The batches as the published JSON lists them ({@code batch}, {@code issued}, {@code used}, in that order):
+     * one shape for the bundle's {@code counts.json} and the service's turnout.
+     */
+    public List<Map<String, Object>> batchesJson() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (CodeBatch b : batches) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("batch", b.batch());
+            m.put("issued", b.issued());
+            m.put("used", b.used());
+            out.add(m);
+        }
+        return out;
     }
 
     public long usedCodes() {

@@ -164,16 +164,8 @@ public final class BundleBuilder {
     }
 
     static Map<String, Object> countsJson(BallotCounts counts) {
-        List<Object> batches = new ArrayList<>();
-        for (BallotCounts.CodeBatch b : counts.batches()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("batch", b.batch());
-            m.put("issued", b.issued());
-            m.put("used", b.used());
-            batches.add(m);
-        }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("codeBatches", batches);
+        m.put("codeBatches", counts.batchesJson());
         m.put("ballotsByChannel", counts.ballotsByChannel());
         return m;
     }

@@ -87,16 +87,8 @@ final class TallyView {
     }
 
     private static Map<String, Object> turnout(BallotCounts counts) {
-        long issued = 0;
-        List<Object> batches = new ArrayList<>();
-        for (BallotCounts.CodeBatch b : counts.batches()) {
-            issued += b.issued();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("batch", b.batch());
-            m.put("issued", b.issued());
-            m.put("used", b.used());
-            batches.add(m);
-        }
+        long issued = counts.issuedCodes();
+        List<Map<String, Object>> batches = counts.batchesJson();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("ballots", counts.ballots());
         m.put("byChannel", counts.ballotsByChannel());
