@@ -5,8 +5,6 @@ import nl.buurtbegroting.core.audit.CanonicalBallot;
 import nl.buurtbegroting.core.audit.CanonicalJson;
 import nl.buurtbegroting.core.audit.Receipt;
 
-import java.util.Map;
-
 /**
  * Signs a resident's receipt when a ballot is stored (docs/verification.md §3): the election, the key id,
  * the ballot in published form with its nonce and its leaf hash, signed with the deployment's current key.
@@ -29,22 +27,16 @@ public class ReceiptSigner {
      * because this runs for every ballot cast.
      *
      * @param leafHash the ballot's leaf hash, the receipt's {@code ballotHash}
-     * @param json     the receipt file's members, for embedding in a response
-     * @param file     the same as canonical JSON (without the file's final newline)
+     * @param json     the receipt file, for embedding in a response as it was written
+     * @param file     the same canonical JSON bytes (without the file's final newline), for sealing
      */
-    public record Signed(byte[] leafHash, Map<String, Object> json, byte[] file) {
+    public record Signed(byte[] leafHash, ReceiptFile json, byte[] file) {
     }
 
     public Signed sign(long electionId, CanonicalBallot ballot) {
         Receipt receipt = Receipt.issue(Long.toString(electionId), ballot, keys.current());
         byte[] file = CanonicalJson.write(receipt.toJsonObject());
-        // The answer carries the members in canonical order, exactly as a replay read back from the seal does.
-        return new Signed(receipt.leafHash().bytes(), asJson(file), file);
-    }
-
-    /** A receipt file as JSON values, for embedding in a response. */
-    @SuppressWarnings("unchecked")
-    public static Map<String, Object> asJson(byte[] receiptFile) {
-        return (Map<String, Object>) CanonicalJson.readLenient("receipt", receiptFile);
+        // The answer carries these bytes as they are, exactly as a replay read back from the seal does.
+        return new Signed(receipt.leafHash().bytes(), new ReceiptFile(file), file);
     }
 }

@@ -1,6 +1,6 @@
 package nl.buurtbegroting.service.voting;
 
-import nl.buurtbegroting.service.signing.ReceiptSigner;
+import nl.buurtbegroting.service.signing.ReceiptFile;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -69,7 +68,7 @@ final class ReceiptSeal {
                     new GCMParameterSpec(TAG_BITS, sealed, 0, IV_LENGTH));
             String text = new String(cipher.doFinal(sealed, IV_LENGTH, sealed.length - IV_LENGTH), StandardCharsets.US_ASCII);
             String[] parts = text.split("\\|");
-            Map<String, Object> signed = parts.length > 5 ? ReceiptSigner.asJson(Base64.getDecoder().decode(parts[5])) : null;
+            ReceiptFile signed = parts.length > 5 ? ReceiptFile.written(Base64.getDecoder().decode(parts[5])) : null;
             ReceiptView receipt = new ReceiptView(parts[0], parts[1], electionId, Channel.valueOf(parts[2]), LocalDate.parse(parts[3]),
                     signed);
             return Optional.of(new Opened(receipt, HexFormat.of().parseHex(parts[4])));

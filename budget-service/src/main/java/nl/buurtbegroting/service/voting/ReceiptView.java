@@ -3,9 +3,11 @@ package nl.buurtbegroting.service.voting;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import nl.buurtbegroting.service.signing.ReceiptFile;
+
 import java.time.LocalDate;
 import java.util.Map;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * What a voter keeps: a random id and the commitment of the stored ballot ({@code ballotHash}, hex), with
@@ -23,6 +25,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Serdeable
 @Schema(name = "Receipt") // the OpenAPI name stays the one clients know
+// The signed receipt stays the bytes the signer wrote: ReceiptJsonWriter copies them into the answer as they are.
+// Its schema is spelled out because the API describes it as the JSON object it is, not as this Java type.
 public record ReceiptView(String receiptId, String ballotHash, long electionId, Channel channel, LocalDate castOn,
-                      @Nullable Map<String, Object> signed) {
+                          @Nullable @Schema(implementation = Map.class) ReceiptFile signed) {
 }

@@ -15,7 +15,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
-import nl.buurtbegroting.core.audit.CanonicalJson;
 import nl.buurtbegroting.core.validation.BallotSubmission;
 import nl.buurtbegroting.service.election.BallotFormat;
 import nl.buurtbegroting.service.election.ElectionService;
@@ -28,6 +27,7 @@ import nl.buurtbegroting.service.proposal.ProposalService;
 import nl.buurtbegroting.service.proposal.ProposalView;
 import nl.buurtbegroting.service.proposal.Verdict;
 import nl.buurtbegroting.service.security.ClientAddressResolver;
+import nl.buurtbegroting.service.signing.ReceiptFile;
 import nl.buurtbegroting.service.web.Form;
 import nl.buurtbegroting.service.web.Ids;
 import nl.buurtbegroting.service.web.Page;
@@ -147,9 +147,9 @@ class VotePages {
         }
         try {
             BallotStore.Cast cast = ballots.castOnline(e.election().id(), ballot, addresses.addressOf(request));
-            Map<String, Object> signed = cast.receipt().signed();
+            ReceiptFile signed = cast.receipt().signed();
             String download = signed == null ? "" : "data:application/json;base64,"
-                    + Base64.getEncoder().encodeToString(CanonicalJson.writeFile(signed));
+                    + Base64.getEncoder().encodeToString(signed.file());
             List<ProposalView> chosen = e.admitted().stream().filter(p -> filled.chosen().contains(p.code())).toList();
             return pages.ok(request, "receipt", pages.page(request, "receipt.title"),
                     new ReceiptPage(e.election(), cast.receipt(), chosen, filled.points(), download, cast.replayed()));
