@@ -1,55 +1,60 @@
 package nl.buurtbegroting.service.security;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.annotation.Order;
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.server.exceptions.response.ErrorContext;
-import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
+import jakarta.inject.Named;
 import nl.buurtbegroting.service.problem.ApiProblem;
 import nl.buurtbegroting.service.problem.ProblemCode;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Refuses a valid token whose account signed out after it was issued, or was disabled (401 TOKEN_ENDED). Runs after
- * the security filter has read the token; requests without one (residents voting) are not looked at.
+ * the security filter has read the token; requests without one (residents voting) are not looked at, and do not
+ * leave the event loop for it: only a token's check reads the database, on the blocking executor.
  */
 @ServerFilter("/api/**")
 @Order(39250) // ServerFilterPhase.SECURITY.after(): once the security filter has read the token
 final class TokenGate {
 
     private final AccountSessions sessions;
-    private final ErrorResponseProcessor<?> problems;
+    private final ExecutorService blocking;
 
-    TokenGate(AccountSessions sessions, ErrorResponseProcessor<?> problems) {
+    TokenGate(AccountSessions sessions, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.sessions = sessions;
-        this.problems = problems;
+        this.blocking = blocking;
     }
 
+    /**
+     * Without a token the request goes on at once (a completed future is taken up on the spot). With one, the
+     * account is looked up on the blocking executor: the request goes on, or the answer is 401 TOKEN_ENDED (thrown,
+     * so it is answered as every API problem is).
+     */
     @RequestFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    @Nullable
-    HttpResponse<?> check(HttpRequest<?> request) {
+    CompletableFuture<HttpRequest<?>> check(HttpRequest<?> request) {
         Authentication auth = request.getUserPrincipal(Authentication.class).orElse(null);
         if (auth == null) {
-            return null;
+            return CompletableFuture.completedFuture(request);
         }
-        Instant issued = issuedAt(auth.getAttributes().get("iat"));
-        if (issued != null && sessions.accepts(auth.getName(), issued)) {
-            return null;
-        }
-        ApiProblem problem = ApiProblem.of(ProblemCode.TOKEN_ENDED,
-                "This token was ended by signing out or by disabling the account. Log in again.");
-        return problems.processResponse(ErrorContext.builder(request).cause(problem).build(),
-                HttpResponse.status(HttpStatus.UNAUTHORIZED));
+        PropagatedContext context = PropagatedContext.getOrEmpty();
+        return CompletableFuture.supplyAsync(() -> {
+            try (PropagatedContext.Scope ignored = context.propagate()) {
+                Instant issued = issuedAt(auth.getAttributes().get("iat"));
+                if (issued != null && sessions.accepts(auth.getName(), issued)) {
+                    return request;
+                }
+                throw ApiProblem.of(ProblemCode.TOKEN_ENDED,
+                        "This token was ended by signing out or by disabling the account. Log in again.");
+            }
+        }, blocking);
     }
 
     private static Instant issuedAt(Object iat) {
