@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,21 @@ public final class StrictJson {
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxNumberLength(40).build())
             .build();
+
+    /**
+     * Each request record's members and their types, in declaration order. Looked up once a class: reading them
+     * by reflection (which parses the generic signatures anew) cost more than the check itself on every ballot.
+     */
+    private static final ClassValue<Map<String, Type>> FIELDS = new ClassValue<>() {
+        @Override
+        protected Map<String, Type> computeValue(Class<?> record) {
+            Map<String, Type> fields = new LinkedHashMap<>();
+            for (RecordComponent c : record.getRecordComponents()) {
+                fields.put(c.getName(), c.getGenericType());
+            }
+            return Collections.unmodifiableMap(fields);
+        }
+    };
 
     private StrictJson() {
     }
@@ -112,10 +128,7 @@ public final class StrictJson {
                 p.skipChildren();
                 return;
             }
-            Map<String, Type> fields = new LinkedHashMap<>();
-            for (RecordComponent c : raw.getRecordComponents()) {
-                fields.put(c.getName(), c.getGenericType());
-            }
+            Map<String, Type> fields = FIELDS.get(raw);
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 String child = path.isEmpty() ? name : path + "." + name;

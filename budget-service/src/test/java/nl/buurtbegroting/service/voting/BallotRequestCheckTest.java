@@ -50,7 +50,17 @@ class BallotRequestCheckTest {
                 new BallotRequest("x", List.of("a"), null, "x".repeat(65)),
                 new BallotRequest("x", List.of("a"), null, "with space and more than 16"),
                 new BallotRequest("x", List.of("a"), null, "bad!"),
-                new BallotRequest("x", List.of("a"), null, ""));
+                new BallotRequest("x", List.of("a"), null, ""),
+                // Every character just outside the allowed ranges of [A-Za-z0-9_-], and letters beyond ASCII.
+                new BallotRequest("x", List.of("a"), null, ID + "@"),
+                new BallotRequest("x", List.of("a"), null, ID + "["),
+                new BallotRequest("x", List.of("a"), null, ID + "`"),
+                new BallotRequest("x", List.of("a"), null, ID + "{"),
+                new BallotRequest("x", List.of("a"), null, ID + "/"),
+                new BallotRequest("x", List.of("a"), null, ID + ":"),
+                new BallotRequest("x", List.of("a"), null, ID + "^"),
+                new BallotRequest("x", List.of("a"), null, ID + "é"),
+                new BallotRequest("x", List.of("a"), null, ID + "\u0661"));
     }
 
     @ParameterizedTest
@@ -67,7 +77,8 @@ class BallotRequestCheckTest {
     @Test
     void aValidRequestHasNoViolations() {
         for (BallotRequest request : List.of(new BallotRequest("ABCD-EFGH-JKMN-PQRS-T", List.of("a", "b"), null, ID),
-                new BallotRequest("ABCD", List.of(), List.of(3L), ID + "_-09"))) {
+                new BallotRequest("ABCD", List.of(), List.of(3L), ID + "_-09"),
+                new BallotRequest("ABCD", List.of(), null, "AZaz09_-AZaz09_-"))) {
             assertTrue(validator.validate(request).isEmpty());
             assertEquals(List.of(), request.violations());
         }
