@@ -111,6 +111,11 @@ public class BallotWriters {
         return e.getClass().getSimpleName();
     }
 
+    /** Ballots waiting for a writer (for tests). */
+    int waiting() {
+        return waiting.size();
+    }
+
     /** Stops the writers; ballots still waiting are cast on their own. */
     @PreDestroy
     void stop() {
