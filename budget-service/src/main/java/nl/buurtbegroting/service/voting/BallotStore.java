@@ -47,7 +47,8 @@ import java.util.TreeMap;
  *       ballot row, and every ballot takes the election row last.</li>
  * </ol>
  * The receipt is returned only after the commit, so an acknowledged ballot is durable, and a failure
- * anywhere rolls back both the code and the ballot. When the update count is 0, a sealed receipt for the
+ * anywhere rolls back both the code and the ballot. {@link #castTogether} runs the same steps for a group of
+ * ballots in one transaction ({@link BallotWriters}). When the update count is 0, a sealed receipt for the
  * same code and submission id means a retried request (answered with the original receipt); otherwise the
  * code is used or unknown.
  */
