@@ -45,7 +45,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * service has long finished compiling its hot paths; the first tens of thousands of requests measure the
  * JIT, not the service), then measured rounds; rates are the median of the rounds. The bare-JDBC rounds
  * run from this JVM after the service has stopped (an embedded H2 file has one owner at a time), on the same
- * database, with the service's exact statements and one transaction per ballot.
+ * database, with the service's exact statements: one transaction per ballot (with 20, 10 and 5 connections,
+ * as the service did before group commit and does with {@code bb.voting.writers=0}), and grouped as the
+ * service's writers group (2 connections with groups of half the clients, 1 with groups of all of them). The
+ * ratio printed last is against the fastest of them all; {@code -Dbb.bench.service=false} runs bare JDBC only.
  *
  * <p>Settings: {@code -Dbb.bench.ballots=5000} (per round), {@code -Dbb.bench.warmups=10},
  * {@code -Dbb.bench.iterations=5}, {@code -Dbb.bench.clients=16}, {@code -Dbb.bench.connections=20} (bare JDBC's
