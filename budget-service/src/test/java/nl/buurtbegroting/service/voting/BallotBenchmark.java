@@ -48,7 +48,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * database, with the service's exact statements: one transaction per ballot (with 20, 10 and 5 connections,
  * as the service did before group commit and does with {@code bb.voting.writers=0}), and grouped as the
  * service's writers group (2 connections with groups of half the clients, 1 with groups of all of them). The
- * ratio printed last is against the fastest of them all; {@code -Dbb.bench.service=false} runs bare JDBC only.
+ * ratio printed last is against the fastest of them all; {@code -Dbb.bench.service=false} runs bare JDBC only,
+ * {@code -Dbb.bench.bare=false} the service only.
  *
  * <p>Settings: {@code -Dbb.bench.ballots=5000} (per round), {@code -Dbb.bench.warmups=10},
  * {@code -Dbb.bench.iterations=5}, {@code -Dbb.bench.clients=16}, {@code -Dbb.bench.connections=20} (bare JDBC's
@@ -126,6 +127,9 @@ class BallotBenchmark {
         settings.add(new Setting(2, Math.max(1, clients / 2)));
         settings.add(new Setting(1, clients));
         Map<Setting, List<Round>> bareBy = new java.util.LinkedHashMap<>();
+        if (!Boolean.parseBoolean(System.getProperty("bb.bench.bare", "true"))) {
+            settings.clear();
+        }
         for (Setting setting : settings) {
             Path bareData = dir.resolve("bare-" + setting.threads() + "-" + setting.group());
             long bareElection;
@@ -379,6 +383,9 @@ class BallotBenchmark {
                 db, clients, Runtime.getRuntime().availableProcessors(), warmups, service.size(), perRound);
         line("service over HTTP", service);
         line("HTTP floor (typo'd code, no database)", floor);
+        if (bareBy.isEmpty()) {
+            return;
+        }
         List<Round> best = null;
         for (Map.Entry<Setting, List<Round>> e : bareBy.entrySet()) {
             line("bare JDBC, " + e.getKey(), e.getValue());
