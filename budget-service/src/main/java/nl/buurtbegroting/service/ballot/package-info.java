@@ -10,7 +10,8 @@
  *       {@link nl.buurtbegroting.service.ballot.BallotRulesCache}.</li>
  *   <li>A valid ballot becomes a {@link nl.buurtbegroting.service.ballot.StoredBallot}: the text the database
  *       keeps and, with the nonce drawn at cast time, core's {@code CanonicalBallot}, the form the bundle publishes.
- *       {@code voting.BallotStore} consumes the code and stores the ballot in one transaction, and
+ *       {@code voting.BallotStore} consumes the code and stores the ballot in one transaction (online, shared
+ *       with the ballots arriving at the same moment: {@code voting.BallotWriters}), and
  *       {@code signing.ReceiptSigner} signs the receipt over the published form's leaf hash.</li>
  *   <li>The tally ({@code tally.Counter}) reads every stored ballot back once with
  *       {@link nl.buurtbegroting.service.ballot.StoredBallot#readAll} and counts them against the same instance.</li>

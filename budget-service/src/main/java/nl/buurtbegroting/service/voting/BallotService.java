@@ -16,18 +16,20 @@ import java.util.List;
 
 /**
  * The way from a submitted ballot to a receipt: rate limit, code format, ballot rules, then the
- * transaction in {@link BallotStore}. Unknown codes count against the sender's address.
+ * transaction in {@link BallotStore}, shared with other ballots arriving at the same time ({@link BallotWriters}). Unknown codes count against the sender's address.
  */
 @Singleton
 public class BallotService {
 
     private final BallotRulesCache rules;
     private final BallotStore store;
+    private final BallotWriters writers;
     private final FailedCodeLimiter limiter;
 
-    public BallotService(BallotRulesCache rules, BallotStore store, FailedCodeLimiter limiter) {
+    public BallotService(BallotRulesCache rules, BallotStore store, BallotWriters writers, FailedCodeLimiter limiter) {
         this.rules = rules;
         this.store = store;
+        this.writers = writers;
         this.limiter = limiter;
     }
 
@@ -40,7 +42,7 @@ public class BallotService {
         BallotSubmission submission = new BallotSubmission(request.projects(), request.points());
         StoredBallot checked = checked(electionId, submission);
         try {
-            return store.cast(electionId, code, request.submissionId(), checked, Channel.ONLINE);
+            return writers.cast(store.prepare(electionId, code, request.submissionId(), checked, Channel.ONLINE));
         } catch (VotingProblem problem) {
             if (problem.code() == ProblemCode.UNKNOWN_CODE) {
                 limiter.recordFailure(clientAddress);

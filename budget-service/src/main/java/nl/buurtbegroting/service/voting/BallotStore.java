@@ -20,8 +20,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Casts a ballot: consumes the code and stores the ballot and the sealed receipt in one transaction.
@@ -42,7 +47,8 @@ import java.util.Optional;
  *       ballot row, and every ballot takes the election row last.</li>
  * </ol>
  * The receipt is returned only after the commit, so an acknowledged ballot is durable, and a failure
- * anywhere rolls back both the code and the ballot. When the update count is 0, a sealed receipt for the
+ * anywhere rolls back both the code and the ballot. {@link #castTogether} runs the same steps for a group of
+ * ballots in one transaction ({@link BallotWriters}). When the update count is 0, a sealed receipt for the
  * same code and submission id means a retried request (answered with the original receipt); otherwise the
  * code is used or unknown.
  */
@@ -87,28 +93,97 @@ public class BallotStore {
      * ELECTION_NOT_OPEN, CODE_ALREADY_USED or UNKNOWN_CODE.
      */
     public Cast cast(long electionId, VotingCode code, String submissionId, StoredBallot checked, Channel channel) {
-        byte[] codeHash = hasher.hash(code);
-        byte[] lookup = hasher.derive(SUBMISSION_LABEL, code, submissionId);
+        return castAlone(prepare(electionId, code, submissionId, checked, channel));
+    }
+
+    /**
+     * A ballot ready for its transaction: the code's hash, the keys derived from code and submission id, and
+     * the prepared rows. Everything that needs no database is computed here, so locks are held briefly.
+     */
+    public Pending prepare(long electionId, VotingCode code, String submissionId, StoredBallot checked, Channel channel) {
         byte[] sealKey = hasher.derive(SEAL_LABEL, code, submissionId);
         byte[] contentDigest = sha256(checked.content());
-        // Everything that needs no database is computed before the transaction, so locks are held briefly.
-        Prepared ballot = prepare(electionId, checked, channel, sealKey, contentDigest);
+        return new Pending(electionId, channel, hasher.hash(code), hasher.derive(SUBMISSION_LABEL, code, submissionId),
+                sealKey, contentDigest, prepare(electionId, checked, channel, sealKey, contentDigest));
+    }
+
+    /** A prepared ballot (see {@link #prepare(long, VotingCode, String, StoredBallot, Channel)}). */
+    public record Pending(long electionId, Channel channel, byte[] codeHash, byte[] lookup, byte[] sealKey,
+                          byte[] contentDigest, Prepared ballot) {
+    }
+
+    /** Casts one prepared ballot in a transaction of its own (or the caller's, when one is running). */
+    public Cast castAlone(Pending p) {
+        long electionId = p.electionId();
         return transactions.executeWrite(status -> {
             Connection c = status.getConnection();
-            if (consume(c, codeHash, electionId)) {
-                insert(c, electionId, ballot, lookup);
+            if (consume(c, p.codeHash(), electionId)) {
+                insert(c, List.of(p));
                 // The election lock is taken last and held to the commit: a close either waits for this
                 // commit or has committed already, and then this reads CLOSED and everything rolls back.
-                requireOpen(c, electionId, channel == Channel.ONLINE);
-                return new Cast(ballot.receipt(), false);
+                requireOpen(c, electionId, p.channel() == Channel.ONLINE);
+                return new Cast(p.ballot().receipt(), false);
             }
             // A retry of a ballot that was stored gets its receipt, even once the election has closed.
-            Optional<ReceiptSeal.Opened> earlier = sealedReceipt(c, lookup, electionId, sealKey);
-            if (earlier.isPresent() && MessageDigest.isEqual(earlier.get().contentDigest(), contentDigest)) {
+            Optional<ReceiptSeal.Opened> earlier = sealedReceipt(c, p.lookup(), electionId, p.sealKey());
+            if (earlier.isPresent() && MessageDigest.isEqual(earlier.get().contentDigest(), p.contentDigest())) {
                 return new Cast(earlier.get().receipt(), true);
             }
             requireOpen(c, electionId);
-            throw codeExists(c, codeHash, electionId) ? VotingProblem.codeAlreadyUsed() : VotingProblem.unknownCode();
+            throw codeExists(c, p.codeHash(), electionId) ? VotingProblem.codeAlreadyUsed() : VotingProblem.unknownCode();
+        });
+    }
+
+    /**
+     * Casts several prepared ballots in one transaction, the same steps as {@link #castAlone} in the same
+     * order, each sent for all of them in one batch: consume the codes (in the order of their hashes, so two
+     * groups on two instances take code rows in one order and cannot deadlock), insert the ballots and
+     * sealed receipts of the codes consumed, then lock each election row and require it open, held to the
+     * commit. Returns, per ballot in {@code group}, its receipt when it was stored, or {@code null} when its
+     * code was not consumed here (used, unknown, a retry, or the same code twice in the group): those need
+     * {@link #castAlone}, which tells them apart. Throws when anything fails, and then nothing was stored.
+     */
+    Cast[] castTogether(List<Pending> group) {
+        Integer[] order = new Integer[group.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Arrays.compareUnsigned(group.get(a).codeHash(), group.get(b).codeHash()));
+        return transactions.executeWrite(status -> {
+            Connection c = status.getConnection();
+            int[] counts;
+            try (PreparedStatement s = c.prepareStatement(CONSUME)) {
+                for (int i : order) {
+                    s.setBytes(1, group.get(i).codeHash());
+                    s.setLong(2, group.get(i).electionId());
+                    s.addBatch();
+                }
+                counts = s.executeBatch();
+            }
+            List<Pending> consumed = new ArrayList<>();
+            Cast[] casts = new Cast[group.size()];
+            for (int k = 0; k < order.length; k++) {
+                if (counts[k] == 1) {
+                    Pending p = group.get(order[k]);
+                    consumed.add(p);
+                    casts[order[k]] = new Cast(p.ballot().receipt(), false);
+                } else if (counts[k] != 0) {
+                    // A driver that does not report each statement's count cannot tell who consumed a code.
+                    throw new IllegalStateException("update count " + counts[k] + " in a batch of codes");
+                }
+            }
+            if (consumed.isEmpty()) {
+                return casts;
+            }
+            insert(c, consumed);
+            Map<Long, Boolean> elections = new TreeMap<>();
+            for (Pending p : consumed) {
+                elections.merge(p.electionId(), p.channel() == Channel.ONLINE, Boolean::logicalOr);
+            }
+            for (Map.Entry<Long, Boolean> e : elections.entrySet()) {
+                requireOpen(c, e.getKey(), e.getValue());
+            }
+            return casts;
         });
     }
 
@@ -205,7 +280,7 @@ public class BallotStore {
     }
 
     /** A ballot ready to insert: random id and nonce, commitment, receipt and its seal. */
-    private record Prepared(byte[] id, byte[] nonce, byte[] commitment, String content, Channel channel, LocalDate day,
+    public record Prepared(byte[] id, byte[] nonce, byte[] commitment, String content, Channel channel, LocalDate day,
                             ReceiptView receipt, byte[] sealed) {
     }
 
@@ -222,22 +297,30 @@ public class BallotStore {
         return new Prepared(ballotId, nonce, commitment, checked.content(), channel, day, receipt, sealed);
     }
 
-    private static void insert(Connection c, long electionId, Prepared ballot, byte[] lookup) throws SQLException {
+    /** Inserts the ballots and their sealed receipts, each statement sent once for all of them (one batch). */
+    private static void insert(Connection c, List<Pending> ballots) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(INSERT_BALLOT)) {
-            s.setBytes(1, ballot.id());
-            s.setLong(2, electionId);
-            s.setString(3, ballot.channel().name());
-            s.setObject(4, ballot.day());
-            s.setString(5, ballot.content());
-            s.setBytes(6, ballot.nonce());
-            s.setBytes(7, ballot.commitment());
-            s.executeUpdate();
+            for (Pending p : ballots) {
+                Prepared ballot = p.ballot();
+                s.setBytes(1, ballot.id());
+                s.setLong(2, p.electionId());
+                s.setString(3, ballot.channel().name());
+                s.setObject(4, ballot.day());
+                s.setString(5, ballot.content());
+                s.setBytes(6, ballot.nonce());
+                s.setBytes(7, ballot.commitment());
+                s.addBatch();
+            }
+            s.executeBatch();
         }
         try (PreparedStatement s = c.prepareStatement(INSERT_SUBMISSION)) {
-            s.setBytes(1, lookup);
-            s.setLong(2, electionId);
-            s.setBytes(3, ballot.sealed());
-            s.executeUpdate();
+            for (Pending p : ballots) {
+                s.setBytes(1, p.lookup());
+                s.setLong(2, p.electionId());
+                s.setBytes(3, p.ballot().sealed());
+                s.addBatch();
+            }
+            s.executeBatch();
         }
     }
 

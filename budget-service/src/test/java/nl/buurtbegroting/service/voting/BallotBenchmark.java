@@ -45,7 +45,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * service has long finished compiling its hot paths; the first tens of thousands of requests measure the
  * JIT, not the service), then measured rounds; rates are the median of the rounds. The bare-JDBC rounds
  * run from this JVM after the service has stopped (an embedded H2 file has one owner at a time), on the same
- * database, with the service's exact statements and one transaction per ballot.
+ * database, with the service's exact statements: one transaction per ballot (with 20, 10 and 5 connections,
+ * as the service did before group commit and does with {@code bb.voting.writers=0}), and grouped as the
+ * service's writers group (2 connections with groups of half the clients, 1 with groups of all of them). The
+ * ratio printed last is against the fastest of them all; {@code -Dbb.bench.service=false} runs bare JDBC only,
+ * {@code -Dbb.bench.bare=false} the service only.
  *
  * <p>Settings: {@code -Dbb.bench.ballots=5000} (per round), {@code -Dbb.bench.warmups=10},
  * {@code -Dbb.bench.iterations=5}, {@code -Dbb.bench.clients=16}, {@code -Dbb.bench.connections=20} (bare JDBC's
@@ -86,6 +90,7 @@ class BallotBenchmark {
         // of ballots: an H2 file grows with every commit, so a database another had used would not compare.
         List<Round> service = new ArrayList<>();
         List<Round> floor = new ArrayList<>();
+        if (Boolean.parseBoolean(System.getProperty("bb.bench.service", "true"))) {
         try (ServiceProcess process = ServiceProcess.startWith(environment(dir.resolve("service"), pg, user, password),
                 dir.resolve("service.log"), named(jvm, "service"));
              HttpClient http = HttpClient.create(process.uri.toURL())) {
@@ -107,24 +112,34 @@ class BallotBenchmark {
                 floor.add(run(process, election, typos(codes.subList(0, perRound)), clients, 422));
             }
         }
+        }
         double serviceLoad = loadAverage();
 
         CodeHasher hasher = new CodeHasher(Base64.getDecoder().decode(Voting.CODE_KEY));
-        // Bare JDBC with as many connections as the service may use (its pool, datasources.default.maximum-pool-size),
-        // with 10 and with 5: the baseline is whichever carries most, so the comparison never flatters the service.
-        List<Integer> settings = Stream.of(Integer.getInteger("bb.bench.connections", 20), 10, 5)
-                .map(n -> Math.min(clients, n)).distinct().toList();
-        Map<Integer, List<Round>> bareBy = new java.util.LinkedHashMap<>();
-        for (int threads : settings) {
-            Path bareData = dir.resolve("bare-" + threads);
+        // Bare JDBC one ballot a transaction, with as many connections as the service may use (its pool,
+        // datasources.default.maximum-pool-size), with 10 and with 5; and grouped the way the service's writers
+        // group (bb.voting.writers, BallotWriters): 2 or 1 connections, each transaction holding as many ballots
+        // as the clients can have waiting for that writer. The baseline is whichever carries most, so the
+        // comparison never flatters the service.
+        List<Setting> settings = new ArrayList<>();
+        Stream.of(Integer.getInteger("bb.bench.connections", 20), 10, 5).map(n -> Math.min(clients, n)).distinct()
+                .forEach(n -> settings.add(new Setting(n, 1)));
+        settings.add(new Setting(2, Math.max(1, clients / 2)));
+        settings.add(new Setting(1, clients));
+        Map<Setting, List<Round>> bareBy = new java.util.LinkedHashMap<>();
+        if (!Boolean.parseBoolean(System.getProperty("bb.bench.bare", "true"))) {
+            settings.clear();
+        }
+        for (Setting setting : settings) {
+            Path bareData = dir.resolve("bare-" + setting.threads() + "-" + setting.group());
             long bareElection;
             List<String> bareCodes;
             try (ServiceProcess process = ServiceProcess.startWith(environment(bareData, pg, user, password),
-                    dir.resolve("setup.log"), named(jvm, "setup-" + threads));
+                    dir.resolve("setup.log"), named(jvm, "setup-" + setting.threads() + "-" + setting.group()));
                  HttpClient http = HttpClient.create(process.uri.toURL())) {
                 Api api = new Api(http, JsonMapper.createDefault());
                 String admin = api.adminToken();
-                bareElection = Voting.draft(api, admin, "Benchmark, bare JDBC, " + threads + " connections");
+                bareElection = Voting.draft(api, admin, "Benchmark, bare JDBC, " + setting);
                 bareCodes = issue(api, admin, bareElection, total, "bench-jdbc");
                 Voting.open(api, admin, bareElection);
             }
@@ -136,13 +151,13 @@ class BallotBenchmark {
             try (Connection keeper = jdbc.open()) {
                 int next = 0;
                 for (int w = 0; w < warmups; w++) {
-                    bareJdbc(jdbc, hasher, bareElection, bareCodes.subList(next, next += perRound), postgres, threads);
+                    bareJdbc(jdbc, hasher, bareElection, bareCodes.subList(next, next += perRound), postgres, setting);
                 }
                 for (int i = 0; i < rounds; i++) {
-                    bare.add(bareJdbc(jdbc, hasher, bareElection, bareCodes.subList(next, next += perRound), postgres, threads));
+                    bare.add(bareJdbc(jdbc, hasher, bareElection, bareCodes.subList(next, next += perRound), postgres, setting));
                 }
             }
-            bareBy.put(threads, bare);
+            bareBy.put(setting, bare);
         }
         report(postgres ? "PostgreSQL" : "H2 file", service, floor, bareBy, clients, warmups, perRound, serviceLoad);
     }
@@ -229,23 +244,39 @@ class BallotBenchmark {
         return new Round(latencies, wall, service.cpuNanos() - serviceCpu, cpuNanos() - cpu);
     }
 
-    /** The same transaction as the service, without HTTP, JSON, validation or the framework. */
+    /** A bare-JDBC setting: connections, and ballots in each transaction. */
+    private record Setting(int threads, int group) {
+        @Override
+        public String toString() {
+            return group == 1 ? threads + " conn., one ballot a transaction" : threads + " conn., groups of " + group;
+        }
+    }
+
+    /**
+     * The same transactions as the service, without HTTP, JSON, validation or the framework: consume the codes,
+     * insert, then lock the election row until the commit; with groups, each statement as one batch for the
+     * whole group, as {@code BallotStore.castTogether} sends them.
+     */
     private static Round bareJdbc(Jdbc ds, CodeHasher hasher, long election, List<String> codes, boolean postgres,
-                                   int threads) throws Exception {
+                                   Setting setting) throws Exception {
         List<byte[]> hashes = new ArrayList<>();
         for (String code : codes) {
             hashes.add(hasher.hash(VotingCode.parse(code)));
         }
         String lock = "SELECT state FROM election WHERE id = ? " + (postgres ? "FOR SHARE" : "FOR UPDATE");
-        // The service's order: consume the code, insert, then lock the election row until the commit.
-        return parallel(ds, codes.size(), threads, (c, i, random) -> {
+        return parallel(ds, codes.size(), setting, (c, from, to, random) -> {
             try (PreparedStatement s = c.prepareStatement(
                     "UPDATE voting_code SET used = TRUE WHERE code_hash = ? AND election_id = ? AND used = FALSE")) {
-                s.setBytes(1, hashes.get(i));
-                s.setLong(2, election);
-                assertEquals(1, s.executeUpdate());
+                for (int i = from; i < to; i++) {
+                    s.setBytes(1, hashes.get(i));
+                    s.setLong(2, election);
+                    s.addBatch();
+                }
+                for (int count : s.executeBatch()) {
+                    assertEquals(1, count);
+                }
             }
-            insertRows(c, election, random);
+            insertRows(c, election, to - from, random);
             try (PreparedStatement s = c.prepareStatement(lock)) {
                 s.setLong(1, election);
                 try (ResultSet r = s.executeQuery()) {
@@ -255,46 +286,53 @@ class BallotBenchmark {
         });
     }
 
-    private static void insertRows(Connection c, long election, SecureRandom random) throws Exception {
-        byte[] id = new byte[16];
-        byte[] nonce = new byte[16];
-        byte[] lookup = new byte[32];
-        byte[] sealed = new byte[120];
-        random.nextBytes(id);
-        random.nextBytes(nonce);
-        random.nextBytes(lookup);
-        random.nextBytes(sealed);
+    private static void insertRows(Connection c, long election, int n, SecureRandom random) throws Exception {
         String content = "{\"projects\":[\"a\"]}";
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO ballot (id, election_id, channel, cast_on, content, nonce, commitment) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            s.setBytes(1, id);
-            s.setLong(2, election);
-            s.setString(3, "ONLINE");
-            s.setObject(4, LocalDate.now());
-            s.setString(5, content);
-            s.setBytes(6, nonce);
-            s.setBytes(7, StoredBallot.read(content, nonce).leafHash().bytes());
-            s.executeUpdate();
-        }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO ballot_submission (lookup, election_id, sealed) VALUES (?, ?, ?)")) {
-            s.setBytes(1, lookup);
-            s.setLong(2, election);
-            s.setBytes(3, sealed);
-            s.executeUpdate();
+        try (PreparedStatement ballot = c.prepareStatement(
+                "INSERT INTO ballot (id, election_id, channel, cast_on, content, nonce, commitment) VALUES (?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement submission = c.prepareStatement(
+                     "INSERT INTO ballot_submission (lookup, election_id, sealed) VALUES (?, ?, ?)")) {
+            for (int i = 0; i < n; i++) {
+                byte[] id = new byte[16];
+                byte[] nonce = new byte[16];
+                byte[] lookup = new byte[32];
+                byte[] sealed = new byte[120];
+                random.nextBytes(id);
+                random.nextBytes(nonce);
+                random.nextBytes(lookup);
+                random.nextBytes(sealed);
+                ballot.setBytes(1, id);
+                ballot.setLong(2, election);
+                ballot.setString(3, "ONLINE");
+                ballot.setObject(4, LocalDate.now());
+                ballot.setString(5, content);
+                ballot.setBytes(6, nonce);
+                ballot.setBytes(7, StoredBallot.read(content, nonce).leafHash().bytes());
+                ballot.addBatch();
+                submission.setBytes(1, lookup);
+                submission.setLong(2, election);
+                submission.setBytes(3, sealed);
+                submission.addBatch();
+            }
+            ballot.executeBatch();
+            submission.executeBatch();
         }
     }
 
     private interface Work {
-        void run(Connection c, int i, SecureRandom random) throws Exception;
+        void run(Connection c, int from, int to, SecureRandom random) throws Exception;
     }
 
-    /** Runs {@code n} units of work from {@code threads} threads, one connection each, one committed transaction a unit. */
-    private static Round parallel(Jdbc ds, int n, int threads, Work work) throws Exception {
+    /**
+     * Runs {@code n} ballots from the setting's threads, one connection each, one committed transaction per
+     * group of ballots; each ballot's latency is its transaction's.
+     */
+    private static Round parallel(Jdbc ds, int n, Setting setting, Work work) throws Exception {
         long[] latencies = new long[n];
         AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(setting.threads());
         List<Connection> connections = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
+        for (int t = 0; t < setting.threads(); t++) {
             Connection c = ds.open();
             c.setAutoCommit(false);
             connections.add(c);
@@ -305,12 +343,13 @@ class BallotBenchmark {
         for (Connection c : connections) {
             running.add(pool.submit(() -> {
                 SecureRandom random = new SecureRandom();
-                int i;
-                while ((i = next.getAndIncrement()) < n) {
+                int from;
+                while ((from = next.getAndAdd(setting.group())) < n) {
+                    int to = Math.min(n, from + setting.group());
                     long t0 = System.nanoTime();
-                    work.run(c, i, random);
+                    work.run(c, from, to, random);
                     c.commit();
-                    latencies[i] = System.nanoTime() - t0;
+                    Arrays.fill(latencies, from, to, System.nanoTime() - t0);
                 }
                 return null;
             }));
@@ -337,19 +376,25 @@ class BallotBenchmark {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    private static void report(String db, List<Round> service, List<Round> floor, Map<Integer, List<Round>> bareBy,
+    private static void report(String db, List<Round> service, List<Round> floor, Map<Setting, List<Round>> bareBy,
                                int clients, int warmups, int perRound, double serviceLoad) {
         System.out.printf("%n==== ballot benchmark (%s, %d clients, %d cores; service in its own JVM; each side on a fresh "
                         + "database: %d warm-up rounds, then %d measured rounds of %d ballots; rates are medians of the rounds) ====%n",
                 db, clients, Runtime.getRuntime().availableProcessors(), warmups, service.size(), perRound);
         line("service over HTTP", service);
         line("HTTP floor (typo'd code, no database)", floor);
+        if (bareBy.isEmpty()) {
+            return;
+        }
         List<Round> best = null;
-        for (Map.Entry<Integer, List<Round>> e : bareBy.entrySet()) {
-            line("bare JDBC, same transaction, " + e.getKey() + " conn.", e.getValue());
+        for (Map.Entry<Setting, List<Round>> e : bareBy.entrySet()) {
+            line("bare JDBC, " + e.getKey(), e.getValue());
             if (best == null || median(e.getValue(), Round::rate) > median(best, Round::rate)) {
                 best = e.getValue();
             }
+        }
+        if (service.isEmpty()) {
+            return;
         }
         System.out.printf("service / bare JDBC (the faster setting) = %.2f (ratio of the median rates); load average %.1f "
                 + "after the service rounds, %.1f after the JDBC rounds%n", median(service, Round::rate) / median(best, Round::rate),
@@ -357,11 +402,14 @@ class BallotBenchmark {
     }
 
     private static void line(String what, List<Round> rounds) {
+        if (rounds.isEmpty()) {
+            return;
+        }
         long[] all = rounds.stream().flatMapToLong(r -> Arrays.stream(r.sortedLatencies())).sorted().toArray();
         int n = all.length;
         double serviceCpu = median(rounds, r -> r.serviceCpuNanos() / (double) r.sortedLatencies().length);
         double clientCpu = median(rounds, r -> r.clientCpuNanos() / (double) r.sortedLatencies().length);
-        System.out.printf("%-44s %6.0f ballots/s (rounds %s)  p50 %6.2f ms  p99 %6.2f ms  CPU/ballot: service %s, this JVM %4.0f us%n",
+        System.out.printf("%-50s %6.0f ballots/s (rounds %s)  p50 %6.2f ms  p99 %6.2f ms  CPU/ballot: service %s, this JVM %4.0f us%n",
                 what, median(rounds, Round::rate), rounds.stream().map(r -> String.format("%.0f", r.rate())).toList(),
                 all[n / 2] / 1e6, all[(int) Math.min(n - 1, Math.round(n * 0.99))] / 1e6,
                 serviceCpu > 0 ? String.format("%4.0f us", serviceCpu / 1e3) : "   -   ", clientCpu / 1e3);

@@ -5,17 +5,16 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import nl.buurtbegroting.service.ballot.StoredBallot;
 import nl.buurtbegroting.service.codes.CodeHasher;
-import nl.buurtbegroting.service.codes.VotingCode;
 import nl.buurtbegroting.service.signing.ReceiptSigner;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The mistake the voting tests exist to catch, kept so anyone can watch them catch it: read whether the
@@ -33,7 +32,6 @@ import java.util.HexFormat;
 class NaiveCheckThenInsertStore extends BallotStore {
 
     private final TransactionOperations<Connection> transactions;
-    private final CodeHasher hasher;
     private final SecureRandom random = new SecureRandom();
 
     NaiveCheckThenInsertStore(TransactionOperations<Connection> transactions, CodeHasher hasher, Clock clock,
@@ -41,40 +39,49 @@ class NaiveCheckThenInsertStore extends BallotStore {
                               ReceiptSigner signer) {
         super(transactions, hasher, clock, zone, signer);
         this.transactions = transactions;
-        this.hasher = hasher;
     }
 
     @Override
-    public Cast cast(long electionId, VotingCode code, String submissionId, StoredBallot checked, Channel channel) {
+    Cast[] castTogether(List<Pending> group) {
+        return new Cast[group.size()]; // every ballot takes the naive way below
+    }
+
+    @Override
+    public Cast castAlone(Pending p) {
+        long electionId = p.electionId();
         return transactions.executeWrite(status -> {
             Connection c = status.getConnection();
-            if (!unusedInTransaction(c, electionId, code)) {
-                throw codeExistsInTransaction(c, electionId, code) ? VotingProblem.codeAlreadyUsed() : VotingProblem.unknownCode();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT 1 FROM voting_code WHERE code_hash = ? AND election_id = ? AND used = FALSE")) {
+                s.setBytes(1, p.codeHash());
+                s.setLong(2, electionId);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        throw VotingProblem.codeAlreadyUsed();
+                    }
+                }
             }
             try (PreparedStatement s = c.prepareStatement("UPDATE voting_code SET used = TRUE WHERE code_hash = ? AND election_id = ?")) {
-                s.setBytes(1, hasher.hash(code));
+                s.setBytes(1, p.codeHash());
                 s.setLong(2, electionId);
                 s.executeUpdate();
             }
             byte[] id = new byte[16];
-            byte[] nonce = new byte[16];
             random.nextBytes(id);
-            random.nextBytes(nonce);
-            byte[] commitment = checked.published(nonce).leafHash().bytes();
+            Prepared ballot = p.ballot();
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO ballot (id, election_id, channel, cast_on, content, nonce, commitment) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 s.setBytes(1, id);
                 s.setLong(2, electionId);
-                s.setString(3, channel.name());
+                s.setString(3, ballot.channel().name());
                 s.setObject(4, LocalDate.now());
-                s.setString(5, checked.content());
-                s.setBytes(6, nonce);
-                s.setBytes(7, commitment);
+                s.setString(5, ballot.content());
+                s.setBytes(6, ballot.nonce());
+                s.setBytes(7, ballot.commitment());
                 s.executeUpdate();
             }
             requireOpen(c, electionId);
-            String hex = HexFormat.of().formatHex(commitment);
-            return new Cast(new ReceiptView(hex, hex, electionId, channel, LocalDate.now(), null), false);
+            return new Cast(ballot.receipt(), false);
         });
     }
 }
