@@ -13,12 +13,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * Group commit for online ballots: a few writer threads each take every ballot waiting at that moment (up
- * to {@code bb.voting.group-max}, 64) and cast them in one transaction ({@link BallotStore#castTogether}),
- * so that many residents voting at once cost the database one commit and a few round trips per group
- * instead of per ballot, and it serves {@code bb.voting.writers} (2) transactions at a time however many
- * requests arrive (on a small machine, more concurrent transactions only contend for the same cores). A
- * single ballot is never held back to wait for others: a writer that is free takes it at once.
+ * Group commit for online ballots: {@code bb.voting.writers} (1) writer threads each take every ballot
+ * waiting at that moment (up to {@code bb.voting.group-max}, 64) and cast them in one transaction
+ * ({@link BallotStore#castTogether}), so that many residents voting at once cost the database one commit and
+ * a few round trips per group instead of per ballot, and it serves that many transactions at a time however
+ * many requests arrive. One writer per instance measured best on 2 cores (BallotBenchmark,
+ * TwoInstancesBenchmark): more concurrent transactions only contend for the same cores, and with several
+ * instances each adds its own. A single ballot is never held back to wait for others: a free writer takes
+ * it at once.
  *
  * <p>Nothing about a ballot's fate changes. Its receipt is returned only after the group's commit. A ballot
  * whose code the group did not consume (used, unknown, a retry, the same code twice) is cast again on its
@@ -38,7 +40,7 @@ public class BallotWriters {
     private volatile boolean stopped;
 
     public BallotWriters(BallotStore store,
-                         @Property(name = "bb.voting.writers", defaultValue = "2") int writers,
+                         @Property(name = "bb.voting.writers", defaultValue = "1") int writers,
                          @Property(name = "bb.voting.group-max", defaultValue = "64") int groupMax) {
         if (writers < 0 || groupMax < 1) {
             throw new IllegalStateException("bb.voting.writers must be at least 0 and bb.voting.group-max at least 1");
