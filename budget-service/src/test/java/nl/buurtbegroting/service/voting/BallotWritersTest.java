@@ -1,7 +1,6 @@
 package nl.buurtbegroting.service.voting;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
@@ -15,8 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -229,13 +226,6 @@ class BallotWritersTest extends ApiTestBase {
     }
 
     private long count(String sql, long election) throws Exception {
-        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
-             PreparedStatement s = c.prepareStatement(sql)) {
-            s.setLong(1, election);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
+        return Rows.count(dataSource, sql, election);
     }
 }
