@@ -59,14 +59,24 @@ public class AdminBootstrap implements ApplicationEventListener<ServerStartupEve
             String printable = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
             token = printable.getBytes(StandardCharsets.US_ASCII);
             // Printed on the console on purpose: it is how the operator learns it, and it is useless once spent.
-            console.println("""
-                    No admin account exists yet. Create one with this one-time bootstrap token (the shell asks for the
-                    new admin's password, at least 12 characters, so no example password can be pasted by mistake):
-                      read -r -s -p 'New admin password: ' BB_PW; echo
-                      curl -X POST %s/api/bootstrap -H 'Content-Type: application/json' \\
-                        -d "{\"token\":\"%s\",\"username\":\"admin\",\"password\":\"$BB_PW\"}"; unset BB_PW
-                    """.formatted(event.getSource().getURL(), printable));
+            console.println(instructions(event.getSource().getURL().toString(), printable));
         }
+    }
+
+    /**
+     * The shell lines that trade the token for the first admin. The shell asks for the password (so no
+     * example password can be pasted by mistake) and escapes its backslashes and double quotes for JSON, so
+     * any password that can be typed arrives as typed (AdminBootstrapInstructionsTest runs them in bash).
+     */
+    static String instructions(String url, String token) {
+        String q = "\\\"";
+        return "No admin account exists yet. Create one with this one-time bootstrap token (the shell asks for the\n"
+                + "new admin's password, at least 12 characters, so no example password can be pasted by mistake):\n"
+                + "  read -r -s -p 'New admin password: ' BB_PW; echo\n"
+                + "  BB_PW=$(printf '%s' \"$BB_PW\" | sed -e 's/\\\\/\\\\\\\\/g' -e 's/\"/\\\\\"/g')\n"
+                + "  curl -X POST " + url + "/api/bootstrap -H 'Content-Type: application/json' \\\n"
+                + "    -d \"{" + q + "token" + q + ":" + q + token + q + "," + q + "username" + q + ":" + q + "admin" + q + ","
+                + q + "password" + q + ":" + q + "$BB_PW" + q + "}\"; unset BB_PW\n";
     }
 
     /** Spends the token if it matches (constant-time) and creates the admin; false otherwise. */
