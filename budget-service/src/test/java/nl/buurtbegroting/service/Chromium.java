@@ -1,6 +1,9 @@
 package nl.buurtbegroting.service;
 
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -62,6 +65,20 @@ public final class Chromium {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /**
+     * Whether the page this element was found on has been replaced by a new, fully loaded one. Chrome says so in
+     * two ways: a stale element, or "node does not belong to the document" (a plain WebDriverException); both mean
+     * the old page is gone.
+     */
+    public static boolean replaced(WebElement fromOldPage, WebDriver driver) {
+        try {
+            fromOldPage.isEnabled();
+            return false;
+        } catch (WebDriverException gone) {
+            return "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState"));
+        }
     }
 
     /** axe-core's WCAG 2.0/2.1 A and AA violations on the page as JSON; "[]" when there are none. */

@@ -1,6 +1,7 @@
 package nl.buurtbegroting.service.manage;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import nl.buurtbegroting.service.Chromium;
 import nl.buurtbegroting.cli.BudgetCli;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -327,14 +328,7 @@ class ManageBrowserTest extends BrowserWalk {
     private void submit(String css) {
         WebElement button = b.driver.findElement(By.cssSelector(css));
         button.click();
-        waitFor(d -> {
-            try {
-                button.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                return "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"));
-            }
-        });
+        waitFor(d -> Chromium.replaced(button, d));
     }
 
     private void submitNoNavigation(String css) {

@@ -1,6 +1,7 @@
 package nl.buurtbegroting.service.manage;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import nl.buurtbegroting.service.Chromium;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -223,14 +224,7 @@ class ManageKeyboardTest extends BrowserWalk {
         WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(20));
         wait.ignoring(WebDriverException.class);
         try {
-            wait.until(d -> {
-                try {
-                    html.isEnabled();
-                    return false;
-                } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                    return "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"));
-                }
-            });
+            wait.until(d -> Chromium.replaced(html, d));
         } catch (org.openqa.selenium.TimeoutException e) {
             fail("no new page after " + key + " on " + b.driver.getCurrentUrl() + ":\n" + main());
         }

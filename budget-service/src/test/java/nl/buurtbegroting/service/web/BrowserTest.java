@@ -5,6 +5,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.buurtbegroting.service.ApiTestBase;
+import nl.buurtbegroting.service.Chromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -106,7 +107,10 @@ class BrowserTest extends ApiTestBase {
 
     private static WebDriverWait waitFor(WebDriver d) {
         WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(15));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        // While a page is replaced an element found on the old one goes stale, or Chrome answers "node does not
+        // belong to the document" (a plain WebDriverException): both mean "ask again". A condition that never holds
+        // still ends in a timeout that carries the last of these as its cause.
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
         return wait;
     }
 
@@ -151,26 +155,7 @@ class BrowserTest extends ApiTestBase {
     }
 
     private void submitAndWait(Browser b, String buttonId, String expectedElementId) {
-        org.openqa.selenium.WebElement before = b.driver.findElement(By.tagName("html"));
-        b.driver.findElement(By.id(buttonId)).click();
-        if (!b.javascript) {
-            // Without JavaScript every submit loads a new page: wait until the old one is gone, or an element of the
-            // same id on the old page (an earlier error summary) is taken for the answer and goes stale under us.
-            try {
-                new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(10))
-                        .until(d -> {
-                            try {
-                                before.isEnabled();
-                                return false;
-                            } catch (org.openqa.selenium.WebDriverException gone) {
-                                // Stale, or Chrome's "node does not belong to the document": the page was replaced.
-                                return true;
-                            }
-                        });
-            } catch (org.openqa.selenium.TimeoutException stayed) {
-                // The browser kept the page (its own form check): the wait below decides.
-            }
-        }
+        clickAndAwaitPage(b, buttonId);
         try {
             waitFor(b.driver).until(d -> !d.findElements(By.id(expectedElementId)).isEmpty()
                     && "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
@@ -178,6 +163,21 @@ class BrowserTest extends ApiTestBase {
             b.screenshot(SHOTS, "failure-" + buttonId + "-" + expectedElementId, 1280, 800);
             fail("after #" + buttonId + " no #" + expectedElementId + " on " + b.driver.getCurrentUrl() + ":\n"
                     + b.driver.findElement(By.tagName("main")).getText());
+        }
+    }
+
+    /** Clicks a submit button; without JavaScript also waits until the browser has left the page it was on. */
+    private void clickAndAwaitPage(Browser b, String buttonId) {
+        WebElement before = b.driver.findElement(By.tagName("html"));
+        b.driver.findElement(By.id(buttonId)).click();
+        if (!b.javascript) {
+            // Without JavaScript every submit loads a new page: wait until the old one is gone, or an element of the
+            // same id on the old page (a hidden code error, an earlier error summary) is taken for the answer.
+            try {
+                new WebDriverWait(b.driver, Duration.ofSeconds(10)).until(d -> Chromium.replaced(before, d));
+            } catch (org.openqa.selenium.TimeoutException stayed) {
+                // The browser kept the page (its own form check): the caller's wait decides.
+            }
         }
     }
 
@@ -203,7 +203,8 @@ class BrowserTest extends ApiTestBase {
             field.clear();
             field.sendKeys(Elections.typo(code));
             choose(b, format, false);
-            b.driver.findElement(By.id("next")).click();
+            // Without JavaScript the old page holds a hidden #code-error too: wait for the server's answer first.
+            clickAndAwaitPage(b, "next");
             waitFor(b.driver).until(d -> d.findElement(By.id("code-error")).isDisplayed());
             String typo = b.driver.findElement(By.id("code-error")).getText();
             assertTrue(typo.contains(lang.equals("nl") ? "tikfout" : "typing mistake"), typo);
@@ -218,12 +219,8 @@ class BrowserTest extends ApiTestBase {
             field.clear();
             field.sendKeys(code);
             if (!format.equals("CHOOSE_ONE")) {
-                if (!b.javascript) {
-                    // The server's page keeps the invalid choice; send it as it is.
-                    submitAndWait(b, "next", "error-summary");
-                } else {
-                    submitAndWait(b, "next", "error-summary");
-                }
+                // Without JavaScript the server's page kept the invalid choice: it is sent as it is.
+                submitAndWait(b, "next", "error-summary");
                 assertTrue(b.driver.findElement(By.id("error-summary")).isDisplayed());
                 axe(b, tag + " " + format + " invalid ballot");
                 b.driver.get(base + "/vote/" + id);

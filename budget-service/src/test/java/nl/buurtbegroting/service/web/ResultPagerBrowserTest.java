@@ -16,8 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +128,10 @@ class ResultPagerBrowserTest {
                         assertEquals(0L, ((Number) overflow).longValue(), "page " + page + " scrolls sideways at 320 px");
                     }
                     if (page < 3) {
+                        // Wait until the browser has left this page, or the next round reads this page's text again.
+                        WebElement html = b.driver.findElement(By.tagName("html"));
                         b.driver.findElement(By.cssSelector("nav.pager a[rel=next]")).click();
+                        new WebDriverWait(b.driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(html));
                     }
                 }
             }
