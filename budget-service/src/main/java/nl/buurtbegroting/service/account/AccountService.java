@@ -51,7 +51,10 @@ public class AccountService {
             throw ApiProblem.of(ProblemCode.USERNAME_TAKEN,
                     "An account named '" + request.username() + "' already exists.");
         }
-        List<Long> electionIds = request.elections() == null ? List.of() : request.elections();
+        // An election named twice is granted once (granting is idempotent, as in grantElection): the second grant row
+        // broke the unique index and answered 500.
+        List<Long> electionIds = request.elections() == null ? List.of()
+                : List.copyOf(new java.util.LinkedHashSet<>(request.elections()));
         if (!electionIds.isEmpty() && request.role() != Role.ORGANISER) {
             throw ApiProblem.invalid("elections", "GRANT_NEEDS_ORGANISER", "Only organisers are granted elections.");
         }
@@ -72,8 +75,8 @@ public class AccountService {
 
     @Transactional
     public AccountView grantElection(String actor, String username, long electionId) {
-        Account account = (TextCheck.firstFault(username) >= 0 || username.length() > 64 ? java.util.Optional.<Account>empty()
-                : accounts.findByUsername(username))
+        // Names compare ignoring case everywhere (sign-in, disable): 'Kees' finds the account 'kees' here too.
+        Account account = accounts.findForSignIn(username)
                 .orElseThrow(() -> ApiProblem.of(ProblemCode.ACCOUNT_NOT_FOUND,
                         "There is no account '" + username + "'."));
         if (account.role() != Role.ORGANISER) {
@@ -82,8 +85,8 @@ public class AccountService {
         if (!elections.existsById(electionId)) {
             throw ApiProblem.of(ProblemCode.ELECTION_NOT_FOUND, "There is no election " + electionId + ".");
         }
-        if (!grants.existsByUsernameAndElectionId(username, electionId)) {
-            grant(actor, username, electionId);
+        if (!grants.existsByUsernameAndElectionId(account.username(), electionId)) {
+            grant(actor, account.username(), electionId);
         }
         return view(account);
     }

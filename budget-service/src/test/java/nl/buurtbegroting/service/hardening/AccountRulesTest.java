@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /** Issue 11, fault 17: weak and placeholder passwords are refused, and names differing only in case are one name. */
 @MicronautTest(transactional = false)
 class AccountRulesTest extends ApiTestBase {
@@ -37,5 +39,25 @@ class AccountRulesTest extends ApiTestBase {
         // PostgreSQL cannot compare text holding NUL: this was a 500 on the PostgreSQL pass of the property suite.
         api.post("/api/login", "{\"username\":\"ad\\u0000min\",\"password\":\"x\"}", null).ok(401);
         api.post("/api/accounts/a%00b/disable", null, admin).problem(404, "ACCOUNT_NOT_FOUND");
+    }
+
+    @Test
+    void anElectionNamedTwiceIsGrantedOnceNotAServerError() {
+        long election = Lifecycle.draft(api, admin, "Twee keer");
+        // Was a 500: the second grant row broke the unique index (and nothing was stored).
+        Map<String, Object> created = api.post("/api/accounts", Map.of("username", "wijkteam-twee", "password", Api.PASSWORD,
+                "role", "ORGANISER", "elections", List.of(election, election)), admin).ok(201).map();
+        assertEquals(List.of(election), ((List<?>) created.get("elections")).stream().map(e -> ((Number) e).longValue()).toList());
+    }
+
+    @Test
+    void aGrantFindsTheAccountWhateverTheCaseOfItsName() {
+        long election = Lifecycle.draft(api, admin, "Hoofdletters");
+        api.post("/api/accounts", Map.of("username", "Wijkteam-Noord", "password", Api.PASSWORD, "role", "ORGANISER"), admin).ok(201);
+        // Disabling found 'WIJKTEAM-NOORD' but granting answered 404 ACCOUNT_NOT_FOUND for the same name.
+        Map<String, Object> granted = api.post("/api/accounts/WIJKTEAM-NOORD/elections/" + election, null, admin).ok(200).map();
+        assertEquals("Wijkteam-Noord", granted.get("username"));
+        assertEquals(List.of(election), ((List<?>) granted.get("elections")).stream().map(e -> ((Number) e).longValue()).toList());
+        api.post("/api/accounts/wijkteam-noord/elections/" + election, null, admin).ok(200);
     }
 }
