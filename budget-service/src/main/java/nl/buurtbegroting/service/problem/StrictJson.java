@@ -1,10 +1,12 @@
 package nl.buurtbegroting.service.problem;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
@@ -56,26 +58,73 @@ public final class StrictJson {
     private StrictJson() {
     }
 
-    /** Every fault of {@code body} read as {@code type}; empty when it may be bound. Malformed JSON is left to the binder. */
+    /**
+     * Every fault of {@code body} read as {@code type}; empty when it may be bound. A body that is not JSON at all
+     * (a syntax error, anything after the one value, nesting deeper than 32) throws 400 MALFORMED_REQUEST with the
+     * {@code line} and {@code column} where reading stopped; a number of more than 40 digits is NUMBER_OUT_OF_RANGE at
+     * its field, as a shorter one past the field's range is.
+     */
     public static List<Violation> check(byte[] body, Type type) {
         List<Violation> out = new ArrayList<>();
-        try (JsonParser p = FACTORY.createParser(body)) {
+        ApiProblem malformed = null;
+        JsonParser p = null;
+        try {
+            p = FACTORY.createParser(body);
             if (p.nextToken() == null) {
                 return out;
             }
             value(p, type, "", out);
+            if (p.nextToken() != null) {
+                // The binder read the first value and ignored the rest: {"name":"A"}{"name":"B"} created A.
+                malformed = malformed(p.currentTokenLocation(), "holds more after its JSON value; send exactly one JSON object");
+            }
+        } catch (StreamConstraintsException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.startsWith("Number value length")) {
+                out.add(new Violation(pointerToPath(pointer(p)), "NUMBER_OUT_OF_RANGE", "is a number of more than 40 digits"));
+            } else {
+                malformed = malformed(p == null ? null : p.currentLocation(), "is nested more than 32 levels deep");
+            }
         } catch (JsonParseException e) {
             String message = e.getOriginalMessage();
             if (message != null && message.startsWith("Duplicate field")) {
                 String path = pointerToPath(e.getProcessor() == null ? "" : ((JsonParser) e.getProcessor())
                         .getParsingContext().pathAsPointer().toString());
                 out.add(new Violation(path, "DUPLICATE_FIELD", "this member appears more than once; send it once"));
+            } else {
+                malformed = malformed(e.getLocation(), "is not valid JSON here; check the syntax (quotes, commas, brackets)");
             }
-            // Other syntax errors: the binder answers them as MALFORMED_REQUEST.
         } catch (IOException | RuntimeException e) {
             // Left to the binder, which answers a body it cannot read as MALFORMED_REQUEST.
+        } finally {
+            if (p != null) {
+                try {
+                    p.close();
+                } catch (IOException ignored) {
+                    // Nothing was opened but the array already in memory.
+                }
+            }
+        }
+        if (malformed != null) {
+            throw malformed;
         }
         return out;
+    }
+
+    private static String pointer(JsonParser p) {
+        return p == null ? "" : p.getParsingContext().pathAsPointer().toString();
+    }
+
+    /** MALFORMED_REQUEST saying where: line and column of the body (both from 1). */
+    private static ApiProblem malformed(JsonLocation at, String what) {
+        Map<String, Object> members = new LinkedHashMap<>();
+        String where = "";
+        if (at != null && at.getLineNr() > 0) {
+            members.put("line", at.getLineNr());
+            members.put("column", at.getColumnNr());
+            where = " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        }
+        return ApiProblem.of(ProblemCode.MALFORMED_REQUEST, "The request body" + where + " " + what + ".", members);
     }
 
     private static void value(JsonParser p, Type type, String path, List<Violation> out) throws IOException {
