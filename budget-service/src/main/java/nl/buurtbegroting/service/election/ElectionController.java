@@ -1,7 +1,6 @@
 package nl.buurtbegroting.service.election;
 
 import io.micronaut.core.annotation.Nullable;
-import nl.buurtbegroting.service.problem.TextCheck;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -39,7 +38,6 @@ class ElectionController {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Create a draft election (admin, organiser; an organiser becomes its organiser)")
     HttpResponse<ElectionView> create(@Body @Valid ElectionRequest request, Authentication authentication) {
-        TextCheck.require(request);
         ElectionView created = service.create(Caller.of(authentication), request);
         return HttpResponse.created(created, URI.create("/api/elections/" + created.id()));
     }
@@ -63,7 +61,6 @@ class ElectionController {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Change a DRAFT election; present fields replace stored ones")
     ElectionView update(@PathVariable long id, @Body @Valid ElectionPatch patch, Authentication authentication) {
-        TextCheck.require(patch);
         return service.update(Caller.of(authentication), id, patch);
     }
 

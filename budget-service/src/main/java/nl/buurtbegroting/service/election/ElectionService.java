@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import nl.buurtbegroting.service.audit.AuditLog;
 import nl.buurtbegroting.service.election.ProposalsBeforeOpening.Entry;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.TextCheck;
 import nl.buurtbegroting.service.problem.ProblemCode;
 import nl.buurtbegroting.service.problem.Violation;
 import nl.buurtbegroting.service.security.ElectionGrant;
@@ -47,6 +48,8 @@ public class ElectionService {
 
     @Transactional
     public ElectionView create(Caller caller, ElectionRequest request) {
+        // Here, not in the controller, so that the organiser pages get the same rule for text as the API.
+        TextCheck.require(request);
         return mapper.toView(insert(caller, request, "ELECTION_CREATED"));
     }
 
@@ -101,6 +104,7 @@ public class ElectionService {
 
     @Transactional
     public ElectionView update(Caller caller, long id, ElectionPatch patch) {
+        TextCheck.require(patch);
         ElectionRow row = lockDraftForChange(caller, id);
         ElectionRequest merged = validated(patch.applyTo(mapper.toRequest(row)));
         ElectionRow updated = elections.update(mapper.toRow(row.id(), merged, row.state(), row.createdBy(),
@@ -137,8 +141,9 @@ public class ElectionService {
         }
         Instant now = Instant.now(clock);
         if (!votingCloses.isAfter(now) || (row.votingCloses() != null && !votingCloses.isAfter(row.votingCloses()))) {
-            throw ApiProblem.invalid("votingCloses", "NOT_LATER", "the new end of voting must be after now and after "
-                    + (row.votingCloses() == null ? "now" : row.votingCloses().toString()));
+            throw ApiProblem.invalid("votingCloses", "NOT_LATER", "the new end of voting must be after now ("
+                    + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")"
+                    + (row.votingCloses() == null ? "" : " and after the current end, " + row.votingCloses()));
         }
         ElectionRequest current = mapper.toRequest(row);
         ElectionRequest moved = current.withVotingCloses(votingCloses);
@@ -202,6 +207,12 @@ public class ElectionService {
         List<Violation> violations = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < r.categories().size(); i++) {
+            if (r.categories().get(i).name().indexOf(',') >= 0) {
+                // Pabulib, the open data of every result, separates a proposal's categories with commas: "a,b" came
+                // back from export.pb as two categories "a" and "b".
+                violations.add(new Violation("categories[" + i + "].name", "CATEGORY_NAME_COMMA",
+                        "a category name cannot hold a comma (the Pabulib export separates categories with commas)"));
+            }
             if (!names.add(r.categories().get(i).name().strip())) {
                 violations.add(new Violation("categories[" + i + "].name", "DUPLICATE_CATEGORY",
                         "category '" + r.categories().get(i).name() + "' appears twice"));

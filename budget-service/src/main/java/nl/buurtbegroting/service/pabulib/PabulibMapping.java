@@ -14,6 +14,7 @@ import nl.buurtbegroting.service.election.TieBreakingSettings;
 import nl.buurtbegroting.service.election.VoterSettings;
 import nl.buurtbegroting.service.problem.ApiProblem;
 import nl.buurtbegroting.service.problem.ProblemCode;
+import nl.buurtbegroting.service.problem.TextCheck;
 import nl.buurtbegroting.service.proposal.ProposalRequest;
 import nl.buurtbegroting.service.proposal.Verdict;
 
@@ -75,9 +76,9 @@ final class PabulibMapping {
 
         List<ProposalRequest> proposals = new ArrayList<>();
         for (Project p : instance.projects()) {
-            if (!CODE.matcher(p.id()).matches()) {
+            if (!CODE.matcher(p.id()).matches() || p.id().chars().allMatch(c -> c == '.')) {
                 throw unsupported("project_id", "project id '" + truncate(p.id(), 80)
-                        + "' is not letters, digits, dot, dash or underscore (at most 64)");
+                        + "' is not letters, digits, dot, dash or underscore (at most 64, not only dots)");
             }
             if (p.cost() <= 0) {
                 throw unsupported("cost", "project " + p.id() + " costs " + p.cost() + "; a proposal costs more than 0");
@@ -160,10 +161,11 @@ final class PabulibMapping {
                 Map.of("field", field));
     }
 
+    /** Values that show something: a name of only zero-width or no-break spaces counts as absent, as a blank one does. */
     private static List<String> nonBlank(String... values) {
         List<String> out = new ArrayList<>();
         for (String v : values) {
-            if (v != null && !v.isBlank()) {
+            if (v != null && TextCheck.hasVisible(v)) {
                 out.add(v.strip());
             }
         }
@@ -172,7 +174,7 @@ final class PabulibMapping {
 
     private static String firstNonBlank(String... values) {
         for (String v : values) {
-            if (v != null && !v.isBlank()) {
+            if (v != null && TextCheck.hasVisible(v)) {
                 return v.strip();
             }
         }

@@ -28,7 +28,6 @@ import nl.buurtbegroting.service.tally.Count;
 import nl.buurtbegroting.service.tally.Counter;
 import nl.buurtbegroting.service.election.ElectionView;
 import nl.buurtbegroting.service.problem.ApiProblem;
-import nl.buurtbegroting.service.problem.TextCheck;
 import nl.buurtbegroting.service.proposal.ProposalRepository;
 import nl.buurtbegroting.service.proposal.ProposalRequest;
 import nl.buurtbegroting.service.proposal.ProposalService;
@@ -73,10 +72,7 @@ public class PabulibService {
     @Transactional
     public ElectionView importElection(Caller caller, byte[] file, String sourceName) {
         PabulibMapping.Imported imported = PabulibMapping.fromInstance(read(file, sourceName).instance());
-        TextCheck.require(imported.election());
-        for (int i = 0; i < imported.proposals().size(); i++) {
-            TextCheck.require("proposals[" + i + "]", imported.proposals().get(i));
-        }
+        ImportedText.require(file, imported);
         ElectionRow row = elections.insert(caller, imported.election(), "ELECTION_IMPORTED");
         for (ProposalRequest proposal : imported.proposals()) {
             proposals.insert(caller, row, proposal);

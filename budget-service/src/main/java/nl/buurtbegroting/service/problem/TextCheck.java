@@ -11,8 +11,10 @@ import java.util.Map;
  * that every later step can store and publish. That excludes lone UTF-16 surrogates (JSON {@code "\ud800"}:
  * no UTF-8 form, so no canonical JSON, no bundle and no PostgreSQL {@code text}) and control characters
  * other than tab, line feed and carriage return (NUL cannot be stored in PostgreSQL; the others have no
- * place in a title or a label and can hide text from a reader). Right-to-left marks, emoji and any other
- * assigned or unassigned code point are fine.
+ * place in a title or a label and can hide text from a reader), and text made only of invisible characters
+ * (no-break or zero-width spaces, direction marks, a byte-order mark, Hangul fillers): it passed "not blank" yet
+ * showed an empty name, title, public reason or council decision. Right-to-left marks, emoji and any other
+ * assigned or unassigned code point are fine beside visible text.
  *
  * <p>The request records are walked by reflection so that a field added later is checked without anybody
  * remembering to annotate it.
@@ -21,6 +23,7 @@ public final class TextCheck {
 
     public static final String LONE_SURROGATE = "TEXT_LONE_SURROGATE";
     public static final String CONTROL_CHARACTER = "TEXT_CONTROL_CHARACTER";
+    public static final String INVISIBLE = "TEXT_INVISIBLE";
 
     private TextCheck() {
     }
@@ -100,6 +103,27 @@ public final class TextCheck {
         return out.toString();
     }
 
+    /**
+     * Whether {@code text} shows anything: a code point that is not white space, not a format character (zero-width
+     * space and joiners, direction marks and overrides, the byte-order mark, tags), not a control character and not
+     * one of the letters and selectors that render as nothing.
+     */
+    public static boolean hasVisible(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.getType(cp);
+            boolean invisible = Character.isWhitespace(cp) || Character.isSpaceChar(cp) || type == Character.FORMAT
+                    || type == Character.CONTROL || type == Character.SURROGATE
+                    || cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0 || cp == 0x2800 || cp == 0x034F
+                    || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+            if (!invisible) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isControl(char c) {
         return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F);
     }
@@ -107,6 +131,11 @@ public final class TextCheck {
     private static void check(List<Violation> out, String field, String text) {
         int at = firstFault(text);
         if (at < 0) {
+            // Blank text (only ordinary white space) is left to each field's own rule: absent, or "must not be blank".
+            if (!text.isBlank() && !hasVisible(text)) {
+                out.add(new Violation(field, INVISIBLE, "holds only invisible characters (such as no-break or zero-width "
+                        + "spaces or direction marks); write text a reader can see, or leave the field out"));
+            }
             return;
         }
         char c = text.charAt(at);

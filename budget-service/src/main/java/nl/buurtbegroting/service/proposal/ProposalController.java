@@ -1,7 +1,6 @@
 package nl.buurtbegroting.service.proposal;
 
 import io.micronaut.core.annotation.Nullable;
-import nl.buurtbegroting.service.problem.TextCheck;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -42,7 +41,6 @@ class ProposalController {
     @Operation(summary = "Add a proposal to a DRAFT election (409 ELECTION_NOT_DRAFT once it is open)")
     HttpResponse<ProposalView> create(@PathVariable long electionId, @Body @Valid ProposalRequest request,
                                       Authentication authentication) {
-        TextCheck.require(request);
         ProposalView created = service.create(Caller.of(authentication), electionId, request);
         return HttpResponse.created(created, URI.create("/api/elections/" + electionId + "/proposals/" + created.id()));
     }
@@ -77,7 +75,6 @@ class ProposalController {
     @Operation(summary = "Change a proposal of a DRAFT election, including its verdict")
     ProposalView update(@PathVariable long electionId, @PathVariable long proposalId,
                         @Body @Valid ProposalPatch patch, Authentication authentication) {
-        TextCheck.require(patch);
         return service.update(Caller.of(authentication), electionId, proposalId, patch);
     }
 }

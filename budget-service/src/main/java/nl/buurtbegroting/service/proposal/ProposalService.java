@@ -10,6 +10,7 @@ import nl.buurtbegroting.service.election.ElectionMapper;
 import nl.buurtbegroting.service.election.ElectionRow;
 import nl.buurtbegroting.service.election.ElectionService;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.TextCheck;
 import nl.buurtbegroting.service.problem.ProblemCode;
 
 import java.time.Clock;
@@ -48,6 +49,8 @@ public class ProposalService {
 
     @Transactional
     public ProposalView create(Caller caller, long electionId, ProposalRequest request) {
+        // Here, not in the controller, so that the organiser pages get the same rule for text as the API.
+        TextCheck.require(request);
         ElectionRow election = elections.lockDraftForChange(caller, electionId);
         return ProposalView.of(insert(caller, election, request));
     }
@@ -67,6 +70,11 @@ public class ProposalService {
                 next++;
             }
             code = String.valueOf(next);
+        } else if (code.chars().allMatch(c -> c == '.')) {
+            // "." and ".." are path segments that every HTTP client and browser removes, so
+            // /api/elections/{id}/result/projects/.. never reached the proposal (it answered the whole result).
+            throw ApiProblem.invalid("code", "CODE_ONLY_DOTS", "a proposal code needs a letter, digit, dash or underscore; "
+                    + "'" + code + "' cannot be part of an address");
         } else if (proposals.existsByElectionIdAndCode(electionId, code)) {
             throw ApiProblem.invalid("code", "DUPLICATE_CODE", "election " + electionId + " already has a proposal '" + code + "'");
         }
@@ -146,6 +154,7 @@ public class ProposalService {
 
     @Transactional
     public ProposalView update(Caller caller, long electionId, long proposalId, ProposalPatch patch) {
+        TextCheck.require(patch);
         ElectionRow election = elections.lockDraftForChange(caller, electionId);
         ProposalRow current = find(electionId, proposalId);
         Verdict verdict = patch.verdict() != null ? patch.verdict() : current.verdict();
@@ -167,6 +176,9 @@ public class ProposalService {
     /** Adds many proposals at once (the organiser pages' bulk import): all of them, or none when one is refused. */
     @Transactional
     public List<ProposalView> createAll(Caller caller, long electionId, List<ProposalRequest> requests) {
+        for (int i = 0; i < requests.size(); i++) {
+            TextCheck.require("proposals[" + i + "]", requests.get(i));
+        }
         ElectionRow election = elections.lockDraftForChange(caller, electionId);
         return requests.stream().map(r -> ProposalView.of(insert(caller, election, r))).toList();
     }

@@ -7,7 +7,6 @@ import io.micronaut.http.annotation.QueryValue;
 import nl.buurtbegroting.core.audit.CanonicalJson;
 import nl.buurtbegroting.service.problem.ApiProblem;
 import nl.buurtbegroting.service.problem.ProblemCode;
-import nl.buurtbegroting.service.problem.TextCheck;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -57,7 +56,6 @@ class PublicationController {
             + "admin): TALLIED -> PUBLISHED; builds and signs the audit bundle once. 200 the public result in its "
             + "compact form (as GET .../result); 400, 403, 404, 409 ELECTION_NOT_TALLIED")
     HttpResponse<byte[]> publish(@PathVariable long id, @Body @Valid PublishRequest request, Authentication authentication) {
-        TextCheck.require(request);
         return json(results.remember(id, service.publish(Caller.of(authentication), id, request)).compact());
     }
 

@@ -98,6 +98,8 @@ public class PublicationService {
 
     /** Publishes the election; returns the public result (JSON). */
     public String publish(Caller caller, long electionId, PublishRequest request) {
+        // Here, not in the controller, so that the organiser pages get the same rule for text as the API.
+        TextCheck.require(request);
         String decision = request.councilDecision().strip();
         return transactions.executeWrite(status -> {
             Connection c = status.getConnection();

@@ -1,7 +1,6 @@
 package nl.buurtbegroting.service.voting;
 
 import io.micronaut.http.HttpHeaders;
-import nl.buurtbegroting.service.problem.TextCheck;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -46,7 +45,6 @@ class CodeBatchController {
             + "returned once, as CSV (code,batch,url) and never again. Headers X-Batch-Id and X-Batch-Count. While "
             + "voting is open an organiser's batch waits for a second staff member's approval: 202 with the batch.")
     HttpResponse<byte[]> issue(@PathVariable long id, @Body @Valid CodeBatchRequest request, Authentication authentication) {
-        TextCheck.require(request);
         CodeBatchService.Issued issued = service.issue(Caller.of(authentication), id, request);
         if (issued.batch().awaitingApproval()) {
             return HttpResponse.<byte[]>status(HttpStatus.ACCEPTED).contentType(MediaType.APPLICATION_JSON_TYPE)

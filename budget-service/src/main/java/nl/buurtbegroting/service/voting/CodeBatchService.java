@@ -15,6 +15,7 @@ import nl.buurtbegroting.service.election.ElectionRepository;
 import nl.buurtbegroting.service.election.ElectionRow;
 import nl.buurtbegroting.service.election.ElectionState;
 import nl.buurtbegroting.service.problem.ApiProblem;
+import nl.buurtbegroting.service.problem.TextCheck;
 import nl.buurtbegroting.service.problem.ProblemCode;
 
 import java.io.ByteArrayOutputStream;
@@ -82,6 +83,8 @@ public class CodeBatchService {
      * admin) must {@link #approve} it, so nobody alone can mint codes and vote with them (README, "Separation of duties").
      */
     public Issued issue(Caller caller, long electionId, CodeBatchRequest request) {
+        // Here, not in the controller, so that the organiser pages get the same rule for text as the API.
+        TextCheck.require(request);
         String label = request.label().strip();
         String district = request.district() == null ? null : request.district().strip();
         ElectionRow election = elections.findById(electionId).orElseThrow(() -> electionNotFound(electionId));
