@@ -291,6 +291,12 @@ public class ElectionService {
         if (eligible.isEmpty()) {
             missing.add(new Violation("proposals", "NO_ELIGIBLE_PROPOSAL", "at least one proposal must be ELIGIBLE"));
         }
+        Integer least = r.ballot().minProjects();
+        if (!eligible.isEmpty() && least != null && least > eligible.size()) {
+            // Opened, every ballot was refused: no resident could name that many proposals.
+            missing.add(new Violation("ballot.minProjects", "MIN_PROJECTS_ABOVE_ELIGIBLE", "a ballot must name at least "
+                    + least + " proposals, but " + eligible.size() + " are ELIGIBLE: no ballot could be valid"));
+        }
         List<String> pending = all.stream().filter(Entry::pending).map(Entry::code).toList();
         if (!pending.isEmpty()) {
             missing.add(new Violation("proposals", "VERDICT_PENDING",

@@ -190,4 +190,20 @@ class OddInputTest extends ApiTestBase {
         String detail = (String) p.get("detail");
         assertTrue(detail.matches("the new end of voting must be after now \\(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\)"), detail);
     }
+
+    @Test
+    void anElectionWhoseBallotsCouldNeverBeValidDoesNotOpen() {
+        long id = Lifecycle.draft(api, admin, "Te veel gevraagd");
+        String base = "/api/elections/" + id;
+        api.patch(base, Map.of("ballot", Map.of("format", "APPROVAL", "minProjects", 4)), admin).ok(200);
+        // Was 200 OPEN, after which every ballot was refused: three proposals cannot fill four places.
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> missing = (List<Map<String, Object>>) api.post(base + "/open", null, admin)
+                .problem(409, "ELECTION_INCOMPLETE").get("missing");
+        assertEquals(List.of(Map.of("field", "ballot.minProjects", "code", "MIN_PROJECTS_ABOVE_ELIGIBLE",
+                "message", "a ballot must name at least 4 proposals, but 3 are ELIGIBLE: no ballot could be valid")), missing);
+        assertEquals("DRAFT", api.get(base, admin).get("state"));
+        api.patch(base, Map.of("ballot", Map.of("format", "APPROVAL", "minProjects", 3)), admin).ok(200);
+        api.post(base + "/open", null, admin).ok(200);
+    }
 }
