@@ -47,6 +47,7 @@ public class AccountService {
     @Transactional
     public AccountView create(String actor, AccountRequest request) {
         requireStrong(request.username(), request.password());
+        accounts.lockAll();
         if (!accounts.findIgnoringCase(request.username()).isEmpty()) {
             throw ApiProblem.of(ProblemCode.USERNAME_TAKEN,
                     "An account named '" + request.username() + "' already exists.");
@@ -85,6 +86,9 @@ public class AccountService {
         if (!elections.existsById(electionId)) {
             throw ApiProblem.of(ProblemCode.ELECTION_NOT_FOUND, "There is no election " + electionId + ".");
         }
+        // Two grants at once both saw none and the second broke the unique index (a 500): the account's row lock
+        // makes the second wait and then see the first.
+        accounts.findByIdForUpdate(account.id());
         if (!grants.existsByUsernameAndElectionId(account.username(), electionId)) {
             grant(actor, account.username(), electionId);
         }

@@ -24,6 +24,16 @@ public interface AccountRepository extends CrudRepository<Account, Long> {
     List<Account> listOrderByUsername();
 
     /**
+     * Locks every account row, in id order, to the end of the transaction: creating an account checks its name
+     * against the others ignoring case, and two creations at once must not both pass that check (the table's own
+     * unique constraint compares exactly, so 'kees' and 'KEES' both went in, and an exact twin was a 500).
+     */
+    @Query("SELECT * FROM account ORDER BY id FOR UPDATE")
+    List<Account> lockAll();
+
+    Optional<Account> findByIdForUpdate(Long id);
+
+    /**
      * The account a sign-in names: names are compared ignoring case, an exact match first (an older version allowed
      * names differing in case; then only the exact name finds one). Empty for a name no account can have.
      */

@@ -60,4 +60,44 @@ class AccountRulesTest extends ApiTestBase {
         assertEquals(List.of(election), ((List<?>) granted.get("elections")).stream().map(e -> ((Number) e).longValue()).toList());
         api.post("/api/accounts/wijkteam-noord/elections/" + election, null, admin).ok(200);
     }
+
+    @Test
+    void accountsMadeAtTheSameMomentUnderOneNameGiveOneAccountAndNoServerError() throws Exception {
+        List<Api.Res> answers = atOnce(8, i -> api.post("/api/accounts", Map.of("username", i % 2 == 0 ? "tweeling" : "TWEELING",
+                "password", Api.PASSWORD, "role", "ORGANISER"), admin));
+        // Was: several 500s (the exact-name unique index) and both 'tweeling' and 'TWEELING' stored.
+        assertEquals(1, answers.stream().filter(r -> r.status() == 201).count(), answers::toString);
+        answers.stream().filter(r -> r.status() != 201).forEach(r -> r.problem(409, "USERNAME_TAKEN"));
+        assertEquals(1, api.get("/api/accounts", admin).list().stream()
+                .filter(a -> "tweeling".equalsIgnoreCase((String) a.get("username"))).count());
+        long election = Lifecycle.draft(api, admin, "Gelijktijdig");
+        List<Api.Res> grants = atOnce(8, i -> api.post("/api/accounts/tweeling/elections/" + election, null, admin));
+        // Was: a 500 for each grant that lost the race to the unique index.
+        grants.forEach(r -> r.ok(200));
+        assertEquals(List.of(election), ((List<?>) api.post("/api/accounts/tweeling/elections/" + election, null, admin).ok(200)
+                .get("elections")).stream().map(e -> ((Number) e).longValue()).toList());
+    }
+
+    private static List<Api.Res> atOnce(int n, java.util.function.IntFunction<Api.Res> call) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Api.Res>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.apply(k);
+                }));
+            }
+            start.countDown();
+            List<Api.Res> out = new java.util.ArrayList<>();
+            for (var f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
