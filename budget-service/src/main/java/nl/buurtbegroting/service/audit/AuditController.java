@@ -10,6 +10,7 @@ import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.buurtbegroting.service.problem.ApiProblem;
 import nl.buurtbegroting.service.security.Roles;
 
 import java.util.List;
@@ -27,12 +28,24 @@ class AuditController {
         this.repository = repository;
     }
 
+    /** Events a page holds when the caller names no {@code limit}, and the most it may name. */
+    static final int DEFAULT_LIMIT = 1000;
+    static final int MAX_LIMIT = 10_000;
+
+    /**
+     * A page of the log, oldest first: at most {@code limit} events after the event {@code after}. The whole log came
+     * back in one answer before, which grows with every proposal of every election (a 5,000-proposal import adds
+     * 5,000 events); a client reads on with {@code after} set to the last id it got, until a page is short.
+     */
     @Get
-    @Operation(summary = "The audit log, oldest first; filter by election or read on after a known event id")
-    List<AuditEntry> list(@QueryValue @Nullable Long electionId, @QueryValue @Nullable Long after) {
-        if (electionId != null) {
-            return repository.findByElectionIdOrderById(electionId);
+    @Operation(summary = "The audit log, oldest first, a page at a time: filter by election, read on after the last event id")
+    List<AuditEntry> list(@QueryValue @Nullable Long electionId, @QueryValue @Nullable Long after,
+                          @QueryValue @Nullable Integer limit) {
+        int n = limit == null ? DEFAULT_LIMIT : limit;
+        if (n < 1 || n > MAX_LIMIT) {
+            throw ApiProblem.invalid("limit", "NUMBER_OUT_OF_RANGE", "'limit' must be from 1 to " + MAX_LIMIT + "; it is " + n + ".");
         }
-        return repository.findByIdGreaterThanOrderById(after == null ? 0 : after);
+        long from = after == null ? 0 : after;
+        return electionId != null ? repository.readOn(electionId, from, n) : repository.readOn(from, n);
     }
 }

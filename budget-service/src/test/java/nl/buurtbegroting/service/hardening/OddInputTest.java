@@ -206,4 +206,28 @@ class OddInputTest extends ApiTestBase {
         api.patch(base, Map.of("ballot", Map.of("format", "APPROVAL", "minProjects", 3)), admin).ok(200);
         api.post(base + "/open", null, admin).ok(200);
     }
+
+    @Test
+    void theAuditLogComesInPagesOfAtMostTheLimit() {
+        long id = Lifecycle.draft(api, admin, "Logboek");
+        String events = "/api/audit?electionId=" + id;
+        List<Map<String, Object>> all = api.get(events, admin).ok(200).list();
+        assertTrue(all.size() >= 4, () -> "created and three proposals: " + all);
+        // Read on page by page with 'after' = the last id: the same events in the same order.
+        List<Object> paged = new java.util.ArrayList<>();
+        long after = 0;
+        while (true) {
+            List<Map<String, Object>> page = api.get(events + "&limit=3&after=" + after, admin).ok(200).list();
+            assertTrue(page.size() <= 3);
+            page.forEach(e -> paged.add(e.get("id")));
+            if (page.size() < 3) {
+                break;
+            }
+            after = ((Number) page.get(page.size() - 1).get("id")).longValue();
+        }
+        assertEquals(all.stream().map(e -> e.get("id")).toList(), paged);
+        api.get("/api/audit?limit=0", admin).invalid("limit", "NUMBER_OUT_OF_RANGE");
+        api.get("/api/audit?limit=10001", admin).invalid("limit", "NUMBER_OUT_OF_RANGE");
+        api.get("/api/audit?limit=many", admin).invalid("limit", "NOT_A_WHOLE_NUMBER");
+    }
 }
