@@ -63,11 +63,29 @@ public final class ApiProblem extends AbstractThrowableProblem {
         return invalid(List.of(new Violation(field, code, detail)));
     }
 
-    /** Several invalid fields at once; the first one is reported as {@code field}. */
+    /** The most violations one answer lists; the rest are counted. */
+    public static final int MAX_VIOLATIONS = 100;
+
+    /**
+     * Several invalid fields at once; the first one is reported as {@code field}. At most {@link #MAX_VIOLATIONS} are
+     * listed, then one {@code TOO_MANY_VIOLATIONS} says how many more there are: a 600 KB ballot of 300,000 wrong
+     * entries, which anyone may send, was answered with 28 MB listing each of them.
+     */
     public static ApiProblem invalid(List<Violation> violations) {
         Violation first = violations.get(0);
         return new ApiProblem(ProblemCode.VALIDATION_FAILED, first.message(),
-                Map.of("field", first.field(), "violations", List.copyOf(violations)));
+                Map.of("field", first.field(), "violations", capped(violations)));
+    }
+
+    /** The first {@link #MAX_VIOLATIONS} of {@code violations}, and when there are more, one that counts the rest. */
+    public static List<Violation> capped(List<Violation> violations) {
+        if (violations.size() <= MAX_VIOLATIONS) {
+            return List.copyOf(violations);
+        }
+        List<Violation> listed = new java.util.ArrayList<>(violations.subList(0, MAX_VIOLATIONS));
+        listed.add(new Violation("", "TOO_MANY_VIOLATIONS", (violations.size() - MAX_VIOLATIONS)
+                + " more faults are not listed; fix these first and send the request again"));
+        return List.copyOf(listed);
     }
 
     public static ApiProblem unauthorized(String detail) {

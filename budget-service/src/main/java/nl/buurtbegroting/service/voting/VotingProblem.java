@@ -78,7 +78,7 @@ public final class VotingProblem extends AbstractThrowableProblem {
 
     static VotingProblem invalidBallot(List<Violation> violations) {
         return new VotingProblem(ProblemCode.INVALID_BALLOT,
-                violations.get(0).message(), Map.of("field", violations.get(0).field(), "violations", List.copyOf(violations)));
+                violations.get(0).message(), Map.of("field", violations.get(0).field(), "violations", ApiProblem.capped(violations)));
     }
 
     static VotingProblem tooManyFailures(long retryAfterSeconds) {

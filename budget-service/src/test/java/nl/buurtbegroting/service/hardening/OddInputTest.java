@@ -230,4 +230,20 @@ class OddInputTest extends ApiTestBase {
         api.get("/api/audit?limit=10001", admin).invalid("limit", "NUMBER_OUT_OF_RANGE");
         api.get("/api/audit?limit=many", admin).invalid("limit", "NOT_A_WHOLE_NUMBER");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRequestWithThousandsOfFaultsGetsAShortAnswer() {
+        long id = Lifecycle.draft(api, admin, "Veel fouten");
+        // 300,000 numbers where names belong: a 600 KB request anyone may send was answered with 28 MB of violations.
+        String ballot = "{\"code\":\"x\",\"projects\":[" + String.join(",", java.util.Collections.nCopies(300_000, "1"))
+                + "],\"submissionId\":\"0123456789abcdef0123\"}";
+        Api.Res res = api.post("/api/elections/" + id + "/ballots", ballot, null);
+        Map<String, Object> p = res.invalid("projects[0]", "WRONG_TYPE");
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) p.get("violations");
+        assertEquals(101, violations.size());
+        assertEquals(Map.of("field", "", "code", "TOO_MANY_VIOLATIONS",
+                "message", "299900 more faults are not listed; fix these first and send the request again"), violations.get(100));
+        assertTrue(res.body().length() < 50_000, () -> res.body().length() + " characters");
+    }
 }
