@@ -59,6 +59,7 @@ class PabulibController {
         return created(service.importElection(Caller.of(authentication), file.getBytes(), file.getFilename()));
     }
 
+
     @Get("/{id}/export.pb")
     @Produces(PABULIB)
     @Secured(SecurityRule.IS_ANONYMOUS)

@@ -128,7 +128,7 @@ public class PabulibService {
 
     public static Election read(byte[] file, String sourceName) {
         try {
-            return PabulibReader.read(new ByteArrayInputStream(file), sourceName,
+            return PabulibReader.read(new ByteArrayInputStream(file), sourceName(sourceName),
                     PabulibReader.Options.DEFAULT.withMaxBytes(MAX_BYTES));
         } catch (PabulibFormatException e) {
             Map<String, Object> members = new LinkedHashMap<>();
@@ -143,5 +143,20 @@ public class PabulibService {
         } catch (IOException e) {
             throw ApiProblem.of(ProblemCode.INVALID_PABULIB, "The file could not be read.");
         }
+    }
+
+    /**
+     * The client's file name as the error messages quote it (the API's upload and the organiser pages' alike):
+     * without control or format characters (a NUL, a right-to-left override that shows "gp.exe" as "exe.pg") and at
+     * most 100 characters; "upload" when none is left.
+     */
+    static String sourceName(String filename) {
+        StringBuilder out = new StringBuilder();
+        if (filename != null) {
+            filename.codePoints().filter(cp -> !Character.isISOControl(cp) && Character.getType(cp) != Character.FORMAT
+                    && Character.getType(cp) != Character.SURROGATE).limit(100).forEach(out::appendCodePoint);
+        }
+        String name = out.toString().strip();
+        return name.isEmpty() ? "upload" : name;
     }
 }

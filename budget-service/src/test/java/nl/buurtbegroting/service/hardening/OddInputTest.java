@@ -246,4 +246,15 @@ class OddInputTest extends ApiTestBase {
                 "message", "299900 more faults are not listed; fix these first and send the request again"), violations.get(100));
         assertTrue(res.body().length() < 50_000, () -> res.body().length() + " characters");
     }
+
+    @Test
+    void anUploadedFileNameIsQuotedWithoutControlOrDirectionCharacters() {
+        MultipartBody body = MultipartBody.builder().addPart("file", "\u202Egp.exe\u0000" + "x".repeat(300), MediaType.TEXT_PLAIN_TYPE,
+                "hallo\n".getBytes(StandardCharsets.UTF_8)).build();
+        Map<String, Object> p = raw(HttpRequest.POST("/api/elections/import", body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE))
+                .problem(400, "INVALID_PABULIB");
+        // Was quoted as sent: a right-to-left override (shown as "exe.pg"), a NUL and every one of 300 characters.
+        assertEquals("gp.exe" + "x".repeat(94) + ", line 1: 'hallo' comes before any section; a Pabulib file starts with a line META",
+                p.get("detail"));
+    }
 }
