@@ -14,6 +14,7 @@ import nl.buurtbegroting.service.election.TieBreakingSettings;
 import nl.buurtbegroting.service.election.VoterSettings;
 import nl.buurtbegroting.service.problem.ApiProblem;
 import nl.buurtbegroting.service.problem.ProblemCode;
+import nl.buurtbegroting.service.problem.StrictJson;
 import nl.buurtbegroting.service.problem.TextCheck;
 import nl.buurtbegroting.service.proposal.ProposalRequest;
 import nl.buurtbegroting.service.proposal.Verdict;
@@ -149,7 +150,10 @@ final class PabulibMapping {
             return null;
         }
         try {
-            return LocalDate.parse(text.strip(), PABULIB_DATE).plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant at = LocalDate.parse(text.strip(), PABULIB_DATE).plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant();
+            // The API's range for every date. A file's year 999999999 was stored as the opening of voting: the election
+            // opened, and every online ballot was refused as too early, for good (and PostgreSQL cannot store it).
+            return at.isBefore(StrictJson.EARLIEST) || !at.isBefore(StrictJson.LATEST) ? null : at;
         } catch (DateTimeParseException unreadable) {
             // Dates are informative here; a file with another date style still imports.
             return null;

@@ -257,4 +257,18 @@ class OddInputTest extends ApiTestBase {
         assertEquals("gp.exe" + "x".repeat(94) + ", line 1: 'hallo' comes before any section; a Pabulib file starts with a line META",
                 p.get("detail"));
     }
+
+    @Test
+    void aFilesDatesOutsideTheApisRangeAreLeftOutLikeUnreadableOnes() {
+        String file = "META\nkey;value\ndescription;Data\nnum_projects;1\nnum_votes;0\nbudget;10\nvote_type;approval\n"
+                + "date_begin;01.01.+999999999\ndate_end;02.01.0001\nPROJECTS\nproject_id;cost;name\n1;5;a\nVOTES\nvoter_id;vote\n";
+        Map<String, Object> e = importFile(file).ok(201).map();
+        // Was stored: the election opened with voting starting in year 999999999, so every online ballot was refused.
+        assertFalse(e.containsKey("votingOpens"), e::toString);
+        assertFalse(e.containsKey("votingCloses"), e::toString);
+        String inRange = file.replace("01.01.+999999999", "01.03.2026").replace("02.01.0001", "14.03.2026");
+        Map<String, Object> dated = importFile(inRange).ok(201).map();
+        assertEquals("2026-03-01T00:00:00Z", dated.get("votingOpens"));
+        assertEquals("2026-03-15T00:00:00Z", dated.get("votingCloses"));
+    }
 }
