@@ -75,7 +75,6 @@ public class Knapsack implements AllocationRule {
         private final boolean[] current;
         private boolean[] best;
         private long bestValue = -1;
-        long nodes;
 
         Search(CompiledElection e, int[] item) {
             this.e = e;
@@ -154,56 +153,69 @@ public class Knapsack implements AllocationRule {
             return frontValue[k][lo];
         }
 
-        boolean[] solve() {
-            dfs(0, 0);
-            return best == null ? new boolean[item.length] : best;
-        }
-
         /**
-         * Explores the child with the larger bound first (inclusion on equal bounds). A branch whose
-         * bound is below the incumbent is cut; on an equal bound it is cut only when its prefix is
-         * ranked below the incumbent's, so among equally good sets the one preferring better-ranked
-         * projects wins, whatever the order of discovery.
+         * The depth-first search with an explicit stack: one level per proposal, so a recursive search would
+         * overflow the thread's stack on elections of a few thousand proposals (the CLI, the service's tally).
+         * At each level the child with the larger bound is explored first (inclusion on equal bounds). A branch
+         * whose bound is below the incumbent is cut; on an equal bound it is cut only when its prefix is ranked
+         * below the incumbent's, so among equally good sets the one preferring better-ranked projects wins,
+         * whatever the order of discovery. The second child's cut is decided after the first child's subtree,
+         * against the incumbent that subtree left.
          */
-        private void dfs(int k, long value) {
-            nodes++;
-            if (k == item.length) {
-                if (value > bestValue || (value == bestValue && prefixCompare(k) > 0)) {
-                    bestValue = value;
-                    best = current.clone();
+        boolean[] solve() {
+            int m = item.length;
+            long[] value = new long[m + 1];
+            long[] boundIn = new long[m];
+            long[] boundOut = new long[m];
+            boolean[] includeFirst = new boolean[m];
+            byte[] tried = new byte[m];
+            int k = 0;
+            boolean entering = true;
+            while (k >= 0) {
+                if (entering) {
+                    if (k == m) {
+                        leaf(value[k]);
+                        k--;
+                        entering = false;
+                        continue;
+                    }
+                    int p = item[k];
+                    long remaining = state.remaining();
+                    boundIn[k] = state.fits(p) ? value[k] + e.support[p] + bound(k + 1, remaining - e.cost[p]) : Long.MIN_VALUE;
+                    boundOut[k] = value[k] + bound(k + 1, remaining);
+                    includeFirst[k] = boundIn[k] >= boundOut[k];
+                    tried[k] = 0;
+                } else if (current[k]) {
+                    // Back from the inclusion child: give its budget back.
+                    current[k] = false;
+                    state.unfund(item[k]);
                 }
-                return;
+                entering = false;
+                while (tried[k] < 2 && !entering) {
+                    boolean include = (tried[k] == 0) == includeFirst[k];
+                    tried[k]++;
+                    if (include) {
+                        if (boundIn[k] != Long.MIN_VALUE && worthExploring(k, boundIn[k], true)) {
+                            state.fund(item[k]);
+                            current[k] = true;
+                            value[k + 1] = value[k] + e.support[item[k]];
+                            entering = true;
+                        }
+                    } else if (worthExploring(k, boundOut[k], false)) {
+                        value[k + 1] = value[k];
+                        entering = true;
+                    }
+                }
+                k += entering ? 1 : -1;
             }
-            int p = item[k];
-            long remaining = state.remaining();
-            boolean canInclude = state.fits(p);
-            long boundIn = canInclude ? value + e.support[p] + bound(k + 1, remaining - e.cost[p]) : Long.MIN_VALUE;
-            long boundOut = value + bound(k + 1, remaining);
-            if (boundIn >= boundOut) {
-                include(k, p, value, boundIn);
-                exclude(k, value, boundOut);
-            } else {
-                exclude(k, value, boundOut);
-                include(k, p, value, boundIn);
-            }
+            return best == null ? new boolean[m] : best;
         }
 
-        private void include(int k, int p, long value, long boundIn) {
-            if (boundIn == Long.MIN_VALUE || !worthExploring(k, boundIn, true)) {
-                return;
+        private void leaf(long value) {
+            if (value > bestValue || (value == bestValue && prefixCompare(item.length) > 0)) {
+                bestValue = value;
+                best = current.clone();
             }
-            state.fund(p);
-            current[k] = true;
-            dfs(k + 1, value + e.support[p]);
-            current[k] = false;
-            state.unfund(p);
-        }
-
-        private void exclude(int k, long value, long boundOut) {
-            if (!worthExploring(k, boundOut, false)) {
-                return;
-            }
-            dfs(k + 1, value);
         }
 
         private boolean worthExploring(int k, long bound, boolean include) {

@@ -39,6 +39,40 @@ class KnapsackTest {
         assertEquals(new Decision.NotInOptimum(4), outcome.result("big").orElseThrow().decision());
     }
 
+    /**
+     * The search goes one level deeper per proposal; it keeps its own stack, so thousands of proposals fit on a
+     * thread of 256 KB (a recursive search overflowed near 2,500 on a default request thread). Costs 1..5,000
+     * listed dearest first, one resident approves all, the budget is 1 + ... + 2,000: the only way to fund 2,000
+     * projects is the 2,000 cheapest.
+     */
+    @Test
+    void searchesFiveThousandProposalsOnASmallStack() throws InterruptedException {
+        List<Project> projects = new ArrayList<>();
+        for (int cost = 5_000; cost >= 1; cost--) {
+            projects.add(Project.of("p" + cost, cost));
+        }
+        Instance instance = Instance.of(2_000L * 2_001 / 2, projects);
+        Profile profile = Profile.of(ApprovalBallot.of(projects.stream().map(Project::id).toArray(String[]::new)));
+        Outcome[] outcome = new Outcome[1];
+        Throwable[] failure = new Throwable[1];
+        Thread small = new Thread(null, () -> {
+            try {
+                outcome[0] = knapsack.allocate(new Election(instance, profile));
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "small-stack", 256 * 1024);
+        small.start();
+        small.join();
+        assertEquals(null, failure[0]);
+        Set<String> cheapest = new HashSet<>();
+        for (int cost = 1; cost <= 2_000; cost++) {
+            cheapest.add("p" + cost);
+        }
+        assertEquals(cheapest, new HashSet<>(outcome[0].selected()));
+        assertEquals("2000", outcome[0].details().get("welfare"));
+    }
+
     @Test
     void projectDearerThanTheBudgetDoesNotFit() {
         Instance instance = Instance.of(10, List.of(Project.of("x", 11), Project.of("y", 10)));

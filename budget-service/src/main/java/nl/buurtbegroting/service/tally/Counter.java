@@ -57,7 +57,7 @@ public class Counter {
         for (CanonicalBallot b : tree.ballots()) {
             model.add(b.toBallot(instance.voteType()));
         }
-        Outcome outcome = DeepStack.call(() -> rule.create(options).allocate(new Election(instance, new Profile(model))));
+        Outcome outcome = rule.create(options).allocate(new Election(instance, new Profile(model)));
         return new Count(row, instance, tree, rule, options, outcome, counts(c, row.id()));
     }
 

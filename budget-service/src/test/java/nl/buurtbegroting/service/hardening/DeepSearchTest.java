@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * An election of 4,000 proposals (the service accepts 5,000) counted with the exact knapsack, whose search goes one
- * stack level deeper per proposal: on a request thread it overflowed from about 2,500 proposals, the tally answered
- * 500 and the election could never leave CLOSED. The count now runs on a thread with a large stack (DeepStack).
+ * level deeper per proposal: when it recursed, a request thread's stack overflowed from about 2,500 proposals, the
+ * tally answered 500 and the election could never leave CLOSED. budget-core's search now keeps its own stack.
  */
 // Importing thousands of proposals takes longer than the client's default 10 s on a loaded machine.
 @Property(name = "micronaut.http.client.read-timeout", value = "120s")
