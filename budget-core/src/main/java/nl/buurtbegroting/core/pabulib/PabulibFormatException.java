@@ -58,6 +58,8 @@ public final class PabulibFormatException extends RuntimeException {
         INVALID_LIMITS,
         /** budget_per_category cannot be matched to categories. */
         INVALID_CATEGORY_CAPS,
+        /** incompatible_groups names an unknown project, a project twice in a group, or a group of fewer than two. */
+        INVALID_INCOMPATIBLE_GROUPS,
         /** A project id, voter id or META key is empty. */
         EMPTY_ID,
         /** Two projects have the same id. */

@@ -1,19 +1,25 @@
 package nl.buurtbegroting.core.pabulib;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import nl.buurtbegroting.core.model.BallotRules;
 import nl.buurtbegroting.core.model.VoteType;
 import nl.buurtbegroting.core.pabulib.PabulibFormatException.ErrorCode;
 
 /**
  * The META section of a Pabulib file: every key in file order with the line it came from, and what the
- * reader takes from it (budget, vote type, ballot limits, category caps, declared counts).
+ * reader takes from it (budget, vote type, ballot limits, category caps, incompatible groups, declared counts).
  */
 final class PabulibMeta {
+
+    /** The META key of incompatible project groups. */
+    static final String INCOMPATIBLE_GROUPS = "incompatible_groups";
 
     private final String source;
     final LinkedHashMap<String, String> meta = new LinkedHashMap<>();
@@ -140,6 +146,41 @@ final class PabulibMeta {
             caps.put(categories.get(i), PabulibNumbers.amount(source, entries.get(i), line, "budget_per_category", true));
         }
         return caps;
+    }
+
+    /**
+     * {@code incompatible_groups} (a Buurtbegroting key other readers ignore): groups of project ids of which at
+     * most one may be funded, groups separated by {@code |}, ids within a group by commas: {@code 3,4|7,8,9}.
+     * A group names at least two distinct projects of the file; groups may overlap.
+     */
+    List<Set<String>> incompatibleGroups(Set<String> projectIds) {
+        String raw = meta.get(INCOMPATIBLE_GROUPS);
+        if (raw == null || raw.isBlank()) {
+            return List.of();
+        }
+        int line = metaLines.get(INCOMPATIBLE_GROUPS);
+        List<Set<String>> groups = new ArrayList<>();
+        String[] parts = raw.split("\\|", -1);
+        for (int g = 0; g < parts.length; g++) {
+            Set<String> group = new LinkedHashSet<>();
+            for (String id : PabulibNumbers.list(parts[g])) {
+                if (!projectIds.contains(id)) {
+                    throw error(ErrorCode.INVALID_INCOMPATIBLE_GROUPS, line, INCOMPATIBLE_GROUPS, "group " + (g + 1)
+                            + " names project " + id + ", which is not in PROJECTS");
+                }
+                if (!group.add(id)) {
+                    throw error(ErrorCode.INVALID_INCOMPATIBLE_GROUPS, line, INCOMPATIBLE_GROUPS, "group " + (g + 1)
+                            + " names project " + id + " twice");
+                }
+            }
+            if (group.size() < 2) {
+                throw error(ErrorCode.INVALID_INCOMPATIBLE_GROUPS, line, INCOMPATIBLE_GROUPS, "group " + (g + 1)
+                        + " names " + group.size() + " project" + (group.size() == 1 ? "" : "s")
+                        + "; a group needs at least two project ids separated by commas (groups are separated by |)");
+            }
+            groups.add(group);
+        }
+        return groups;
     }
 
     private PabulibFormatException error(ErrorCode code, Integer line, String field, String detail) {

@@ -359,7 +359,8 @@ final class PabulibParse {
         }
         BallotRules rules = meta.rules();
         Instance instance = new Instance(meta.meta.getOrDefault("description", ""), meta.budget,
-                new ArrayList<>(projects.values()), meta.categoryCaps(), List.of(), rules, meta.meta);
+                new ArrayList<>(projects.values()), meta.categoryCaps(), meta.incompatibleGroups(projects.keySet()),
+                rules, meta.meta);
         return new Election(instance, new Profile(votes.ballots));
     }
 

@@ -51,8 +51,10 @@ import nl.buurtbegroting.core.model.VoteType;
  * attributes. Lines end with LF; a field is quoted when it holds {@code ;}, a quote, a line break or
  * surrounding white space.
  *
- * <p>Not written, because the format has no place for them: incompatible project groups. Category
- * names and ids containing a comma cannot be represented in the comma-separated lists.
+ * <p>Incompatible project groups go to the META key {@code incompatible_groups} ({@code 3,4|7,8}), which
+ * this reader reads and other readers ignore; a group member whose id holds a comma or {@code |} cannot be
+ * written (IllegalArgumentException). Category names and ids containing a comma cannot be represented in the
+ * comma-separated lists.
  */
 public final class PabulibWriter {
 
@@ -131,6 +133,7 @@ public final class PabulibWriter {
             limit(meta, "min_sum_points", rules.minSumPoints());
             limit(meta, "max_sum_points", rules.maxSumPoints());
             categoryCaps(meta, instance.categoryCaps());
+            incompatibleGroups(meta, instance.incompatibleGroups());
             return meta;
         }
 
@@ -173,6 +176,25 @@ public final class PabulibWriter {
             } catch (NumberFormatException | ArithmeticException e) {
                 return null;
             }
+        }
+
+        /** Always the instance's groups, so an edited election never keeps the groups of the file it came from. */
+        private static void incompatibleGroups(Map<String, String> meta, List<Set<String>> groups) {
+            if (groups.isEmpty()) {
+                meta.remove(PabulibMeta.INCOMPATIBLE_GROUPS);
+                return;
+            }
+            List<String> written = new ArrayList<>();
+            for (Set<String> group : groups) {
+                for (String id : group) {
+                    if (id.indexOf(',') >= 0 || id.indexOf('|') >= 0) {
+                        throw new IllegalArgumentException("project id " + id + " holds a comma or |, which "
+                                + PabulibMeta.INCOMPATIBLE_GROUPS + " cannot write");
+                    }
+                }
+                written.add(String.join(",", group));
+            }
+            meta.put(PabulibMeta.INCOMPATIBLE_GROUPS, String.join("|", written));
         }
 
         private static void categoryCaps(Map<String, String> meta, Map<String, Long> caps) {

@@ -118,7 +118,15 @@ class PabulibMalformedInputTest {
                 new Case("fractional ballot limit", meta("budget;100\nvote_type;approval\nmax_length;1.5\n"),
                         ErrorCode.FRACTIONAL_AMOUNT, 5, "max_length"),
                 new Case("caps without categories", meta("budget;100\nvote_type;approval\nbudget_per_category;\"10,20\"\n"),
-                        ErrorCode.INVALID_CATEGORY_CAPS, 5, "budget_per_category"));
+                        ErrorCode.INVALID_CATEGORY_CAPS, 5, "budget_per_category"),
+                new Case("incompatible group naming an unknown project", meta("budget;100\nvote_type;approval\nincompatible_groups;1,3\n"),
+                        ErrorCode.INVALID_INCOMPATIBLE_GROUPS, 5, "incompatible_groups"),
+                new Case("incompatible group of one project", meta("budget;100\nvote_type;approval\nincompatible_groups;1,2|2\n"),
+                        ErrorCode.INVALID_INCOMPATIBLE_GROUPS, 5, "incompatible_groups"),
+                new Case("incompatible group naming a project twice", meta("budget;100\nvote_type;approval\nincompatible_groups;1,1\n"),
+                        ErrorCode.INVALID_INCOMPATIBLE_GROUPS, 5, "incompatible_groups"),
+                new Case("empty incompatible group", meta("budget;100\nvote_type;approval\nincompatible_groups;1,2||\n"),
+                        ErrorCode.INVALID_INCOMPATIBLE_GROUPS, 5, "incompatible_groups"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,6 +1,7 @@
 package nl.buurtbegroting.core.pabulib;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +30,8 @@ import nl.buurtbegroting.core.model.Instance;
 import nl.buurtbegroting.core.model.Profile;
 import nl.buurtbegroting.core.model.Project;
 import nl.buurtbegroting.core.model.VoteType;
+import nl.buurtbegroting.core.rules.AllocationRule;
+import nl.buurtbegroting.core.rules.RuleName;
 
 class PabulibWriterTest {
 
@@ -104,6 +108,41 @@ class PabulibWriterTest {
         assertTrue(written.contains("\nbudget_per_category;green:600,play:300\n"), written);
         assertTrue(written.contains("\nVOTES\nvoter_id;vote;points;age;sex\nv1;p1;3;34;\nv2;;;;\nv3;p2;0;;F\n"), written);
         assertEquals(written, PabulibWriter.toString(again));
+    }
+
+    /**
+     * Open data recomputes the outcome only if it carries the incompatible groups: Phragmén on three plans of 300
+     * with a budget of 1,000 funds all three without them, two with the groups {a,b} and {b,c}.
+     */
+    @Test
+    void incompatibleGroupsTravelInMetaSoTheFileFundsWhatTheElectionFunds() throws IOException {
+        Instance instance = Instance.of(1000, List.of(Project.of("a", 300), Project.of("b", 300), Project.of("c", 300)))
+                .withIncompatibleGroups(List.of(new LinkedHashSet<>(List.of("a", "b")), new LinkedHashSet<>(List.of("b", "c"))));
+        Profile profile = Profile.of(ApprovalBallot.of("a", "b", "c"), ApprovalBallot.of("b", "c"), ApprovalBallot.of("a", "c"));
+        Election election = new Election(instance, profile);
+
+        String written = PabulibWriter.toString(election);
+        Election again = PabulibTestFiles.parse(written);
+
+        assertTrue(written.contains("\nincompatible_groups;a,b|b,c\n"), written);
+        assertEquals(instance.incompatibleGroups(), again.instance().incompatibleGroups());
+        AllocationRule phragmen = RuleName.PHRAGMEN.create();
+        assertEquals(2, phragmen.allocate(election).selected().size());
+        assertEquals(phragmen.allocate(election).selected(), phragmen.allocate(again).selected());
+        assertEquals(written, PabulibWriter.toString(again));
+
+        Election without = new Election(again.instance().withIncompatibleGroups(List.of()), profile);
+        assertFalse(PabulibWriter.toString(without).contains("incompatible_groups"), "groups removed are not kept from the file");
+        assertEquals(3, phragmen.allocate(without).selected().size());
+    }
+
+    @Test
+    void refusesToWriteAGroupWhoseIdHoldsTheSeparator() {
+        Instance instance = Instance.of(100, List.of(Project.of("a|b", 50), Project.of("c", 60)))
+                .withIncompatibleGroups(List.of(Set.of("a|b", "c")));
+        Election e = new Election(instance, Profile.of(ApprovalBallot.of("c")));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> PabulibWriter.toString(e));
+        assertEquals("project id a|b holds a comma or |, which incompatible_groups cannot write", refused.getMessage());
     }
 
     @Test

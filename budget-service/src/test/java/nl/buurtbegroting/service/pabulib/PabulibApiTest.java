@@ -144,6 +144,22 @@ class PabulibApiTest extends ApiTestBase {
         assertEquals("Geen gemeentegrond", parkeren.eligibility().reason());
     }
 
+    /** A file's incompatible_groups (as export.pb writes them) become the draft's groups; a broken one is refused at its line. */
+    @Test
+    void importsIncompatibleGroupsAndRefusesABrokenGroupAtItsLine() {
+        String file = "META\nkey;value\nbudget;1000\nvote_type;approval\nincompatible_groups;%s\n"
+                + "PROJECTS\nproject_id;cost;name\na;300;Plein\nb;300;Speeltuin\nc;300;Bankjes\nVOTES\nvoter_id;vote\n";
+        long id = ((Number) res(importText(String.format(file, "a,b|b,c").getBytes(StandardCharsets.UTF_8), organiser))
+                .ok(201).map().get("id")).longValue();
+        assertEquals(List.of(List.of("a", "b"), List.of("b", "c")), api.get("/api/elections/" + id, organiser).get("incompatibleGroups"));
+
+        Map<String, Object> problem = res(importText(String.format(file, "a,z").getBytes(StandardCharsets.UTF_8), organiser))
+                .problem(400, "INVALID_PABULIB");
+        assertEquals(5, ((Number) problem.get("line")).intValue());
+        assertEquals("incompatible_groups", problem.get("field"));
+        assertEquals("INVALID_INCOMPATIBLE_GROUPS", problem.get("pabulibCode"));
+    }
+
     @Test
     void rejectsABrokenFileWithLineAndField() {
         String broken = "META\nkey;value\nbudget;1000\nvote_type;approval\nnum_projects;1\nnum_votes;0\n"
