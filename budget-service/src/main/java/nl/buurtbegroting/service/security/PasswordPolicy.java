@@ -7,8 +7,9 @@ import java.util.Set;
 /**
  * What a staff password must be beyond 12 to 128 characters (NIST SP 800-63B's advice: length, and not a known or
  * trivially guessable value): not one of the most used passwords or keyboard walks of that length, not built from
- * fewer than four different characters ({@code aaaaaaaaaaaa}, {@code abababababab}), not the user name, and not a
- * placeholder copied from an example such as {@code <at least 12 characters>}.
+ * fewer than four different characters ({@code aaaaaaaaaaaa}, {@code abababababab}), not the user name, not a
+ * placeholder copied from an example such as {@code <at least 12 characters>}, and free of control characters and
+ * broken (lone surrogate) characters.
  */
 public final class PasswordPolicy {
 
@@ -37,7 +38,9 @@ public final class PasswordPolicy {
         PLACEHOLDER("this is the placeholder of an example, not a password: choose your own"),
         FEW_CHARACTERS("use at least four different characters"),
         COMMON("this password is on the list of most used passwords: choose another"),
-        USER_NAME("the password must not be the user name");
+        USER_NAME("the password must not be the user name"),
+        UNTYPABLE("the password holds a control character or a broken character (a lone UTF-16 surrogate): "
+                + "type it again without them");
 
         private final String reason;
 
@@ -62,6 +65,17 @@ public final class PasswordPolicy {
         }
         if (password.length() > 128) {
             return Optional.of(Fault.TOO_LONG);
+        }
+        // A lone surrogate is hashed as the UTF-8 of '?', so two different passwords would be the same one; a control
+        // character cannot be typed on the sign-in page.
+        for (int i = 0; i < password.length(); i++) {
+            char c = password.charAt(i);
+            boolean lone = Character.isHighSurrogate(c)
+                    ? i + 1 >= password.length() || !Character.isLowSurrogate(password.charAt(++i))
+                    : Character.isLowSurrogate(c);
+            if (lone || Character.isISOControl(c)) {
+                return Optional.of(Fault.UNTYPABLE);
+            }
         }
         String trimmed = password.strip();
         if (trimmed.startsWith("<") && trimmed.endsWith(">")) {

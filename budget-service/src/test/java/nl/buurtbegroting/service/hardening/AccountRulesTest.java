@@ -24,6 +24,22 @@ class AccountRulesTest extends ApiTestBase {
         api.post("/api/accounts", Map.of("username", "renate", "password", "paard-batterij-niet", "role", "AUDITOR"), admin).ok(201);
     }
 
+    /**
+     * A lone surrogate was hashed as the UTF-8 of '?', so "…\\ud800" and "…?" were one password; a control character
+     * cannot be typed on the sign-in page. Both are refused; an emoji (a whole surrogate pair) is a character like any.
+     */
+    @Test
+    void passwordsWithBrokenOrControlCharactersAreRefused() {
+        for (String escaped : List.of("paard-batterij\\ud800", "paard-\\udc00batterij", "paard-batterij\\u0000",
+                "paard\\tbatterij-niet", "paard-batterij\\u007f")) {
+            api.post("/api/accounts", "{\"username\":\"teun\",\"password\":\"" + escaped + "\",\"role\":\"AUDITOR\"}", admin)
+                    .invalid("password", "WEAK_PASSWORD");
+        }
+        api.post("/api/accounts", "{\"username\":\"teun\",\"password\":\"paard-batterij-\\ud83d\\udc34\",\"role\":\"AUDITOR\"}",
+                admin).ok(201);
+        api.post("/api/login", Map.of("username", "teun", "password", "paard-batterij-\uD83D\uDC34"), null).ok(200);
+    }
+
     @Test
     void namesThatDifferOnlyInCaseAreOneName() {
         api.post("/api/accounts", Map.of("username", "Kees", "password", Api.PASSWORD, "role", "AUDITOR"), admin).ok(201);
