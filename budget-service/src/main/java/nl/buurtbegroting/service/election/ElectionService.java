@@ -218,6 +218,15 @@ public class ElectionService {
                         "category '" + r.categories().get(i).name() + "' appears twice"));
             }
         }
+        Set<String> districts = new HashSet<>();
+        List<String> listed = r.eligibility().districts();
+        for (int i = 0; i < listed.size(); i++) {
+            // A code batch names one district; two spellings of one place would split its letters over two names.
+            if (!districts.add(listed.get(i).strip().toLowerCase(java.util.Locale.ROOT))) {
+                violations.add(new Violation("eligibility.districts[" + i + "]", "DUPLICATE_DISTRICT",
+                        "district '" + listed.get(i) + "' appears twice"));
+            }
+        }
         BallotSettings b = r.ballot();
         if (b.minProjects() != null && b.maxProjects() != null && b.minProjects() > b.maxProjects()) {
             violations.add(new Violation("ballot.minProjects", "MIN_ABOVE_MAX", "minProjects is above maxProjects"));

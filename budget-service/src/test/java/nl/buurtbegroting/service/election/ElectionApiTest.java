@@ -173,6 +173,10 @@ class ElectionApiTest extends ApiTestBase {
         duplicate.put("categories", List.of(Map.of("name", "groen"), Map.of("name", "groen")));
         api.post("/api/elections", duplicate, organiser).invalid("categories[1].name", "DUPLICATE_CATEGORY");
 
+        Map<String, Object> districts = new HashMap<>(election("x"));
+        districts.put("eligibility", Map.of("districts", List.of("Centrum", "Oost", " centrum ")));
+        api.post("/api/elections", districts, organiser).invalid("eligibility.districts[2]", "DUPLICATE_DISTRICT");
+
         Map<String, Object> seed = new HashMap<>(election("x"));
         seed.put("tieBreaking", Map.of("policy", "RANDOM"));
         api.post("/api/elections", seed, organiser).invalid("tieBreaking.seed", "SEED_REQUIRED");
