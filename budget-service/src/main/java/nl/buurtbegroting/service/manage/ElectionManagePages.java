@@ -81,7 +81,24 @@ public class ElectionManagePages {
         public String state() {
             return election.state().name();
         }
+
+        /**
+         * The checklist in the reader's language. The service's own message is English and, for a few codes, ends in
+         * the proposals it means ("...: 3, 7"); those are shown after the translated text, never the English.
+         */
+        public List<String> checklist(ManagePage page) {
+            return missing.stream().map(v -> {
+                String text = page.has("problem." + v.code()) ? page.t("problem." + v.code()) : page.t("election.notReadyOther");
+                int colon = v.message().lastIndexOf(": ");
+                return NAMES_PROPOSALS.contains(v.code()) && colon >= 0
+                        ? text + " " + page.t("election.notReadyWhich", v.message().substring(colon + 2)) : text;
+            }).toList();
+        }
     }
+
+    /** The checklist codes whose message ends in the numbers of the proposals concerned. */
+    private static final Set<String> NAMES_PROPOSALS = Set.of("VERDICT_PENDING", "UNKNOWN_CATEGORY", "UNKNOWN_PROPOSAL",
+            "TIE_ORDER_INCOMPLETE");
 
     @Get(produces = "text/html")
     HttpResponse<?> home(HttpRequest<?> request) {

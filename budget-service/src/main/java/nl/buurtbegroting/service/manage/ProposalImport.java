@@ -108,7 +108,10 @@ public final class ProposalImport {
                     errors.add(page.t("bulk.cell", line, "cost", page.t("e.numberRange", page.t("f.cost"), 1, page.number(ElectionForm.MAX_AMOUNT))));
                 }
             } catch (NumberFormatException e) {
-                errors.add(page.t("bulk.cell", line, "cost", page.t("e.number", page.t("f.cost"))));
+                String digits = cost.replace(".", "").replace(" ", "");
+                errors.add(page.t("bulk.cell", line, "cost", digits.matches("-?[0-9]+")
+                        ? page.t("e.numberRange", page.t("f.cost"), 1, page.number(ElectionForm.MAX_AMOUNT))
+                        : page.t("e.amount", page.t("f.cost"))));
             }
             if (category.length() > 100) {
                 errors.add(page.t("bulk.cell", line, "category", page.t("e.text", page.lower("f.category"), 100)));

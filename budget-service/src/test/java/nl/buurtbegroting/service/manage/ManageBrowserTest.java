@@ -78,7 +78,7 @@ class ManageBrowserTest extends BrowserWalk {
         submit("button.primary");
         WebElement summary = b.driver.findElement(By.id("error-summary"));
         assertTrue(summary.getText().contains("Vul naam van de verkiezing in, hoogstens 200 tekens."), summary.getText());
-        assertTrue(summary.getText().contains("Budget moet een heel getal zijn."), summary.getText());
+        assertTrue(summary.getText().contains("Budget: vul een bedrag in hele euro's in, zonder komma en centen. Bijvoorbeeld 1234."), summary.getText());
         assertEquals("veel", b.driver.findElement(By.id("budget")).getAttribute("value"), "the typed value comes back");
         check("setup-errors");
         type("name", "Buurtbudget Oost 2026");
@@ -98,7 +98,7 @@ class ManageBrowserTest extends BrowserWalk {
         type("csv", "title,cost,category,verdict,publicReason\nSpeeltuin,veel,jeugd,ELIGIBLE,\n"
                 + "Fontein,80000,,INELIGIBLE,\"Kost meer dan het hele budget.\"\n");
         submit("button[value=preview]");
-        assertTrue(main().contains("Regel 2, kolom cost: Kosten moet een heel getal zijn."), main());
+        assertTrue(main().contains("Regel 2, kolom cost: Kosten: vul een bedrag in hele euro's in, zonder komma en centen. Bijvoorbeeld 1234."), main());
         assertTrue(b.driver.findElements(By.cssSelector("button[value=import]")).isEmpty(), "no import while a line is wrong");
         check("bulk-errors");
         type("csv", b.driver.findElement(By.id("csv")).getAttribute("value").replace("veel", "30000"));
