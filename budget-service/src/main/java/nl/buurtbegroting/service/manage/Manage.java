@@ -146,6 +146,10 @@ public class Manage {
 
     public MutableHttpResponse<String> render(HttpRequest<?> request, HttpStatus status, String template, ManagePage page,
                                               Object model) {
+        if (status.getCode() >= 400 && !"notice".equals(template)) {
+            // A form that came back with errors says so in its title, the first thing a screen reader reads.
+            page = page.withErrors();
+        }
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("page", page);
         params.put("m", model);

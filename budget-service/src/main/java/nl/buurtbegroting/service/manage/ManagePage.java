@@ -14,7 +14,20 @@ import java.time.Instant;
  * with the CSRF token for the forms, and the session's idle time-out in minutes (for the texts that mention it).
  */
 public record ManagePage(Lang lang, ManageTexts texts, Messages messages, Theme theme, String title, String path,
-                         @Nullable Staff staff, long idleMinutes) {
+                         @Nullable Staff staff, long idleMinutes, String titlePrefix) {
+
+    public ManagePage(Lang lang, ManageTexts texts, Messages messages, Theme theme, String title, String path,
+                      @Nullable Staff staff, long idleMinutes) {
+        this(lang, texts, messages, theme, title, path, staff, idleMinutes, "");
+    }
+
+    /**
+     * The same page come back with errors: its document title starts with "Fout:", the first thing a screen reader
+     * reads, while the heading on the page stays as it was.
+     */
+    public ManagePage withErrors() {
+        return new ManagePage(lang, texts, messages, theme, title, path, staff, idleMinutes, t("m.error") + ": ");
+    }
 
     public String t(String key, Object... args) {
         String text = texts.find(lang, key);
