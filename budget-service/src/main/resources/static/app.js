@@ -151,8 +151,10 @@
             document.querySelector('main').replaceWith(document.adoptNode(doc.querySelector('main')));
             var main = document.querySelector('main');
             init();
+            // init() has put the focus on the error summary when the answer is the form with errors (a code used
+            // meanwhile, voting closed): that is what to read first. Otherwise the new page's heading (the receipt).
             var heading = main.querySelector('h1');
-            if (heading) { heading.setAttribute('tabindex', '-1'); heading.focus(); }
+            if (heading && !document.getElementById('error-summary')) { heading.setAttribute('tabindex', '-1'); heading.focus(); }
           })
           .catch(function () {
             if (attempt >= 4) { form.submit(); return; }

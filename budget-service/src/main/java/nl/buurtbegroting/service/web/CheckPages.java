@@ -102,7 +102,12 @@ public class CheckPages {
         String outcome = withheld && nonce == null && wanted.matches("[0-9a-f]{64}") ? "NEEDS_FILE"
                 : outcome(e, wanted, nonce, root);
         HttpStatus status = outcome.equals("INCLUDED") ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY;
-        return pages.respond(request, status, "check", pages.page(request, "check.title"),
+        Page page = pages.page(request, "check.title");
+        if (status != HttpStatus.OK) {
+            // The title is read first by a screen reader: it says at once that the check did not succeed.
+            page = new Page(page.lang(), page.messages(), page.theme(), page.t("vote.errorPrefix") + " " + page.title(), page.path());
+        }
+        return pages.respond(request, status, "check", page,
                 new CheckPage(e, wanted.length() > 80 ? wanted.substring(0, 80) : wanted, outcome, root, withheld));
     }
 
