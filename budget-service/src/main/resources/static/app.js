@@ -70,14 +70,18 @@
     if (!field || !box) return null;
     function show(message) {
       var text = box.querySelector('[data-msg]');
+      // The hidden error box is left out of the description: a description names hidden text too, and a screen
+      // reader would read "Fout:" on a field without an error.
       if (message) {
         text.textContent = message;
         box.hidden = false;
         field.setAttribute('aria-invalid', 'true');
+        field.setAttribute('aria-describedby', 'code-hint code-error');
         field.parentNode.classList.add('has-error');
       } else {
         box.hidden = true;
         field.removeAttribute('aria-invalid');
+        field.setAttribute('aria-describedby', 'code-hint');
         field.parentNode.classList.remove('has-error');
       }
     }

@@ -131,6 +131,46 @@ class PhoneBrowserTest extends ApiTestBase {
     }
 
     @Test
+    void theCodeFieldIsDescribedByItsErrorOnlyWhileThereIsOne() {
+        for (Browser b : List.of(withJs, withoutJs)) {
+            b.driver.get(base + "/language?to=nl&back=/");
+            b.driver.get(base + "/vote/" + open);
+            String hint = "De code staat in uw brief. Bijvoorbeeld: ABCD-EFGH-JKMN-PQRS-T. Hoofdletters en streepjes maken niet uit.";
+            assertEquals(hint, description(b, "code"), "an untouched field has no error to announce");
+            WebElement form = b.driver.findElement(By.id("form"));
+            b.driver.findElement(By.id("code")).sendKeys(Elections.typo(codes.get(1)));
+            b.driver.findElement(By.id("next")).click();
+            WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(15));
+            if (b.javascript) {
+                wait.until(d -> d.findElement(By.id("code-error")).isDisplayed());
+            } else {
+                wait.until(d -> Chromium.replaced(form, d));
+            }
+            assertEquals(hint + " Fout: Er zit een tikfout in de code. Kijk de tekens een voor een na.", description(b, "code"),
+                    "JavaScript " + (b.javascript ? "on" : "off"));
+            if (b.javascript) {
+                WebElement code = b.driver.findElement(By.id("code"));
+                code.clear();
+                code.sendKeys(codes.get(1));
+                assertEquals(hint, description(b, "code"), "corrected: the error is gone from the description too");
+            }
+        }
+    }
+
+    /** The accessible description Chromium computes for an element: what a screen reader reads after its name. */
+    @SuppressWarnings("unchecked")
+    private static String description(Browser b, String id) {
+        Map<String, Object> doc = b.driver.executeCdpCommand("DOM.getDocument", Map.of());
+        Number root = (Number) ((Map<String, Object>) doc.get("root")).get("nodeId");
+        Number node = (Number) b.driver.executeCdpCommand("DOM.querySelector", Map.of("nodeId", root, "selector", "#" + id))
+                .get("nodeId");
+        List<Map<String, Object>> nodes = (List<Map<String, Object>>) b.driver.executeCdpCommand("Accessibility.getPartialAXTree",
+                Map.of("nodeId", node, "fetchRelatives", false)).get("nodes");
+        Map<String, Object> description = (Map<String, Object>) nodes.get(0).get("description");
+        return description == null ? "" : String.valueOf(description.get("value")).replaceAll("\\s+", " ").strip();
+    }
+
+    @Test
     void aCastThatComesBackWithAnErrorLeavesTheFocusOnTheErrorSummary() {
         String code = codes.get(0);
         withJs.driver.get(base + "/language?to=nl&back=/");
