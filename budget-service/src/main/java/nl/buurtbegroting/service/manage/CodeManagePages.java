@@ -145,7 +145,7 @@ public class CodeManagePages {
                 // Asked for while voting is open: no codes yet, a second staff member approves it below.
                 FormState fresh = new FormState().set("output", "pdf").set("letterText", page.t("letter.default"));
                 return manage.render(request, HttpStatus.ACCEPTED, "codes", page,
-                        codes(staff, e, fresh, page.t("codes.pending", label)));
+                        codes(staff, e, fresh, page.t("codes.pending", nl.buurtbegroting.service.web.Page.isolate(label))));
             }
             return file(request, page, e, issued, pdf, letterText);
         });

@@ -66,6 +66,25 @@ public record Page(Lang lang, Messages messages, Theme theme, String title, Stri
         return t("time.at", day, time);
     }
 
+    /**
+     * Text an organiser typed, set apart from the sentence around it when it holds right-to-left letters or
+     * direction marks: wrapped in the Unicode isolates FSI and PDI (what {@code <bdi>} does, usable inside a
+     * sentence and an attribute too). Without them an Arabic summary pulls the amount after it into its own
+     * direction ("7.200 €" on its left) and an unclosed override (U+202E) reverses the text that follows. Left-to-right
+     * text comes back unchanged.
+     */
+    public static String isolate(String text) {
+        if (text == null) {
+            return "";
+        }
+        boolean needed = text.codePoints().anyMatch(c -> {
+            byte d = Character.getDirectionality(c);
+            return d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC
+                    || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200f;
+        });
+        return needed ? "\u2068" + text + "\u2069" : text;
+    }
+
     /** A day as a resident reads it: "1 december 2026" / "1 December 2026". */
     public String day(java.time.LocalDate date) {
         return date == null ? "" : DateTimeFormatter.ofPattern("d MMMM yyyy", lang.locale()).format(date);

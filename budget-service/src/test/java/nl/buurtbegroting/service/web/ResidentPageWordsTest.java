@@ -81,6 +81,21 @@ class ResidentPageWordsTest extends ApiTestBase {
     }
 
     @Test
+    void rightToLeftTextIsSetApartFromTheAmountThatFollowsIt() {
+        String organiser = api.account(admin, "woorden3", "ORGANISER", List.of());
+        Map<String, Object> body = new HashMap<>(Api.election("Wijk مركز"));
+        long id = api.post("/api/elections", body, organiser).ok(201).id();
+        Map<String, Object> p = new HashMap<>(Api.proposal("حديقة الحي", 7_200, "groen", "ELIGIBLE"));
+        p.put("summary", "Een tuin voor iedereen: حديقة للجميع");
+        api.post("/api/elections/" + id + "/proposals", p, organiser).ok(201);
+        api.post("/api/elections/" + id + "/open", null, organiser).ok(200);
+        String page = web.get("/vote/" + id).body();
+        // Isolated, the summary cannot pull "€ 7.200" into its right-to-left run ("7.200 €" on its left).
+        assertTrue(page.contains(">\u2068Een tuin voor iedereen: حديقة للجميع\u2069 <span class=\"cost\">€\u00a07.200</span>"), page);
+        assertTrue(page.contains("Kies hoe €\u00a0100.000 voor \u2068Wijk مركز\u2069 wordt besteed."), page);
+    }
+
+    @Test
     void theReceiptGivesTheDayInWords() {
         Matcher day = Pattern.compile("<time datetime=\"(\\d{4}-\\d{2}-\\d{2})\">([^<]+)</time>").matcher(receipt);
         assertTrue(day.find(), receipt);
