@@ -133,6 +133,25 @@ class ManageReaderLanguageTest {
         assertTrue(mismatches.contains("Ingevoerd door tweede: <code>c</code>"), mismatches);
     }
 
+    @Test
+    void lettersWhoseTextTheFontCannotPrintAreRefusedBeforeAnyCodeIsMade() throws Exception {
+        String path = election("Brieven", "1000", "");
+        HttpResponse<String> refused = pages.post(path + "/codes", admin.cookie(), csrf() + "&label=Oost&count=2&output=pdf"
+                + "&letterText=" + FormClient.enc("Beste bewoner 🌳, مرحبا. Welkom!"));
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("Deze tekens kunnen niet in de brief: \u2068🌳 م ر ح ب ا\u2069. Laat ze weg. "
+                + "Of kies de lijst voor de drukker (CSV)."), refused.body());
+        assertTrue(refused.body().contains("Er zijn nog geen codes uitgegeven."), "no batch was made: " + refused.body());
+        HttpResponse<String> label = pages.post(path + "/codes", admin.cookie(), csrf() + "&label=" + FormClient.enc("Straat 中")
+                + "&count=2&output=pdf&letterText=" + FormClient.enc("Beste bewoner, stem mee! Kosten: € 5.000 „nu”."));
+        assertEquals(400, label.statusCode());
+        assertTrue(label.body().contains("id=\"label-error\"") && label.body().contains("brief: 中."), label.body());
+        HttpResponse<String> csv = pages.post(path + "/codes", admin.cookie(), csrf() + "&label=" + FormClient.enc("Straat 中")
+                + "&count=2&output=csv&letterText=" + FormClient.enc("🌳"));
+        assertEquals(200, csv.statusCode(), "the printer's list carries no letter text");
+        assertEquals(3, csv.body().strip().split("\r?\n").length, csv.body());
+    }
+
     private HttpResponse<String> key(String path, String code, String projects) throws Exception {
         return pages.post(path + "/paper", admin.cookie(), csrf() + "&ballotCode=" + FormClient.enc(code)
                 + "&projects=" + FormClient.enc(projects));
