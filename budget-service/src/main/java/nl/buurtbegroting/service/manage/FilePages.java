@@ -17,6 +17,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import nl.buurtbegroting.service.election.ElectionView;
 import nl.buurtbegroting.service.pabulib.PabulibService;
+import nl.buurtbegroting.service.web.Lang;
 import nl.buurtbegroting.service.problem.ApiProblem;
 import nl.buurtbegroting.service.problem.ProblemCode;
 
@@ -110,10 +111,22 @@ public class FilePages {
         });
     }
 
-    /** A file's problem with its line and field when the reader named them. */
-    private static String fileError(ManagePage page, ApiProblem problem) {
+    /**
+     * A file's problem with its line and field when the reader named them. The reader's own detail is English; a Dutch
+     * reader gets the text of its stable code, with the line and the column or META key it names.
+     */
+    static String fileError(ManagePage page, ApiProblem problem) {
         Object line = problem.getParameters().get("line");
+        Object field = problem.getParameters().get("field");
+        Object code = problem.getParameters().get("pabulibCode");
         String detail = problem.getDetail() == null ? "" : problem.getDetail();
+        if (problem.code() == ProblemCode.INVALID_PABULIB && page.lang() == Lang.NL && code != null
+                && page.has("pabulib." + code)) {
+            String reason = page.t("pabulib." + code);
+            String where = line == null ? reason : field == null ? page.t("upload.whereLine", line, reason)
+                    : page.t("upload.where", line, field, reason);
+            return page.t("upload.invalid", where);
+        }
         if (problem.code() == ProblemCode.INVALID_PABULIB) {
             return line == null ? page.t("upload.invalid", detail) : page.t("upload.invalidAt", line, detail);
         }

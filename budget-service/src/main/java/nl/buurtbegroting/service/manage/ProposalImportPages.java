@@ -75,7 +75,7 @@ public class ProposalImportPages {
                     text = decoded.stripLeading().startsWith("META") ? ProposalImport.fromPabulib(bytes, file.getFilename()) : decoded;
                 } catch (ApiProblem problem) {
                     return manage.render(request, HttpStatus.BAD_REQUEST, "bulk", page, new Bulk(e, "", null,
-                            manage.problemText(page, problem.code().name(), problem.getDetail())));
+                            FilePages.fileError(page, problem)));
                 }
             }
             ProposalImport.Parsed parsed = ProposalImport.parse(text, page);
