@@ -78,7 +78,11 @@ public class ProposalImportPages {
                             FilePages.fileError(page, problem)));
                 }
             }
-            ProposalImport.Parsed parsed = ProposalImport.parse(text, page);
+            java.util.Set<String> taken = new java.util.HashSet<>();
+            proposals.list(staff.caller(), electionId).forEach(p -> taken.add(p.code()));
+            java.util.Set<String> categories = new java.util.HashSet<>();
+            e.categories().forEach(c -> categories.add(c.name()));
+            ProposalImport.Parsed parsed = ProposalImport.parse(text, page, taken, categories);
             if (!"import".equals(action) || !parsed.ok()) {
                 return manage.render(request, parsed.ok() ? HttpStatus.OK : HttpStatus.BAD_REQUEST, "bulk", page,
                         new Bulk(e, text, parsed, ""));
@@ -87,10 +91,12 @@ public class ProposalImportPages {
             try {
                 proposals.createAll(staff.caller(), electionId, requests);
             } catch (ApiProblem problem) {
-                String detail = problem.getDetail() == null ? "" : problem.getDetail();
-                Object field = problem.getParameters().get("field");
-                return manage.render(request, HttpStatus.BAD_REQUEST, "bulk", page, new Bulk(e, text, parsed,
-                        manage.problemText(page, problem.code().name(), detail) + (field == null ? "" : " (" + field + ")")));
+                // What the preview could not foresee (the election changed meanwhile): the violation's own text in the
+                // reader's language, not the service's "see 'violations'" and a JSON path.
+                FormState refused = new FormState();
+                String text2 = refused.placed(page, problem, f -> "csv") ? refused.errorOf("csv")
+                        : manage.problemText(page, problem.code().name(), problem.getDetail() == null ? "" : problem.getDetail());
+                return manage.render(request, HttpStatus.BAD_REQUEST, "bulk", page, new Bulk(e, text, parsed, text2));
             }
             return manage.seeOther("/manage/elections/" + electionId + "#proposals");
         });

@@ -49,6 +49,16 @@ class ProposalImportTest {
     }
 
     @Test
+    void aCodeTheElectionHasAlreadyOrACategoryItLacksIsNamedOnItsLine() {
+        var parsed = ProposalImport.parse("code,title,cost,category\nb,Tweede,200,groen\na,Dubbel,300,jeugd\n", page,
+                java.util.Set.of("a"), java.util.Set.of("groen"));
+        assertFalse(parsed.ok());
+        assertEquals(List.of("Regel 3, kolom code: Dit nummer heeft al een ander plan.",
+                "Regel 3, kolom category: Een plan heeft een categorie die de verkiezing niet heeft."),
+                parsed.rows().stream().flatMap(r -> r.errors().stream()).toList());
+    }
+
+    @Test
     void aFileWithoutTitleAndCostColumnsOrWithoutRowsIsRefusedAsAWhole() {
         assertEquals(List.of("De eerste regel moet de kolommen noemen, met minstens title en cost. Mogelijk zijn: "
                 + "code,title,summary,cost,category,verdict,publicReason."),
