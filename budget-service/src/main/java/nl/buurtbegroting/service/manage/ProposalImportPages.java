@@ -94,9 +94,9 @@ public class ProposalImportPages {
                 // What the preview could not foresee (the election changed meanwhile): the violation's own text in the
                 // reader's language, not the service's "see 'violations'" and a JSON path.
                 FormState refused = new FormState();
-                String text2 = refused.placed(page, problem, f -> "csv") ? refused.errorOf("csv")
+                String message = refused.placed(page, problem, f -> "csv") ? refused.errorOf("csv")
                         : manage.problemText(page, problem.code().name(), problem.getDetail() == null ? "" : problem.getDetail());
-                return manage.render(request, HttpStatus.BAD_REQUEST, "bulk", page, new Bulk(e, text, parsed, text2));
+                return manage.render(request, HttpStatus.BAD_REQUEST, "bulk", page, new Bulk(e, text, parsed, message));
             }
             return manage.seeOther("/manage/elections/" + electionId + "#proposals");
         });

@@ -89,6 +89,10 @@ class ManageReaderLanguageTest {
         assertEquals("Kosten: vul een bedrag in hele euro&#39;s in, zonder komma en centen. Bijvoorbeeld 1234.",
                 error.group(1).replace("'", "&#39;"));
         assertTrue(body.contains("value=\"1.234,56\""), "what was typed comes back");
+        HttpResponse<String> noVerdict = pages.post(path + "/proposals/new", admin.cookie(), csrf() + "&title=Bankjes&cost=100");
+        assertTrue(noVerdict.body().contains("id=\"verdict\" aria-describedby=\"verdict-error\"") && noVerdict.body().contains(
+                "<p class=\"field-error\" id=\"verdict-error\"><span class=\"visually-hidden\">Fout:</span> Kies of het plan is toegelaten.</p>"),
+                "a group's error is named by its fieldset: " + noVerdict.body());
 
         HttpResponse<String> huge = pages.post(path + "/proposals/new", admin.cookie(), csrf()
                 + "&title=Bankjes&cost=99999999999999999999&verdict=ELIGIBLE");
