@@ -96,6 +96,25 @@ class ResidentPageWordsTest extends ApiTestBase {
     }
 
     @Test
+    void onePointIsOnePunt() {
+        String organiser = api.account(admin, "woorden4", "ORGANISER", List.of());
+        long points = Elections.open(api, organiser, "Buurtbudget Punten", Map.of("format", "CUMULATIVE", "maxPoints", 10), "greedy");
+        String code = Elections.codes(api, organiser, points, 1, "Brief").get(0);
+        List<String[]> f = new ArrayList<>();
+        f.add(field("code", code));
+        f.add(field("submissionId", "words-test-points-1"));
+        f.add(field("action", "review"));
+        f.add(field("points.a", "1"));
+        f.add(field("points.b", "9"));
+        WebClient.Page review = web.post("/vote/" + points, f);
+        assertEquals(200, review.status(), review.body());
+        assertTrue(review.mainText().contains("Speeltuin Oost € 30.000 1 punt"), review.mainText());
+        assertTrue(review.mainText().contains("Bankjes bij de vijver € 20.000 9 punten"), review.mainText());
+        WebClient.Page receipt = web.post("/vote/" + points + "/cast", review.hiddenFields());
+        assertTrue(receipt.mainText().contains("Speeltuin Oost 1 punt"), receipt.mainText());
+    }
+
+    @Test
     void theReceiptGivesTheDayInWords() {
         Matcher day = Pattern.compile("<time datetime=\"(\\d{4}-\\d{2}-\\d{2})\">([^<]+)</time>").matcher(receipt);
         assertTrue(day.find(), receipt);
