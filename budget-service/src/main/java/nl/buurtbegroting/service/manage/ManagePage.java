@@ -34,6 +34,14 @@ public record ManagePage(Lang lang, ManageTexts texts, Messages messages, Theme 
         return text == null ? messages.get(lang, key, args) : ManageTexts.fill(text, args);
     }
 
+    /** A text about {@code n} things, its ".one" form for one: as {@link Page#count}. */
+    public String count(String key, long n, Object... rest) {
+        Object[] args = new Object[rest.length + 1];
+        args[0] = number(n);
+        System.arraycopy(rest, 0, args, 1, rest.length);
+        return t(n == 1 && has(key + ".one") ? key + ".one" : key, args);
+    }
+
     /** A text that starts lower case, for a label inside a sentence ("Vul titel in"). */
     public String lower(String key) {
         String text = t(key);

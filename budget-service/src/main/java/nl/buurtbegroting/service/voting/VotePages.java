@@ -156,7 +156,7 @@ class VotePages {
         } catch (TooManyFailedCodesException tooMany) {
             long minutes = Math.max(1, (tooMany.retryAfterSeconds() + 59) / 60);
             return form(request, HttpStatus.TOO_MANY_REQUESTS, filled.form(List.of(new VoteForm.FieldError("code",
-                    page.t("error.TOO_MANY_FAILED_CODES", minutes))), false))
+                    page.count("error.TOO_MANY_FAILED_CODES", minutes))), false))
                     .header("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
         } catch (VotingProblem problem) {
             HttpStatus status = problem.getStatus() == null ? HttpStatus.UNPROCESSABLE_ENTITY
