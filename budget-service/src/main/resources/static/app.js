@@ -253,7 +253,8 @@
     });
     var check = document.getElementById('check-form');
     if (check) checkInPage(check);
-    var summary = document.getElementById('error-summary');
+    // The check page's refusal is an error summary of its own (#check-outcome): read first, like the vote page's.
+    var summary = document.getElementById('error-summary') || document.querySelector('#check-outcome.error-summary');
     if (summary) summary.focus();
   }
 

@@ -6,9 +6,11 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -108,6 +110,21 @@ public class FilePages {
                 form.error("file", fileError(page, problem));
                 return manage.render(request, HttpStatus.BAD_REQUEST, "upload", page, new Upload("whatif", form, null));
             }
+        });
+    }
+
+    /**
+     * A file over the service's 8 MB is stopped while it arrives, before the methods above run: the page comes back
+     * with the reason beside the file field instead of the API's JSON.
+     */
+    @Error(exception = ContentLengthExceededException.class)
+    HttpResponse<?> tooLarge(HttpRequest<?> request) {
+        String kind = request.getPath().endsWith("/whatif") ? "whatif" : "import";
+        return manage.get(request, staff -> {
+            ManagePage page = manage.page(request, staff, kind + ".title");
+            FormState form = new FormState();
+            form.error("file", page.t("upload.tooLarge"));
+            return manage.render(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "upload", page, new Upload(kind, form, null));
         });
     }
 

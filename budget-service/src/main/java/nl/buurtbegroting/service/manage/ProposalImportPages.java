@@ -6,10 +6,12 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -99,6 +101,18 @@ public class ProposalImportPages {
                 return manage.render(request, HttpStatus.BAD_REQUEST, "bulk", page, new Bulk(e, text, parsed, message));
             }
             return manage.seeOther("/manage/elections/" + electionId + "#proposals");
+        });
+    }
+
+    /** A file over the service's 8 MB, stopped while it arrives: the page again, with the reason. */
+    @Error(exception = ContentLengthExceededException.class)
+    HttpResponse<?> tooLarge(HttpRequest<?> request) {
+        String[] parts = request.getPath().split("/");
+        long electionId = parts.length > 3 ? Ids.parse(parts[3]) : 0;
+        return manage.get(request, staff -> {
+            ManagePage page = manage.page(request, staff, "bulk.title");
+            return manage.render(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "bulk", page,
+                    new Bulk(elections.get(staff.caller(), electionId), "", null, page.t("upload.tooLarge")));
         });
     }
 

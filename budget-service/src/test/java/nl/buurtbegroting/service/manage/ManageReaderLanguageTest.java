@@ -156,6 +156,47 @@ class ManageReaderLanguageTest {
         assertEquals(3, csv.body().strip().split("\r?\n").length, csv.body());
     }
 
+    @Test
+    void aPabulibFileOfAFewMegabytesIsImportedAndOneOverTheLimitIsRefusedBesideTheField() throws Exception {
+        StringBuilder pb = new StringBuilder("META\nkey;value\ndescription;Groot\ncountry;Netherlands\nunit;Proefstad\n"
+                + "instance;2026\nnum_projects;20\nnum_votes;120000\nbudget;300000\nvote_type;approval\nrule;greedy\n"
+                + "currency;EUR\nPROJECTS\nproject_id;cost;name\n");
+        for (int i = 0; i < 20; i++) {
+            pb.append("p").append(i).append(';').append(10_000 + i * 1000).append(";Plan ").append(i).append('\n');
+        }
+        pb.append("VOTES\nvoter_id;vote\n");
+        for (int v = 0; v < 120_000; v++) {
+            pb.append(v).append(";p").append(v % 20).append(",p").append((v * 7 + 3) % 20 == v % 20 ? (v + 1) % 20 : (v * 7 + 3) % 20)
+                    .append('\n');
+        }
+        byte[] file = pb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(file.length > 1_500_000, "over Micronaut's default of 1 MB for a file in a form: " + file.length);
+        HttpResponse<String> imported = upload("/manage/import", "groot.pb", file);
+        assertEquals(303, imported.statusCode(), imported.body());
+        assertTrue(imported.headers().firstValue("Location").orElse("").startsWith("/manage/elections/"));
+
+        HttpResponse<String> huge = upload("/manage/import", "te-groot.pb", new byte[9_000_000]);
+        assertEquals(413, huge.statusCode());
+        assertTrue(huge.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), huge.body());
+        assertTrue(huge.body().contains("id=\"file-error\"><span class=\"visually-hidden\">Fout:</span> Dit bestand is groter dan "
+                + "8 MB. Kies een kleiner bestand.</p>"), huge.body());
+    }
+
+    /** A form with a file, as a browser sends it: the CSRF token as a part, then the file. */
+    private HttpResponse<String> upload(String path, String name, byte[] content) throws Exception {
+        String boundary = "----grens" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + admin.csrf() + "\r\n--"
+                + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.getURL() + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Cookie", admin.cookie())
+                .header("Accept-Language", "nl").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> key(String path, String code, String projects) throws Exception {
         return pages.post(path + "/paper", admin.cookie(), csrf() + "&ballotCode=" + FormClient.enc(code)
                 + "&projects=" + FormClient.enc(projects));
