@@ -187,6 +187,8 @@ class ManageReaderLanguageTest {
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.getURL() + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Cookie", admin.cookie())
+                // Not a speed check: a guard, so a server that never answers fails the test instead of hanging the run.
+                .timeout(java.time.Duration.ofMinutes(2))
                 .header("Accept-Language", "nl").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
         return java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
