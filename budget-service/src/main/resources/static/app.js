@@ -70,14 +70,18 @@
     if (!field || !box) return null;
     function show(message) {
       var text = box.querySelector('[data-msg]');
+      // The hidden error box is left out of the description: a description names hidden text too, and a screen
+      // reader would read "Fout:" on a field without an error.
       if (message) {
         text.textContent = message;
         box.hidden = false;
         field.setAttribute('aria-invalid', 'true');
+        field.setAttribute('aria-describedby', 'code-hint code-error');
         field.parentNode.classList.add('has-error');
       } else {
         box.hidden = true;
         field.removeAttribute('aria-invalid');
+        field.setAttribute('aria-describedby', 'code-hint');
         field.parentNode.classList.remove('has-error');
       }
     }
@@ -151,8 +155,10 @@
             document.querySelector('main').replaceWith(document.adoptNode(doc.querySelector('main')));
             var main = document.querySelector('main');
             init();
+            // init() has put the focus on the error summary when the answer is the form with errors (a code used
+            // meanwhile, voting closed): that is what to read first. Otherwise the new page's heading (the receipt).
             var heading = main.querySelector('h1');
-            if (heading) { heading.setAttribute('tabindex', '-1'); heading.focus(); }
+            if (heading && !document.getElementById('error-summary')) { heading.setAttribute('tabindex', '-1'); heading.focus(); }
           })
           .catch(function () {
             if (attempt >= 4) { form.submit(); return; }
@@ -247,7 +253,8 @@
     });
     var check = document.getElementById('check-form');
     if (check) checkInPage(check);
-    var summary = document.getElementById('error-summary');
+    // The check page's refusal is an error summary of its own (#check-outcome): read first, like the vote page's.
+    var summary = document.getElementById('error-summary') || document.querySelector('#check-outcome.error-summary');
     if (summary) summary.focus();
   }
 

@@ -136,6 +136,17 @@ public class CodeManagePages {
             if (letterText.length() > 2000 || FormState.hasControl(letterText, true)) {
                 state.error("letterText", page.t("e.text", page.lower("f.letterText"), 2000));
             }
+            if (pdf) {
+                // The codes are shown once: a letter whose text prints as "?" is found out now, not at the printer.
+                List<String> odd = LetterPdf.unprintable(letterText);
+                if (!odd.isEmpty()) {
+                    state.error("letterText", page.t("e.letterChars", nl.buurtbegroting.service.web.Page.isolate(String.join(" ", odd))));
+                }
+                List<String> oddLabel = LetterPdf.unprintable(label);
+                if (!oddLabel.isEmpty()) {
+                    state.error("label", page.t("e.letterChars", nl.buurtbegroting.service.web.Page.isolate(String.join(" ", oddLabel))));
+                }
+            }
             if (state.hasErrors()) {
                 return manage.render(request, HttpStatus.BAD_REQUEST, "codes", page, codes(staff, e, state, ""));
             }
@@ -145,7 +156,7 @@ public class CodeManagePages {
                 // Asked for while voting is open: no codes yet, a second staff member approves it below.
                 FormState fresh = new FormState().set("output", "pdf").set("letterText", page.t("letter.default"));
                 return manage.render(request, HttpStatus.ACCEPTED, "codes", page,
-                        codes(staff, e, fresh, page.t("codes.pending", label)));
+                        codes(staff, e, fresh, page.t("codes.pending", nl.buurtbegroting.service.web.Page.isolate(label))));
             }
             return file(request, page, e, issued, pdf, letterText);
         });

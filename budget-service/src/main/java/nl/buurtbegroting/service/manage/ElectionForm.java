@@ -34,6 +34,8 @@ final class ElectionForm {
             "categories", "format", "minProjects", "maxProjects", "maxPoints", "maxCost", "rule", "tiePolicy",
             "tieOrder", "tieSeed", "minimumAge", "districts", "incompatible");
     static final long MAX_AMOUNT = 1_000_000_000_000L;
+    /** The fields that hold an amount of money (whole units: "1.234,56" gets a message about cents). */
+    private static final java.util.Set<String> MONEY = java.util.Set.of("budget", "maxCost");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
 
     /** Where the service's JSON paths appear on the form. */
@@ -257,7 +259,10 @@ final class ElectionForm {
                 }
                 return n;
             } catch (NumberFormatException e) {
-                s.error(name, page.t("e.number", page.t("f." + name)));
+                // Only digits, but too many for a long: a whole number out of range, and the message says so.
+                boolean digits = v.matches("-?[0-9]+");
+                s.error(name, digits ? page.t("e.numberRange", page.t("f." + name), page.number(min), page.number(max))
+                        : page.t(MONEY.contains(name) ? "e.amount" : "e.number", page.t("f." + name)));
                 return null;
             }
         }
@@ -279,7 +284,7 @@ final class ElectionForm {
             try {
                 return Enum.valueOf(type, s.v(name));
             } catch (IllegalArgumentException e) {
-                s.error(name, page.t("e.choice", label(name)));
+                s.error(name, page.t("e.choice", page.t("f." + name)));
                 return type.getEnumConstants()[0];
             }
         }

@@ -60,6 +60,9 @@ public class ElectionManagePages {
         this.grants = grants;
     }
 
+    /** The id of the new end of voting on the election's page (the form field and its error's link). */
+    static final String EXTEND_FIELD = "extend-closes";
+
     /** One line of "my elections": the election and the key of its next step. */
     public record Row(ElectionSummary election, String next) {
     }
@@ -73,7 +76,7 @@ public class ElectionManagePages {
 
     /** An election's overview. */
     public record Overview(ElectionView election, List<ProposalView> proposals, List<Violation> missing,
-                           List<CodeBatchView> batches, boolean canChange) {
+                           List<CodeBatchView> batches, boolean canChange, FormState form) {
         public boolean draft() {
             return election.state() == ElectionState.DRAFT;
         }
@@ -81,7 +84,24 @@ public class ElectionManagePages {
         public String state() {
             return election.state().name();
         }
+
+        /**
+         * The checklist in the reader's language. The service's own message is English and, for a few codes, ends in
+         * the proposals it means ("...: 3, 7"); those are shown after the translated text, never the English.
+         */
+        public List<String> checklist(ManagePage page) {
+            return missing.stream().map(v -> {
+                String text = page.has("problem." + v.code()) ? page.t("problem." + v.code()) : page.t("election.notReadyOther");
+                int colon = v.message().lastIndexOf(": ");
+                return NAMES_PROPOSALS.contains(v.code()) && colon >= 0
+                        ? text + " " + page.t("election.notReadyWhich", v.message().substring(colon + 2)) : text;
+            }).toList();
+        }
     }
+
+    /** The checklist codes whose message ends in the numbers of the proposals concerned. */
+    private static final Set<String> NAMES_PROPOSALS = Set.of("VERDICT_PENDING", "UNKNOWN_CATEGORY", "UNKNOWN_PROPOSAL",
+            "TIE_ORDER_INCOMPLETE");
 
     @Get(produces = "text/html")
     HttpResponse<?> home(HttpRequest<?> request) {
@@ -142,15 +162,18 @@ public class ElectionManagePages {
     @Get(value = "/elections/{id}", produces = "text/html")
     HttpResponse<?> overview(HttpRequest<?> request, @PathVariable String id) {
         long electionId = Ids.parse(id);
-        return manage.get(request, staff -> {
-            ElectionView e = elections.get(staff.caller(), electionId);
-            boolean canChange = manage.mayChange(staff, electionId);
-            List<Violation> missing = e.state() == ElectionState.DRAFT
-                    ? elections.missingForOpen(staff.caller(), electionId) : List.of();
-            List<CodeBatchView> list = batches.list(staff.caller(), electionId);
-            return manage.ok(request, staff, "election", "election.title",
-                    new Overview(e, proposals.list(staff.caller(), electionId), missing, list, canChange), e.name());
-        });
+        return manage.get(request, staff -> overview(request, staff, electionId, new FormState(), HttpStatus.OK));
+    }
+
+    /** The overview, with the extend form as typed and its error when it came back refused. */
+    private HttpResponse<?> overview(HttpRequest<?> request, Staff staff, long electionId, FormState form, HttpStatus status) {
+        ElectionView e = elections.get(staff.caller(), electionId);
+        boolean canChange = manage.mayChange(staff, electionId);
+        List<Violation> missing = e.state() == ElectionState.DRAFT
+                ? elections.missingForOpen(staff.caller(), electionId) : List.of();
+        List<CodeBatchView> list = batches.list(staff.caller(), electionId);
+        return manage.render(request, status, "election", manage.page(request, staff, "election.title", e.name()),
+                new Overview(e, proposals.list(staff.caller(), electionId), missing, list, canChange, form));
     }
 
     @Get(value = "/elections/{id}/edit", produces = "text/html")
@@ -217,12 +240,19 @@ public class ElectionManagePages {
                         java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", java.util.Locale.ROOT))
                         .atZone(nl.buurtbegroting.service.web.Page.ZONE).toInstant();
             } catch (java.time.format.DateTimeParseException ex) {
-                return manage.notice(request, staff, HttpStatus.BAD_REQUEST, "election.extendTitle", "election.extendFormat");
+                closes = null;
             }
-            if (!closes.isAfter(java.time.Instant.now()) || (e.votingCloses() != null && !closes.isAfter(e.votingCloses()))) {
-                ManagePage page = manage.page(request, staff, "election.extendTitle");
-                return manage.notice(request, staff, HttpStatus.BAD_REQUEST, "election.extendTitle", "election.extendLater",
-                        e.votingCloses() == null ? page.t("election.extendNow") : page.when(e.votingCloses()));
+            // A refusal comes back on the election's page, beside the field, with what was typed.
+            ManagePage page = manage.page(request, staff, "election.extendTitle");
+            FormState state = new FormState().set(EXTEND_FIELD, form.get("closes"));
+            if (closes == null) {
+                state.error(EXTEND_FIELD, page.t("election.extendFormat"));
+            } else if (!closes.isAfter(java.time.Instant.now()) || (e.votingCloses() != null && !closes.isAfter(e.votingCloses()))) {
+                state.error(EXTEND_FIELD, page.t("election.extendLater",
+                        e.votingCloses() == null ? page.t("election.extendNow") : page.when(e.votingCloses())));
+            }
+            if (state.hasErrors()) {
+                return overview(request, staff, electionId, state, HttpStatus.BAD_REQUEST);
             }
             elections.extend(staff.caller(), electionId, closes);
             return manage.seeOther("/manage/elections/" + electionId);

@@ -6,9 +6,11 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -17,6 +19,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import nl.buurtbegroting.service.election.ElectionView;
 import nl.buurtbegroting.service.pabulib.PabulibService;
+import nl.buurtbegroting.service.web.Lang;
 import nl.buurtbegroting.service.problem.ApiProblem;
 import nl.buurtbegroting.service.problem.ProblemCode;
 
@@ -110,10 +113,37 @@ public class FilePages {
         });
     }
 
-    /** A file's problem with its line and field when the reader named them. */
-    private static String fileError(ManagePage page, ApiProblem problem) {
+    /**
+     * A file over the service's 8 MB is stopped while it arrives, before the methods above run: the page comes back
+     * with the reason beside the file field instead of the API's JSON.
+     */
+    @Error(exception = ContentLengthExceededException.class)
+    HttpResponse<?> tooLarge(HttpRequest<?> request) {
+        String kind = request.getPath().endsWith("/whatif") ? "whatif" : "import";
+        return manage.get(request, staff -> {
+            ManagePage page = manage.page(request, staff, kind + ".title");
+            FormState form = new FormState();
+            form.error("file", page.t("upload.tooLarge"));
+            return manage.render(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "upload", page, new Upload(kind, form, null));
+        });
+    }
+
+    /**
+     * A file's problem with its line and field when the reader named them. The reader's own detail is English; a Dutch
+     * reader gets the text of its stable code, with the line and the column or META key it names.
+     */
+    static String fileError(ManagePage page, ApiProblem problem) {
         Object line = problem.getParameters().get("line");
+        Object field = problem.getParameters().get("field");
+        Object code = problem.getParameters().get("pabulibCode");
         String detail = problem.getDetail() == null ? "" : problem.getDetail();
+        if (problem.code() == ProblemCode.INVALID_PABULIB && page.lang() == Lang.NL && code != null
+                && page.has("pabulib." + code)) {
+            String reason = page.t("pabulib." + code);
+            String where = line == null ? reason : field == null ? page.t("upload.whereLine", line, reason)
+                    : page.t("upload.where", line, field, reason);
+            return page.t("upload.invalid", where);
+        }
         if (problem.code() == ProblemCode.INVALID_PABULIB) {
             return line == null ? page.t("upload.invalid", detail) : page.t("upload.invalidAt", line, detail);
         }

@@ -68,7 +68,10 @@ public final class FormState {
             return false;
         }
         for (Violation v : (List<Violation>) list) {
-            error(fieldOf.apply(v.field()), page.has("problem." + v.code()) ? page.t("problem." + v.code()) : v.message());
+            // The service's own message is English: a Dutch page says in Dutch that the field needs a look.
+            String text = page.has("problem." + v.code()) ? page.t("problem." + v.code())
+                    : page.lang() == nl.buurtbegroting.service.web.Lang.EN ? v.message() : page.t("e.invalid");
+            error(fieldOf.apply(v.field()), text);
         }
         return true;
     }

@@ -154,6 +154,22 @@ final class LetterPdf {
         return out;
     }
 
+    /**
+     * The characters of {@code text} that the letters' font cannot print (emoji, Arabic, Chinese...), each once, at
+     * most ten: the page names them before any code is made, so no batch is printed with "?" in the team's text.
+     */
+    static List<String> unprintable(String text) {
+        PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+        List<String> out = new ArrayList<>();
+        text.codePoints().filter(cp -> !Character.isISOControl(cp)).forEach(cp -> {
+            String ch = new String(Character.toChars(cp));
+            if (out.size() < 10 && !out.contains(ch) && "?".equals(printable(regular, ch)) && cp != '?') {
+                out.add(ch);
+            }
+        });
+        return out;
+    }
+
     /** The text with every character the standard font cannot encode replaced by "?". */
     static String printable(PDType1Font font, String text) {
         StringBuilder b = new StringBuilder(text.length());

@@ -146,6 +146,10 @@ public class Manage {
 
     public MutableHttpResponse<String> render(HttpRequest<?> request, HttpStatus status, String template, ManagePage page,
                                               Object model) {
+        if (status.getCode() >= 400 && !"notice".equals(template)) {
+            // A form that came back with errors says so in its title, the first thing a screen reader reads.
+            page = page.withErrors();
+        }
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("page", page);
         params.put("m", model);
@@ -177,10 +181,14 @@ public class Manage {
     public MutableHttpResponse<String> refusal(HttpRequest<?> request, Staff staff, ThrowableProblem problem) {
         ManagePage page = page(request, staff, "refused.title");
         String code = codeOf(problem);
-        String text = problemText(page, code, page.t("refused.text"));
+        // A form that reaches this point was changed by hand or by an old page: its fields are not on this page.
+        String text = ProblemCode.VALIDATION_FAILED.name().equals(code) ? page.t("refused.form")
+                : problemText(page, code, page.t("refused.text"));
         int status = problem.getStatus() == null ? 409 : problem.getStatus().getStatusCode();
-        return render(request, HttpStatus.valueOf(status), "notice", page,
-                new Notice(text, problem.getDetail() == null ? "" : problem.getDetail()));
+        // The service's detail is English: it adds facts for an English reader, on a Dutch page it would be a foreign line.
+        String detail = problem.getDetail() == null || page.lang() != Lang.EN || problem.getDetail().equals(text)
+                ? "" : problem.getDetail();
+        return render(request, HttpStatus.valueOf(status), "notice", page, new Notice(text, detail));
     }
 
     /** A problem's stable code (API and voting problems carry it as the {@code code} member). */

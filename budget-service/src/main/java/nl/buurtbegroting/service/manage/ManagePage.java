@@ -14,11 +14,32 @@ import java.time.Instant;
  * with the CSRF token for the forms, and the session's idle time-out in minutes (for the texts that mention it).
  */
 public record ManagePage(Lang lang, ManageTexts texts, Messages messages, Theme theme, String title, String path,
-                         @Nullable Staff staff, long idleMinutes) {
+                         @Nullable Staff staff, long idleMinutes, String titlePrefix) {
+
+    public ManagePage(Lang lang, ManageTexts texts, Messages messages, Theme theme, String title, String path,
+                      @Nullable Staff staff, long idleMinutes) {
+        this(lang, texts, messages, theme, title, path, staff, idleMinutes, "");
+    }
+
+    /**
+     * The same page come back with errors: its document title starts with "Fout:", the first thing a screen reader
+     * reads, while the heading on the page stays as it was.
+     */
+    public ManagePage withErrors() {
+        return new ManagePage(lang, texts, messages, theme, title, path, staff, idleMinutes, t("m.error") + ": ");
+    }
 
     public String t(String key, Object... args) {
         String text = texts.find(lang, key);
         return text == null ? messages.get(lang, key, args) : ManageTexts.fill(text, args);
+    }
+
+    /** A text about {@code n} things, its ".one" form for one: as {@link Page#count}. */
+    public String count(String key, long n, Object... rest) {
+        Object[] args = new Object[rest.length + 1];
+        args[0] = number(n);
+        System.arraycopy(rest, 0, args, 1, rest.length);
+        return t(n == 1 && has(key + ".one") ? key + ".one" : key, args);
     }
 
     /** A text that starts lower case, for a label inside a sentence ("Vul titel in"). */

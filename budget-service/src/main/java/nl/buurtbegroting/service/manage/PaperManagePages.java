@@ -65,7 +65,30 @@ public class PaperManagePages {
         public boolean points() {
             return election.ballot().format() == BallotFormat.CUMULATIVE;
         }
+
+        /**
+         * A keying as the clerk types it ("13 12", "3=5 7=2"), read from the stored form ({@code {"projects":["13","12"]}},
+         * {@code {"points":{"3":5,"7":2}}}, ids without escapes): the paper is compared with that, not with JSON.
+         */
+        public String keyedAs(@Nullable String ballot) {
+            if (ballot == null) {
+                return "";
+            }
+            String inner = ballot.startsWith("{\"projects\":[") ? ballot.substring(13)
+                    : ballot.startsWith("{\"points\":{") ? ballot.substring(11) : null;
+            if (inner == null) {
+                return ballot;
+            }
+            List<String> out = new ArrayList<>();
+            java.util.regex.Matcher m = KEYED.matcher(inner);
+            while (m.find()) {
+                out.add(m.group(2) == null ? m.group(1) : m.group(1) + "=" + m.group(2));
+            }
+            return out.isEmpty() ? "–" : String.join(" ", out);
+        }
     }
+
+    private static final java.util.regex.Pattern KEYED = java.util.regex.Pattern.compile("\"([^\"]+)\"(?::(-?[0-9]+))?");
 
     @Get(produces = "text/html")
     HttpResponse<?> page(HttpRequest<?> request, @PathVariable String id) {
@@ -124,6 +147,9 @@ public class PaperManagePages {
                 if (ProblemCode.PAPER_MISMATCH.name().equals(c)) {
                     // The keyer gets the form back empty: re-reading the paper, not the earlier keying, decides.
                     return render(request, staff, electionId, new FormState(), text, "warning", HttpStatus.CONFLICT);
+                }
+                if (ProblemCode.INVALID_BALLOT.name().equals(c)) {
+                    text = PaperViolations.text(page, e, projects, problem, text);
                 }
                 state.error(c.contains("CODE") ? "ballotCode" : "projects", text);
                 return render(request, staff, electionId, state, "", "", HttpStatus.BAD_REQUEST);

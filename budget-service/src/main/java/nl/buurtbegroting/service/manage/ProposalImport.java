@@ -52,6 +52,17 @@ public final class ProposalImport {
     }
 
     static Parsed parse(String text, ManagePage page) {
+        return parse(text, page, java.util.Set.of(), null);
+    }
+
+    /**
+     * As {@link #parse(String, ManagePage)}, checked against the election too: a code one of its proposals has already
+     * and a category it does not have are named on their line in the preview, where the service would refuse the
+     * whole import without saying which line.
+     *
+     * @param categories the election's categories, or null to leave categories unchecked
+     */
+    static Parsed parse(String text, ManagePage page, java.util.Set<String> taken, java.util.Set<String> categories) {
         List<String> fileErrors = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         List<List<String>> records = records(text == null ? "" : text.replace("\uFEFF", ""));
@@ -72,7 +83,7 @@ public final class ProposalImport {
             fileErrors.add(page.t("bulk.tooMany", MAX_ROWS));
             return new Parsed(rows, fileErrors, text);
         }
-        java.util.Set<String> codes = new java.util.HashSet<>();
+        java.util.Set<String> codes = new java.util.HashSet<>(taken);
         for (int i = 1; i < records.size(); i++) {
             List<String> r = records.get(i);
             if (r.stream().allMatch(String::isBlank)) {
@@ -108,10 +119,15 @@ public final class ProposalImport {
                     errors.add(page.t("bulk.cell", line, "cost", page.t("e.numberRange", page.t("f.cost"), 1, page.number(ElectionForm.MAX_AMOUNT))));
                 }
             } catch (NumberFormatException e) {
-                errors.add(page.t("bulk.cell", line, "cost", page.t("e.number", page.t("f.cost"))));
+                String digits = cost.replace(".", "").replace(" ", "");
+                errors.add(page.t("bulk.cell", line, "cost", digits.matches("-?[0-9]+")
+                        ? page.t("e.numberRange", page.t("f.cost"), 1, page.number(ElectionForm.MAX_AMOUNT))
+                        : page.t("e.amount", page.t("f.cost"))));
             }
             if (category.length() > 100) {
                 errors.add(page.t("bulk.cell", line, "category", page.t("e.text", page.lower("f.category"), 100)));
+            } else if (categories != null && !category.isEmpty() && !categories.contains(category)) {
+                errors.add(page.t("bulk.cell", line, "category", page.t("problem.UNKNOWN_CATEGORY")));
             }
             Verdict v = Verdict.PENDING;
             if (!verdict.isEmpty()) {

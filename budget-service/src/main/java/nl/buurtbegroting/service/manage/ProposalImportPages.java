@@ -6,10 +6,12 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -75,10 +77,14 @@ public class ProposalImportPages {
                     text = decoded.stripLeading().startsWith("META") ? ProposalImport.fromPabulib(bytes, file.getFilename()) : decoded;
                 } catch (ApiProblem problem) {
                     return manage.render(request, HttpStatus.BAD_REQUEST, "bulk", page, new Bulk(e, "", null,
-                            manage.problemText(page, problem.code().name(), problem.getDetail())));
+                            FilePages.fileError(page, problem)));
                 }
             }
-            ProposalImport.Parsed parsed = ProposalImport.parse(text, page);
+            java.util.Set<String> taken = new java.util.HashSet<>();
+            proposals.list(staff.caller(), electionId).forEach(p -> taken.add(p.code()));
+            java.util.Set<String> categories = new java.util.HashSet<>();
+            e.categories().forEach(c -> categories.add(c.name()));
+            ProposalImport.Parsed parsed = ProposalImport.parse(text, page, taken, categories);
             if (!"import".equals(action) || !parsed.ok()) {
                 return manage.render(request, parsed.ok() ? HttpStatus.OK : HttpStatus.BAD_REQUEST, "bulk", page,
                         new Bulk(e, text, parsed, ""));
@@ -87,12 +93,26 @@ public class ProposalImportPages {
             try {
                 proposals.createAll(staff.caller(), electionId, requests);
             } catch (ApiProblem problem) {
-                String detail = problem.getDetail() == null ? "" : problem.getDetail();
-                Object field = problem.getParameters().get("field");
-                return manage.render(request, HttpStatus.BAD_REQUEST, "bulk", page, new Bulk(e, text, parsed,
-                        manage.problemText(page, problem.code().name(), detail) + (field == null ? "" : " (" + field + ")")));
+                // What the preview could not foresee (the election changed meanwhile): the violation's own text in the
+                // reader's language, not the service's "see 'violations'" and a JSON path.
+                FormState refused = new FormState();
+                String message = refused.placed(page, problem, f -> "csv") ? refused.errorOf("csv")
+                        : manage.problemText(page, problem.code().name(), problem.getDetail() == null ? "" : problem.getDetail());
+                return manage.render(request, HttpStatus.BAD_REQUEST, "bulk", page, new Bulk(e, text, parsed, message));
             }
             return manage.seeOther("/manage/elections/" + electionId + "#proposals");
+        });
+    }
+
+    /** A file over the service's 8 MB, stopped while it arrives: the page again, with the reason. */
+    @Error(exception = ContentLengthExceededException.class)
+    HttpResponse<?> tooLarge(HttpRequest<?> request) {
+        String[] parts = request.getPath().split("/");
+        long electionId = parts.length > 3 ? Ids.parse(parts[3]) : 0;
+        return manage.get(request, staff -> {
+            ManagePage page = manage.page(request, staff, "bulk.title");
+            return manage.render(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "bulk", page,
+                    new Bulk(elections.get(staff.caller(), electionId), "", null, page.t("upload.tooLarge")));
         });
     }
 

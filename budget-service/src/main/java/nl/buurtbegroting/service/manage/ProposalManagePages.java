@@ -195,7 +195,9 @@ public class ProposalManagePages {
                 s.error("cost", page.t("e.numberRange", page.t("f.cost"), 1, page.number(ElectionForm.MAX_AMOUNT)));
             }
         } catch (NumberFormatException e) {
-            s.error("cost", c.isEmpty() ? page.t("e.numberMissing", page.lower("f.cost")) : page.t("e.number", page.t("f.cost")));
+            s.error("cost", c.isEmpty() ? page.t("e.numberMissing", page.lower("f.cost"))
+                    : c.matches("-?[0-9]+") ? page.t("e.numberRange", page.t("f.cost"), 1, page.number(ElectionForm.MAX_AMOUNT))
+                    : page.t("e.amount", page.t("f.cost")));
         }
         String category = s.v("category").strip();
         if (category.length() > 100) {

@@ -102,7 +102,7 @@ public class SignInPages {
         String address = addresses.addressOf(request);
         long wait = failures.retryAfterSeconds(address);
         if (wait > 0) {
-            state.error("username", page.t("login.tooMany", (wait + 59) / 60));
+            state.error("username", page.count("login.tooMany", (wait + 59) / 60));
             return page(request, HttpStatus.TOO_MANY_REQUESTS, state, back).header("Retry-After", Long.toString(wait));
         }
         if (username.isEmpty()) {
@@ -118,7 +118,7 @@ public class SignInPages {
         long waitNow = failures.countOrWait(address);
         if (waitNow > 0) {
             java.util.Arrays.fill(password, '\0');
-            state.error("username", page.t("login.tooMany", (waitNow + 59) / 60));
+            state.error("username", page.count("login.tooMany", (waitNow + 59) / 60));
             return page(request, HttpStatus.TOO_MANY_REQUESTS, state, back).header("Retry-After", Long.toString(waitNow));
         }
         // The API's lookup: names compared ignoring case. A disabled account gets the answer of a wrong password.

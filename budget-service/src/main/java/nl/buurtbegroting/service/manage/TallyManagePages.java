@@ -89,7 +89,8 @@ public class TallyManagePages {
             String decision = state.v("councilDecision").strip();
             if (decision.isEmpty() || decision.length() > 200 || FormState.hasControl(decision, false)) {
                 ManagePage page = manage.page(request, staff, "tally.title", "");
-                state.error("councilDecision", page.t("e.text", page.lower("f.councilDecision"), 200));
+                state.error("councilDecision", decision.isEmpty() || decision.length() > 200
+                        ? page.t("e.text", page.lower("f.councilDecision"), 200) : page.t("e.control", page.t("f.councilDecision")));
                 return render(request, staff, electionId, state, null, HttpStatus.BAD_REQUEST);
             }
             publication.publish(staff.caller(), electionId, new PublishRequest(decision));

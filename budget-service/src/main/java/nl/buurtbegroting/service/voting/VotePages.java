@@ -156,7 +156,7 @@ class VotePages {
         } catch (TooManyFailedCodesException tooMany) {
             long minutes = Math.max(1, (tooMany.retryAfterSeconds() + 59) / 60);
             return form(request, HttpStatus.TOO_MANY_REQUESTS, filled.form(List.of(new VoteForm.FieldError("code",
-                    page.t("error.TOO_MANY_FAILED_CODES", minutes))), false))
+                    page.count("error.TOO_MANY_FAILED_CODES", minutes))), false))
                     .header("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
         } catch (VotingProblem problem) {
             HttpStatus status = problem.getStatus() == null ? HttpStatus.UNPROCESSABLE_ENTITY
@@ -275,7 +275,7 @@ class VotePages {
                     : b.minProjects() == null || b.minProjects() <= 1 ? page.t("violation.TOO_FEW_PROJECTS.one")
                     : page.t("violation.TOO_FEW_PROJECTS", b.minProjects());
             case "TOO_MANY_PROJECTS" -> b.format() == BallotFormat.CHOOSE_ONE ? page.t("violation.CHOOSE_ONE")
-                    : page.t("violation.TOO_MANY_PROJECTS", b.maxProjects() == null ? "" : b.maxProjects());
+                    : b.maxProjects() == null ? page.t("error.INVALID_BALLOT") : page.count("violation.TOO_MANY_PROJECTS", b.maxProjects());
             case "OVER_COST_LIMIT" -> page.t("violation.OVER_COST_LIMIT",
                     page.money(b.maxCost() != null ? b.maxCost() : e.budget(), e.currency()));
             case "TOO_MANY_POINTS", "POINTS_MISMATCH", "POINTS_ABOVE_MAXIMUM" ->

@@ -7,10 +7,12 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -91,6 +93,9 @@ public class CheckPages {
             return pages.ok(request, "check", pages.page(request, "check.title"), new CheckPage(e, "", "", root));
         }
         String wanted = hash == null ? "" : hash.strip().toLowerCase(Locale.ROOT);
+        if (receipt != null && receipt.getSize() >= 1_000_000) {
+            return tooLarge(request, e, HttpStatus.UNPROCESSABLE_ENTITY);
+        }
         String nonce = null;
         if (receipt != null && receipt.getSize() > 0 && receipt.getSize() < 1_000_000) {
             byte[] file = receipt.getBytes();
@@ -102,8 +107,34 @@ public class CheckPages {
         String outcome = withheld && nonce == null && wanted.matches("[0-9a-f]{64}") ? "NEEDS_FILE"
                 : outcome(e, wanted, nonce, root);
         HttpStatus status = outcome.equals("INCLUDED") ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY;
-        return pages.respond(request, status, "check", pages.page(request, "check.title"),
+        Page page = pages.page(request, "check.title");
+        if (status != HttpStatus.OK) {
+            // The title is read first by a screen reader: it says at once that the check did not succeed.
+            page = new Page(page.lang(), page.messages(), page.theme(), page.t("vote.errorPrefix") + " " + page.title(), page.path());
+        }
+        return pages.respond(request, status, "check", page,
                 new CheckPage(e, wanted.length() > 80 ? wanted.substring(0, 80) : wanted, outcome, root, withheld));
+    }
+
+    /**
+     * A file far larger than any receipt (a photo chosen by mistake) is stopped while it arrives, before the method
+     * above runs; the resident gets this page back with the reason beside the file field, not the API's JSON.
+     */
+    @Error(exception = ContentLengthExceededException.class)
+    HttpResponse<String> tooLarge(HttpRequest<?> request) {
+        String[] parts = request.getPath().split("/");
+        ElectionView e = parts.length > 2 ? election(Ids.parse(parts[2])) : null;
+        if (e == null) {
+            return pages.notice(request, HttpStatus.NOT_FOUND, "notFound.title", "notFound.text");
+        }
+        return tooLarge(request, e, HttpStatus.REQUEST_ENTITY_TOO_LARGE);
+    }
+
+    /** A receipt file is a few kilobytes: a file of a megabyte or more is not one, and the page says so. */
+    private HttpResponse<String> tooLarge(HttpRequest<?> request, ElectionView e, HttpStatus status) {
+        Page page = pages.page(request, "check.title");
+        page = new Page(page.lang(), page.messages(), page.theme(), page.t("vote.errorPrefix") + " " + page.title(), page.path());
+        return pages.respond(request, status, "check", page, new CheckPage(e, "", "FILE_TOO_LARGE", root(e), withheld(e)));
     }
 
     /** The leaf hash a receipt file names, or "" when the file is not a receipt. */

@@ -49,12 +49,31 @@ public class Messages {
         return text == null ? key : fill(text, args);
     }
 
-    /** {@code {0}}, {@code {1}}... replaced by the arguments in order. */
+    /**
+     * {@code {0}}, {@code {1}}... replaced by the arguments, in one pass over the text: an argument that itself
+     * holds "{1}" (a proposal titled "Plan {1}") is shown as typed, never filled in turn.
+     */
     public static String fill(String text, Object... args) {
-        for (int i = 0; i < args.length; i++) {
-            text = text.replace("{" + i + "}", String.valueOf(args[i]));
+        if (args.length == 0 || text.indexOf('{') < 0) {
+            return text;
         }
-        return text;
+        StringBuilder out = new StringBuilder(text.length() + 32);
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            int end = text.indexOf('}', i);
+            if (c == '{' && end > i + 1 && end - i <= 3) {
+                String digits = text.substring(i + 1, end);
+                if (digits.chars().allMatch(Character::isDigit) && Integer.parseInt(digits) < args.length) {
+                    out.append(args[Integer.parseInt(digits)]);
+                    i = end + 1;
+                    continue;
+                }
+            }
+            out.append(c);
+            i++;
+        }
+        return out.toString();
     }
 
     public boolean has(Lang lang, String key) {

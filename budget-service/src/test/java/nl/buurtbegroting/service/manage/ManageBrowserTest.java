@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,7 +79,7 @@ class ManageBrowserTest extends BrowserWalk {
         submit("button.primary");
         WebElement summary = b.driver.findElement(By.id("error-summary"));
         assertTrue(summary.getText().contains("Vul naam van de verkiezing in, hoogstens 200 tekens."), summary.getText());
-        assertTrue(summary.getText().contains("Budget moet een heel getal zijn."), summary.getText());
+        assertTrue(summary.getText().contains("Budget: vul een bedrag in hele euro's in, zonder komma en centen. Bijvoorbeeld 1234."), summary.getText());
         assertEquals("veel", b.driver.findElement(By.id("budget")).getAttribute("value"), "the typed value comes back");
         check("setup-errors");
         type("name", "Buurtbudget Oost 2026");
@@ -96,9 +97,9 @@ class ManageBrowserTest extends BrowserWalk {
         // The other two in bulk: a preview first, with the broken line named; nothing is stored until it is right.
         open("/manage/elections/" + election + "/import-proposals", "bulk");
         type("csv", "title,cost,category,verdict,publicReason\nSpeeltuin,veel,jeugd,ELIGIBLE,\n"
-                + "Fontein,80000,,INELIGIBLE,\"Kost meer dan het hele budget.\"\n");
+                + "Fontein,80000,,INELIGIBLE,\"Kost meer dan het hele budget. " + "Onderhoudskosten".repeat(12) + "\"\n");
         submit("button[value=preview]");
-        assertTrue(main().contains("Regel 2, kolom cost: Kosten moet een heel getal zijn."), main());
+        assertTrue(main().contains("Regel 2, kolom cost: Kosten: vul een bedrag in hele euro's in, zonder komma en centen. Bijvoorbeeld 1234."), main());
         assertTrue(b.driver.findElements(By.cssSelector("button[value=import]")).isEmpty(), "no import while a line is wrong");
         check("bulk-errors");
         type("csv", b.driver.findElement(By.id("csv")).getAttribute("value").replace("veel", "30000"));
@@ -308,12 +309,22 @@ class ManageBrowserTest extends BrowserWalk {
         check(name);
     }
 
-    /** axe-core on the page as it is now; screenshots at 1280 and 360 pixels wide. */
+    /**
+     * axe-core on the page as it is now, and its reflow on a phone 320 pixels wide (a public reason of one long word
+     * is on the election's pages); screenshots at 1280 and 360 pixels wide.
+     */
     private void check(String name) {
         String violations = b.axe();
         pagesChecked.add(name);
         if (!"[]".equals(violations)) {
             axeFindings.add(name + " " + b.driver.getCurrentUrl() + ": " + violations);
+        }
+        b.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 320, "height", 640, "deviceScaleFactor", 1, "mobile", true));
+        Object sideways = b.driver.executeScript("var e = document.documentElement; return e.scrollWidth - e.clientWidth;");
+        b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        if (((Number) sideways).longValue() != 0) {
+            axeFindings.add(name + " " + b.driver.getCurrentUrl() + " scrolls sideways at 320 px by " + sideways + " px");
         }
         b.screenshot(SHOTS, name, 1280);
         b.screenshot(SHOTS, name, 360);

@@ -155,10 +155,19 @@ class ManageHardeningPagesTest {
         assertEquals(404, pages.post(path + "/paper/discard", admin.cookie(), "csrf=" + admin.csrf() + "&entry=" + entry.group(1))
                 .statusCode(), "gone");
 
+        String typed = LocalDateTime.now(zone).plusDays(1).format(local);
         HttpResponse<String> earlier = pages.post(path + "/extend", admin.cookie(), "csrf=" + admin.csrf()
-                + "&closes=" + FormClient.enc(LocalDateTime.now(zone).plusDays(1).format(local)));
+                + "&closes=" + FormClient.enc(typed));
         assertEquals(400, earlier.statusCode());
         assertTrue(earlier.body().contains("Het nieuwe einde moet na nu liggen en na het huidige einde"), earlier.body());
+        // Beside the field on the election's own page, with what was typed, not on a page of its own.
+        assertTrue(earlier.body().contains("<p class=\"field-error\" id=\"extend-closes-error\">"), earlier.body());
+        assertTrue(earlier.body().contains("value=\"" + typed + "\""), earlier.body());
+        assertTrue(earlier.body().contains("<a href=\"#extend-closes\">"), "the summary links to the field");
+        HttpResponse<String> garbled = pages.post(path + "/extend", admin.cookie(), "csrf=" + admin.csrf() + "&closes=morgen");
+        assertEquals(400, garbled.statusCode());
+        assertTrue(garbled.body().contains("Vul een datum en tijd in, bijvoorbeeld 2026-05-31T18:00.")
+                && garbled.body().contains("value=\"morgen\""), garbled.body());
         String later = LocalDateTime.now(zone).plusDays(10).withSecond(0).withNano(0).format(local);
         assertEquals(303, pages.post(path + "/extend", admin.cookie(), "csrf=" + admin.csrf() + "&closes=" + FormClient.enc(later)).statusCode());
         assertTrue(pages.get("/manage/audit", admin.cookie()).body().contains("VOTING_EXTENDED"));

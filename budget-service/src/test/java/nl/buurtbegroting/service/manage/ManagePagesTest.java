@@ -117,9 +117,9 @@ class ManagePagesTest {
                 + "&categories=" + FormClient.enc("groen = veel\n= 5"));
         assertEquals(400, huge.statusCode());
         String body = huge.body();
-        for (String message : new String[]{"Budget moet een heel getal zijn.", "Vul een munt in van drie letters, zoals EUR.",
-                "Kies een waarde bij soort stembiljet.", "Kies een manier om het geld te verdelen.",
-                "Minste aantal plannen moet tussen 0 en 10.000 liggen.", "Vul bij stemmen begint een datum en tijd in.",
+        for (String message : new String[]{"Budget: vul een getal in van 0 tot en met 1.000.000.000.000.", "Vul een munt in van drie letters, zoals EUR.",
+                "Soort stembiljet: kies een van de mogelijkheden.", "Kies een manier om het geld te verdelen.",
+                "Minste aantal plannen: vul een getal in van 0 tot en met 10.000.", "Vul bij stemmen begint een datum en tijd in.",
                 "Regel 1 van de categorieën klopt niet.", "Naam van de verkiezing mag geen onzichtbare tekens bevatten."}) {
             assertTrue(body.contains(message), message + " in " + body);
         }

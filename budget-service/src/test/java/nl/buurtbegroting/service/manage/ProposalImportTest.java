@@ -38,14 +38,24 @@ class ProposalImportTest {
         assertFalse(parsed.ok());
         List<String> errors = parsed.rows().stream().flatMap(r -> r.errors().stream()).toList();
         assertEquals(List.of(
-                "Regel 2, kolom cost: Kosten moet een heel getal zijn.",
+                "Regel 2, kolom cost: Kosten: vul een bedrag in hele euro's in, zonder komma en centen. Bijvoorbeeld 1234.",
                 "Regel 3, kolom code: Dit nummer heeft al een ander plan.",
                 "Regel 3, kolom verdict: Schrijf PENDING, ELIGIBLE of INELIGIBLE.",
                 "Regel 4, kolom code: Een nummer heeft alleen letters, cijfers, punt, streep en liggend streepje.",
                 "Regel 4, kolom title: Vul titel in, hoogstens 200 tekens.",
-                "Regel 4, kolom cost: Kosten moet tussen 1 en 1.000.000.000.000 liggen.",
+                "Regel 4, kolom cost: Kosten: vul een getal in van 1 tot en met 1.000.000.000.000.",
                 "Regel 4, kolom publicReason: Een plan dat niet is toegelaten heeft een openbare reden nodig."), errors);
         assertTrue(parsed.rows().stream().allMatch(r -> r.errors().isEmpty() == (r.request() != null)));
+    }
+
+    @Test
+    void aCodeTheElectionHasAlreadyOrACategoryItLacksIsNamedOnItsLine() {
+        var parsed = ProposalImport.parse("code,title,cost,category\nb,Tweede,200,groen\na,Dubbel,300,jeugd\n", page,
+                java.util.Set.of("a"), java.util.Set.of("groen"));
+        assertFalse(parsed.ok());
+        assertEquals(List.of("Regel 3, kolom code: Dit nummer heeft al een ander plan.",
+                "Regel 3, kolom category: Een plan heeft een categorie die de verkiezing niet heeft."),
+                parsed.rows().stream().flatMap(r -> r.errors().stream()).toList());
     }
 
     @Test

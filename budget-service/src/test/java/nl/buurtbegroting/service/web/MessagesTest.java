@@ -47,4 +47,13 @@ class MessagesTest {
         assertEquals("How the decision is made", messages.get(Lang.EN, "election.ruleHeading"));
         assertEquals("no.such.key", messages.get(Lang.NL, "no.such.key"));
     }
+
+    @Test
+    void anArgumentThatLooksLikeAPlaceholderIsShownAsTyped() {
+        // A name typed by an organiser, "{1}" and all, is never filled with the next argument.
+        assertEquals("Kies hoe € 10 voor Wijk {1} {0} wordt besteed.",
+                messages.get(Lang.NL, "vote.lead", "Wijk {1} {0}", "€ 10"));
+        assertEquals("{0} van {1} gekozen", Messages.fill("{0} van {1} gekozen"));
+        assertEquals("a {9} b {x} {", Messages.fill("{0} {9} b {x} {", "a"));
+    }
 }
