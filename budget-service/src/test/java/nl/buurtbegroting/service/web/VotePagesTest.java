@@ -78,6 +78,24 @@ class VotePagesTest extends ApiTestBase {
         assertTrue(en.mainText().contains("You can vote for Buurtbudget Morgen from "), en.mainText());
     }
 
+    /** A draft is the organisers' work in progress: every public page answers as for an election that does not exist. */
+    @Test
+    void aDraftIsNotFoundOnAnyPublicPage() {
+        long draft = api.post("/api/elections", nl.buurtbegroting.service.Api.election("Geheim concept"), organiser).ok(201).id();
+        api.post("/api/elections/" + draft + "/proposals",
+                nl.buurtbegroting.service.Api.proposal("Verborgen plan", 30000, "jongeren", "ELIGIBLE"), organiser).ok(201);
+        WebClient.Page missing = web.get("/elections/999999");
+        assertEquals(404, missing.status());
+        for (String path : List.of("/elections/" + draft, "/vote/" + draft, "/elections/" + draft + "/result",
+                "/elections/" + draft + "/check")) {
+            WebClient.Page page = web.get(path);
+            assertEquals(404, page.status(), path);
+            assertEquals(missing.mainText(), page.mainText(), path);
+            assertFalse(page.body().contains("Geheim concept") || page.body().contains("Verborgen plan"), path);
+        }
+        assertFalse(web.get("/").body().contains("Geheim concept"));
+    }
+
     private long futureElection(java.time.Instant opens) {
         Map<String, Object> body = new java.util.HashMap<>(nl.buurtbegroting.service.Api.election("Buurtbudget Morgen"));
         body.put("votingOpens", opens.toString());
