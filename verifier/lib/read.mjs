@@ -2,6 +2,7 @@
 // against its schema; a problem becomes a schema error for check 5, so that other checks still run.
 import { readCanonicalFile, canonicalBytes, FormatError } from './json.mjs';
 import { parseManifest, parseBallot, Fields, hex, leafHash, base64Canonical } from './parse.mjs';
+import { isJavaBlank } from './rational.mjs';
 
 export async function parseSignature(ctx) {
   const file = ctx.files.get('signature.json');
@@ -44,7 +45,7 @@ export async function parseContent(ctx) {
       const ev = { seq: e.integer('seq'), type: e.string('type'), at: e.string('at') };
       if (!isTime(ev.at)) throw e.error('at', 'neither a date (2026-03-31) nor a UTC timestamp (2026-03-31T09:00:00Z)');
       ev.actorRole = e.string('actorRole');
-      if (ev.type.trim() === '' || ev.actorRole.trim() === '') throw e.error('', 'an event needs a type and an actor role');
+      if (isJavaBlank(ev.type) || isJavaBlank(ev.actorRole)) throw e.error('', 'an event needs a type and an actor role');
       ev.data = e.rawObject('data');
       ev.prev = e.digest('prev');
       ev.hash = e.digest('hash');
@@ -59,7 +60,7 @@ export async function parseContent(ctx) {
     const names = new Set();
     const batches = f.objects('codeBatches').map((b) => {
       const batch = b.string('batch');
-      if (batch.trim() === '' || names.has(batch)) throw b.error('batch', 'batch names must be non-empty and distinct');
+      if (isJavaBlank(batch) || names.has(batch)) throw b.error('batch', 'batch names must be non-empty and distinct');
       names.add(batch);
       const r = { batch, issued: b.nonNegative('issued'), used: b.nonNegative('used') };
       b.done();

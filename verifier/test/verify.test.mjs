@@ -57,3 +57,15 @@ test('the command line: exit codes as budget verify, and no success without a ke
   assert.equal(json.checks.length, 12);
   assert.equal(json.verified, true);
 });
+
+test('an event type or actor role is blank by R.1 (Java white space), not by JavaScript trim()', async () => {
+  const fixture = (name) => new Uint8Array(readFileSync(fileURLToPath(new URL('fixtures/' + name, import.meta.url))));
+  // U+00A0 and U+2007 are not white space to R.1: these bundles pass, as with budget verify.
+  for (const name of ['ws-ws-role-nbsp.zip', 'ws-ws-type-figsp.zip']) {
+    const r = await verifyZip(fixture(name), { expectKey: KEY });
+    assert.equal(r.exitCode, 0, name + ': ' + JSON.stringify(r.results.filter((x) => x.status === 'FAIL')));
+  }
+  // U+001C is white space to R.1: an actor role of only that is blank, SCHEMA fails.
+  const r = await verifyZip(fixture('ws-ws-role-fs.zip'), { expectKey: KEY });
+  assert.equal(statuses(r).SCHEMA, 'FAIL');
+});
