@@ -1,6 +1,8 @@
 package nl.buurtbegroting.service.manage;
 
 import nl.buurtbegroting.service.web.Lang;
+import nl.buurtbegroting.service.web.Messages;
+import nl.buurtbegroting.service.web.Theme;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -51,5 +53,17 @@ class ManageTextsTest {
         assertTrue(seen.size() > 150, "the scan finds the keys in use: " + seen.size());
         assertTrue(seen.contains("home.title") && seen.contains("csrf.title"), "titles and notices too");
         assertTrue(missing.isEmpty(), "missing texts: " + missing);
+    }
+
+    @Test
+    void theTallySummaryCountsOnePlanAndOneVoteInTheSingular() {
+        ManagePage nl = new ManagePage(Lang.NL, texts, new Messages(), new Theme(), "", "/", null, 30);
+        ManagePage en = new ManagePage(Lang.EN, texts, new Messages(), new Theme(), "", "/", null, 30);
+        assertEquals("1 plan krijgt geld: € 10 van € 20.", nl.count("tally.summary", 1, "€ 10", "€ 20"));
+        assertEquals("3 plannen krijgen geld: € 10 van € 20.", nl.count("tally.summary", 3, "€ 10", "€ 20"));
+        assertEquals("Er is 1 stem geteld.", nl.count("tally.votes", 1));
+        assertEquals("Er zijn 1.200 stemmen geteld.", nl.count("tally.votes", 1200));
+        assertEquals("1 proposal gets money: € 10 of € 20.", en.count("tally.summary", 1, "€ 10", "€ 20"));
+        assertEquals("1 vote was counted.", en.count("tally.votes", 1));
     }
 }
