@@ -5,15 +5,13 @@ import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.server.HttpServerConfiguration;
 
 /**
  * The headers every answer of the service carries, pages and API alike, errors included: no content
  * sniffing, no framing, no Referer (a vote page's address must never travel to another site), and a
  * Content-Security-Policy that allows only this service's own files: no inline script or style, so an
  * injected tag does nothing. Answers that hold a voting code or a receipt are never stored by a browser or a
- * proxy ({@code Cache-Control: no-store}): the vote pages, the ballot check and the ballot API. An answer to a body
- * over the size limit closes the connection.
+ * proxy ({@code Cache-Control: no-store}): the vote pages, the ballot check and the ballot API.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class SecurityHeaders {
@@ -26,12 +24,6 @@ public class SecurityHeaders {
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; "
             + "frame-ancestors 'none'; object-src 'none'";
 
-    private final long maxRequestSize;
-
-    public SecurityHeaders(HttpServerConfiguration server) {
-        this.maxRequestSize = server.getMaxRequestSize();
-    }
-
     @ResponseFilter
     public void headers(HttpRequest<?> request, MutableHttpResponse<?> response) {
         MutableHttpHeaders h = response.getHeaders();
@@ -43,12 +35,6 @@ public class SecurityHeaders {
         h.set("Cross-Origin-Opener-Policy", "same-origin");
         if (holdsCodeOrReceipt(path)) {
             h.set("Cache-Control", "no-store");
-        }
-        if (response.code() == 413 || request.getContentLength() > maxRequestSize) {
-            // A body over the limit is answered (413, or a page's 404 before its body is read) and then no longer
-            // read: a browser or an HTTP client that sends the whole body before it reads the answer waited for
-            // ever (an organiser's 9 MB file on the import page). Closing the connection ends the wait.
-            h.set("Connection", "close");
         }
     }
 
