@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -106,13 +107,20 @@ class BallotWritersTest extends ApiTestBase {
         long election = openElection("Samen");
         int n = 16;
         List<String> codes = Voting.issue(api, admin, election, n, "brief");
+        List<BallotStore.Pending> pendings = new ArrayList<>();
+        for (String code : codes) {
+            pendings.add(pending(election, code, Voting.submissionId()));
+        }
         List<Integer> groups = new CopyOnWriteArrayList<>();
+        CountDownLatch firstGroupStarted = new CountDownLatch(1);
         BallotWriters[] writers = new BallotWriters[1];
-        // One writer; its first group waits until every other ballot is queued behind it.
+        // One writer; its first group (one ballot, cast before the others exist) waits until every other ballot
+        // is queued behind it, so the order of the threads cannot change the groups.
         BallotStore recording = new BallotStore(transactions, hasher, clock, "Europe/Amsterdam", signer) {
             @Override
             Cast[] castTogether(List<Pending> group) {
-                if (groups.isEmpty()) {
+                if (groups.isEmpty() && firstGroupStarted.getCount() == 1) {
+                    firstGroupStarted.countDown();
                     awaitQuietly(() -> writers[0].waiting() == n - group.size());
                 }
                 groups.add(group.size());
@@ -120,12 +128,25 @@ class BallotWritersTest extends ApiTestBase {
             }
         };
         writers[0] = new BallotWriters(recording, 1, 64);
+        ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
-            Set<String> hashes = castFromThreads(writers[0], election, codes, false);
+            List<Future<BallotStore.Cast>> casts = new ArrayList<>();
+            casts.add(pool.submit(() -> writers[0].cast(pendings.get(0))));
+            assertTrue(firstGroupStarted.await(30, TimeUnit.SECONDS), "the first ballot reached the writer");
+            for (BallotStore.Pending ballot : pendings.subList(1, n)) {
+                casts.add(pool.submit(() -> writers[0].cast(ballot)));
+            }
+            Set<String> hashes = new HashSet<>();
+            for (Future<BallotStore.Cast> cast : casts) {
+                BallotStore.Cast c = cast.get(60, TimeUnit.SECONDS);
+                assertEquals(false, c.replayed());
+                hashes.add(c.receipt().ballotHash());
+            }
             assertEquals(List.of(1, n - 1), groups);
             assertEquals(n, hashes.size(), "every ballot has its own receipt");
             assertEquals(n, count("SELECT COUNT(*) FROM ballot WHERE election_id = ?", election));
         } finally {
+            pool.shutdownNow();
             writers[0].stop();
         }
     }
