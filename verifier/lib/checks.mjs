@@ -131,6 +131,9 @@ async function eventChain(ctx) {
   if (events.length === 0) return FAIL('the event log is empty');
   let prev = '0'.repeat(64);
   let lastAt = null;
+  // The latest instant of any earlier event: a date-only event between two instants must not let the chain's
+  // time go back (10:00, then the same day's date, then 09:00 is out of order).
+  let lastInstant = null;
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
     if (e.seq !== BigInt(i + 1)) return FAIL(`event ${i + 1} has sequence number ${e.seq}`);
@@ -138,10 +141,14 @@ async function eventChain(ctx) {
     const body = { actorRole: e.actorRole, at: e.at, data: e.data, prev, seq: e.seq, type: e.type };
     const h = hex(await sha256(canonicalBytes(body)));
     if (h !== e.hash) return FAIL(`event ${e.seq} (${e.type}) does not match its hash`);
-    if (lastAt !== null) {
-      const dayBefore = e.at.substring(0, 10) < lastAt.substring(0, 10);
-      const both = lastAt.length > 10 && e.at.length > 10;
-      if (dayBefore || (both && instantKey(e.at) < instantKey(lastAt))) return FAIL(`event ${e.seq} (${e.type}) is dated before the event before it`);
+    if (lastAt !== null && e.at.substring(0, 10) < lastAt.substring(0, 10)) {
+      return FAIL(`event ${e.seq} (${e.type}) is dated before the event before it`);
+    }
+    if (e.at.length > 10) {
+      if (lastInstant !== null && instantKey(e.at) < instantKey(lastInstant)) {
+        return FAIL(`event ${e.seq} (${e.type}) is timed before an earlier event (${lastInstant})`);
+      }
+      lastInstant = e.at;
     }
     lastAt = e.at;
     prev = h;

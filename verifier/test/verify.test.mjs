@@ -69,3 +69,12 @@ test('an event type or actor role is blank by R.1 (Java white space), not by Jav
   const r = await verifyZip(fixture('ws-ws-role-fs.zip'), { expectKey: KEY });
   assert.equal(statuses(r).SCHEMA, 'FAIL');
 });
+
+test('a time may not go back across a date-only event (10:00Z, the same day, 09:00Z)', async () => {
+  const zip = new Uint8Array(readFileSync(fileURLToPath(new URL('fixtures/events-back.zip', import.meta.url))));
+  const r = await verifyZip(zip, {});
+  const chain = r.results.find((x) => x.check === 'EVENT_CHAIN');
+  assert.equal(chain.status, 'FAIL');
+  assert.equal(chain.verdict, 'event 3 (E2) is timed before an earlier event (2024-01-02T10:00:00Z)');
+  assert.equal(r.exitCode, 15);
+});

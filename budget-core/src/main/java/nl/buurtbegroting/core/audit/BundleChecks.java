@@ -170,7 +170,9 @@ final class BundleChecks {
         }
         String prev = AuditEvent.GENESIS;
         LocalDate lastDay = null;
-        String lastAt = null;
+        // The latest instant of any earlier event: a date-only event between two instants must not let the
+        // chain's time go back (10:00, then the same day's date, then 09:00 is out of order).
+        java.time.Instant lastInstant = null;
         for (int i = 0; i < parsed.events.size(); i++) {
             ParsedBundle.ParsedEvent e = parsed.events.get(i);
             if (e.seq() != i + 1) {
@@ -184,13 +186,18 @@ final class BundleChecks {
                 return fail(Check.EVENT_CHAIN, "event " + e.seq() + " (" + e.type() + ") does not match its hash");
             }
             LocalDate day = LocalDate.parse(e.at().substring(0, 10));
-            boolean bothTimestamps = lastAt != null && lastAt.length() > 10 && e.at().length() > 10;
-            if (lastDay != null && (day.isBefore(lastDay)
-                    || bothTimestamps && java.time.Instant.parse(e.at()).isBefore(java.time.Instant.parse(lastAt)))) {
+            if (lastDay != null && day.isBefore(lastDay)) {
                 return fail(Check.EVENT_CHAIN, "event " + e.seq() + " (" + e.type() + ") is dated before the event before it");
             }
+            if (e.at().length() > 10) {
+                java.time.Instant instant = java.time.Instant.parse(e.at());
+                if (lastInstant != null && instant.isBefore(lastInstant)) {
+                    return fail(Check.EVENT_CHAIN, "event " + e.seq() + " (" + e.type() + ") is timed before an earlier event ("
+                            + lastInstant + ")");
+                }
+                lastInstant = instant;
+            }
             lastDay = day;
-            lastAt = e.at();
             prev = hash;
         }
         ParsedBundle.ParsedEvent last = parsed.events.get(parsed.events.size() - 1);

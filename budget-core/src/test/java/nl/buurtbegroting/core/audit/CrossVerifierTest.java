@@ -195,4 +195,21 @@ class CrossVerifierTest {
                 TestBundles.trusting()));
         assertAgree(cases);
     }
+
+    @Test
+    void eventTimesAroundDateOnlyEventsAreJudgedAlike() throws Exception {
+        List<NodeVerifier.Case> cases = new ArrayList<>();
+        String[][] logs = {
+            {"2024-01-02T10:00:00Z", "2024-01-02", "2024-01-02T09:00:00Z"},
+            {"2024-01-02T10:00:00.500Z", "2024-01-02", "2024-01-02", "2024-01-02T10:00:00.499999999Z"},
+            {"2024-01-02T10:00:00Z", "2024-01-02", "2024-01-02T11:00:00Z"},
+            {"2024-01-02T23:59:59.999Z", "2024-01-02", "2024-01-03"},
+            {"2024-01-02T10:00:00Z", "2024-01-02T10:00:00Z", "2024-01-02"},
+            {"2024-01-03", "2024-01-02T10:00:00Z"},
+        };
+        for (String[] ats : logs) {
+            cases.add(new NodeVerifier.Case(String.join(" ", ats), EventChainTimesTest.withEventsAt(ats), TestBundles.trusting()));
+        }
+        assertAgree(cases);
+    }
 }
