@@ -16,6 +16,8 @@ public interface AuditRepository extends GenericRepository<AuditEntry, Long> {
 
     AuditEntry save(AuditEntry event);
 
+    List<AuditEntry> saveAll(Iterable<AuditEntry> events);
+
     List<AuditEntry> findByIdGreaterThanOrderById(long after);
 
     List<AuditEntry> findByElectionIdOrderById(long electionId);

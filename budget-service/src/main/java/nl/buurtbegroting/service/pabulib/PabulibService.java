@@ -29,7 +29,6 @@ import nl.buurtbegroting.service.tally.Counter;
 import nl.buurtbegroting.service.election.ElectionView;
 import nl.buurtbegroting.service.problem.ApiProblem;
 import nl.buurtbegroting.service.proposal.ProposalRepository;
-import nl.buurtbegroting.service.proposal.ProposalRequest;
 import nl.buurtbegroting.service.proposal.ProposalService;
 
 import java.io.ByteArrayInputStream;
@@ -74,9 +73,7 @@ public class PabulibService {
         PabulibMapping.Imported imported = PabulibMapping.fromInstance(read(file, sourceName).instance());
         ImportedText.require(file, imported);
         ElectionRow row = elections.insert(caller, imported.election(), "ELECTION_IMPORTED");
-        for (ProposalRequest proposal : imported.proposals()) {
-            proposals.insert(caller, row, proposal);
-        }
+        proposals.insertAll(caller, row, imported.proposals());
         return mapper.toView(row);
     }
 

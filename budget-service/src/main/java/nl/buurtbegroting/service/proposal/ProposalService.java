@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Proposals of an election. Adding or changing one locks the election row first, so it cannot slip in
@@ -58,36 +59,63 @@ public class ProposalService {
     /** Adds a proposal to an election the caller has already locked as a draft. */
     @Transactional
     public ProposalRow insert(Caller caller, ElectionRow election, ProposalRequest request) {
+        return insertAll(caller, election, List.of(request)).get(0);
+    }
+
+    /**
+     * Adds proposals, in this order, to an election the caller has already locked as a draft: all of them or,
+     * at the first one that breaks a rule, none. One statement batch for the rows and one for their audit
+     * entries, so that importing a file of 5,000 proposals does not cost five queries each.
+     */
+    @Transactional
+    public List<ProposalRow> insertAll(Caller caller, ElectionRow election, List<ProposalRequest> requests) {
         long electionId = election.id();
-        if (proposals.countByElectionId(electionId) >= MAX_PROPOSALS) {
+        long count = proposals.countByElectionId(electionId);
+        if (count + requests.size() > MAX_PROPOSALS) {
             throw ApiProblem.of(ProblemCode.TOO_MANY_PROPOSALS,
                     "An election has at most " + MAX_PROPOSALS + " proposals.");
         }
-        String code = request.code();
-        if (code == null) {
-            long next = proposals.countByElectionId(electionId) + 1;
-            while (proposals.existsByElectionIdAndCode(electionId, String.valueOf(next))) {
-                next++;
-            }
-            code = String.valueOf(next);
-        } else if (code.chars().allMatch(c -> c == '.')) {
-            // "." and ".." are path segments that every HTTP client and browser removes, so
-            // /api/elections/{id}/result/projects/.. never reached the proposal (it answered the whole result).
-            throw ApiProblem.invalid("code", "CODE_ONLY_DOTS", "a proposal code needs a letter, digit, dash or underscore; "
-                    + "'" + code + "' cannot be part of an address");
-        } else if (proposals.existsByElectionIdAndCode(electionId, code)) {
-            throw ApiProblem.invalid("code", "DUPLICATE_CODE", "election " + electionId + " already has a proposal '" + code + "'");
+        Set<String> codes = new HashSet<>();
+        if (count > 0) {
+            proposals.findByElectionIdOrderById(electionId).forEach(p -> codes.add(p.code()));
         }
-        Verdict verdict = request.verdict() == null ? Verdict.PENDING : request.verdict();
-        checkCategory(election, request.category());
-        checkReason(verdict, request.publicReason());
+        Set<String> categories = new HashSet<>();
+        mapper.toRequest(election).categories().forEach(c -> categories.add(c.name()));
+        int position = proposals.maxPosition(electionId);
         Instant now = Instant.now(clock);
-        ProposalRow row = proposals.save(new ProposalRow(null, electionId, code, request.title().strip(),
-                request.summary() == null ? "" : request.summary().strip(), request.cost(), request.category(),
-                verdict, blankToNull(request.publicReason()), now, now, proposals.maxPosition(electionId) + 1));
-        audit.record(caller.username(), "PROPOSAL_CREATED", electionId, code,
-                "cost " + row.cost() + ", verdict " + row.verdict());
-        return row;
+        List<ProposalRow> rows = new ArrayList<>(requests.size());
+        for (ProposalRequest request : requests) {
+            String code = request.code();
+            if (code == null) {
+                long next = count + rows.size() + 1;
+                while (codes.contains(String.valueOf(next))) {
+                    next++;
+                }
+                code = String.valueOf(next);
+            } else if (code.chars().allMatch(c -> c == '.')) {
+                // "." and ".." are path segments that every HTTP client and browser removes, so
+                // /api/elections/{id}/result/projects/.. never reached the proposal (it answered the whole result).
+                throw ApiProblem.invalid("code", "CODE_ONLY_DOTS", "a proposal code needs a letter, digit, dash or underscore; "
+                        + "'" + code + "' cannot be part of an address");
+            } else if (codes.contains(code)) {
+                throw ApiProblem.invalid("code", "DUPLICATE_CODE", "election " + electionId + " already has a proposal '" + code + "'");
+            }
+            codes.add(code);
+            Verdict verdict = request.verdict() == null ? Verdict.PENDING : request.verdict();
+            if (request.category() != null && !categories.contains(request.category())) {
+                throw ApiProblem.invalid("category", "UNKNOWN_CATEGORY", "election " + electionId
+                        + " has no category '" + request.category() + "'");
+            }
+            checkReason(verdict, request.publicReason());
+            rows.add(new ProposalRow(null, electionId, code, request.title().strip(),
+                    request.summary() == null ? "" : request.summary().strip(), request.cost(), request.category(),
+                    verdict, blankToNull(request.publicReason()), now, now, ++position));
+        }
+        List<ProposalRow> saved = new ArrayList<>(rows.size());
+        proposals.saveAll(rows).forEach(saved::add);
+        audit.recordAll(caller.username(), "PROPOSAL_CREATED", electionId, saved.stream()
+                .map(row -> new AuditLog.Entry(row.code(), "cost " + row.cost() + ", verdict " + row.verdict())).toList());
+        return saved;
     }
 
     @Transactional

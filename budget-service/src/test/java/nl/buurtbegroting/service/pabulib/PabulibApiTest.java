@@ -14,10 +14,18 @@ import nl.buurtbegroting.service.ApiTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
 class PabulibApiTest extends ApiTestBase {
+
+    @Inject
+    DataSource dataSource;
 
     String organiser;
     String auditor;
@@ -55,6 +66,65 @@ class PabulibApiTest extends ApiTestBase {
     private Api.Res res(HttpResponse<String> response) {
         return new Api.Res(response.code(), response.getContentType().map(MediaType::toString).orElse("application/problem+json"),
                 response.body(), response, json);
+    }
+
+    /** A file of {@code projects} projects "p1", "p2", ... with costs and two categories. */
+    private static byte[] fileOf(int projects) {
+        StringBuilder file = new StringBuilder("META\nkey;value\ndescription;Groot\ncountry;Nederland\nunit;Stad\n"
+                + "instance;2026\nnum_projects;" + projects + "\nnum_votes;0\nbudget;100000000\nvote_type;approval\n"
+                + "PROJECTS\nproject_id;cost;name;category\n");
+        for (int i = 1; i <= projects; i++) {
+            file.append('p').append(i).append(';').append(1_000 + i).append(";Plan ").append(i).append(';')
+                    .append(i % 3 == 0 ? "groen" : "verkeer").append('\n');
+        }
+        return file.append("VOTES\nvoter_id;vote\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private long count(String sql, Object... params) throws SQLException {
+        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void importsTheMostProposalsAnElectionMayHaveInTheFilesOrderEachInTheAuditLog() throws SQLException {
+        long id = res(importText(fileOf(5000), organiser)).ok(201).id();
+
+        List<Map<String, Object>> proposals = api.get("/api/elections/" + id + "/proposals", organiser).ok(200).list();
+        assertEquals(5000, proposals.size());
+        for (int i = 0; i < proposals.size(); i++) {
+            assertEquals("p" + (i + 1), proposals.get(i).get("code"));
+            assertEquals(1_000 + i + 1, ((Number) proposals.get(i).get("cost")).intValue());
+        }
+        assertEquals("groen", proposals.get(2).get("category"));
+        assertEquals(5000, count("SELECT COUNT(*) FROM audit_event WHERE election_id = ? AND action = 'PROPOSAL_CREATED'"
+                + " AND actor = 'importeur'", id));
+        assertEquals(5000, count("SELECT COUNT(DISTINCT list_position) FROM proposal WHERE election_id = ?"
+                + " AND list_position BETWEEN 1 AND 5000", id));
+        // A proposal added by hand afterwards is the 5,001st: refused, the election keeps its 5,000.
+        api.post("/api/elections/" + id + "/proposals", Map.of("title", "Nog een", "cost", 10), organiser)
+                .problem(409, "TOO_MANY_PROPOSALS");
+        assertEquals(5000, count("SELECT COUNT(*) FROM proposal WHERE election_id = ?", id));
+    }
+
+    @Test
+    void aFileWithOneProposalTooManyIsRefusedAndLeavesNothingBehind() throws SQLException {
+        long elections = count("SELECT COUNT(*) FROM election");
+        long proposals = count("SELECT COUNT(*) FROM proposal");
+        long audit = count("SELECT COUNT(*) FROM audit_event");
+
+        res(importText(fileOf(5001), organiser)).problem(409, "TOO_MANY_PROPOSALS");
+
+        assertEquals(elections, count("SELECT COUNT(*) FROM election"));
+        assertEquals(proposals, count("SELECT COUNT(*) FROM proposal"));
+        assertEquals(audit, count("SELECT COUNT(*) FROM audit_event"));
     }
 
     @Test
