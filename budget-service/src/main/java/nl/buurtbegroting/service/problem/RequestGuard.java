@@ -80,6 +80,12 @@ final class RequestGuard {
             return refuse(request, ProblemCode.FOREIGN_ORIGIN,
                     "This service does not answer requests that pages of other sites make in a browser.");
         }
+        if (request.getMethod() == HttpMethod.POST && request.getPath().equals("/api/login")
+                && request.getContentType().filter(t -> !t.getSubtype().equals("json")).isPresent()) {
+            // The security module also reads a form here, where a member given twice silently counted once.
+            return refuse(request, ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the login as JSON: {\"username\": \"...\", \"password\": \"...\"} with Content-Type: application/json.");
+        }
         long length = request.getContentLength();
         if (length > maxRequestSize && request.getPath().startsWith("/api/")) {
             ApiProblem problem = ApiProblem.of(ProblemCode.REQUEST_TOO_LARGE, "The request body is " + length
@@ -94,6 +100,7 @@ final class RequestGuard {
 
     private Map<String, Object> sizeAndLimit(long length) {
         Map<String, Object> members = new java.util.LinkedHashMap<>();
+        members.put("reason", "BODY_TOO_LARGE");
         members.put("size", length);
         members.put("limit", maxRequestSize);
         return members;
