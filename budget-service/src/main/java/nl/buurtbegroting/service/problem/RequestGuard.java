@@ -32,7 +32,11 @@ import java.util.Map;
  * own refusal comes from inside its body buffer, which writes the answer while still busy and, with assertions on,
  * logs an {@code AssertionError} ("Failed to build error response") for every such request. Pages keep the
  * framework's path, because they answer with their own page; a chunked body without a length is found too large only
- * while it is read, so it keeps that path as well.
+ * while it is read, so it keeps that path as well ({@link TooLargeHandler} says which limit).
+ *
+ * <p>A login ({@code POST /api/login}) is taken only as JSON (415 UNSUPPORTED_MEDIA_TYPE otherwise): the security
+ * module would also read a form, where a field given twice silently counted once, while the JSON body is read as
+ * strictly as every other ({@link StrictJsonReader}).
  *
  * <p>{@code Origin: null} is what a browser sends with a form post from a page served with
  * {@code Referrer-Policy: no-referrer}, as every page of this service is: it is refused only when the browser also
