@@ -70,6 +70,25 @@ class UploadLimitsTest extends ApiTestBase {
     }
 
     @Test
+    void theFormHoldsExactlyOneFilePartAsAJsonBodyHoldsEachMemberOnce() throws Exception {
+        int before = api.get("/api/elections", admin).ok(200).list().size();
+        // Two 'file' parts: the first was imported and the second silently dropped.
+        HttpResponse<String> r = upload(part("file", "een.pb", FILE) + part("file", "twee.pb", FILE) + "--B--\r\n");
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"violations\":[{\"field\":\"file\",\"code\":\"REPEATED_PART\",\"message\":"
+                + "\"the form has more than one part 'file'; send one file\"}]"), r.body());
+        r = upload(part("file", "een.pb", FILE) + "--B\r\nContent-Disposition: form-data; name=\"naam\"\r\n\r\nx\r\n--B--\r\n");
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("{\"field\":\"naam\",\"code\":\"UNKNOWN_PART\",\"message\":\"the form has a part 'naam';"
+                + " an import takes only the part 'file'\"}"), r.body());
+        r = upload("--B\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\n" + FILE + "\r\n--B--\r\n");
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"code\":\"NOT_A_FILE\""), r.body());
+        assertEquals(before, api.get("/api/elections", admin).ok(200).list().size(), "nothing of a refused form is stored");
+        assertEquals(201, upload(part("file", "een.pb", FILE) + "--B--\r\n").statusCode());
+    }
+
+    @Test
     void tooManyPartsSaysHowManyAreRead() throws Exception {
         StringBuilder form = new StringBuilder();
         for (int i = 0; i < 200; i++) {
