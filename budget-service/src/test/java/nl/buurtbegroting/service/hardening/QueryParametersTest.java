@@ -78,6 +78,12 @@ class QueryParametersTest extends ApiTestBase {
     }
 
     @Test
+    void aNameInTheAddressIsQuotedWithoutControlCharactersAndCut() {
+        Map<String, Object> p = api.post("/api/accounts/a%00b%0Ac" + "d".repeat(200) + "/disable", null, admin).problem(404, "ACCOUNT_NOT_FOUND");
+        assertEquals("There is no account 'abc" + "d".repeat(61) + "'.", p.get("detail"));
+    }
+
+    @Test
     void aCorrectQueryStillWorks() {
         assertEquals(1, api.get("/api/elections/" + election + "/result/projects?page=1&size=1", null).ok(200).map().get("size"));
         api.get("/api/audit?electionId=" + election + "&after=0&limit=5", admin).ok(200);
