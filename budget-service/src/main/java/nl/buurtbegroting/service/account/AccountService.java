@@ -79,7 +79,7 @@ public class AccountService {
         // Names compare ignoring case everywhere (sign-in, disable): 'Kees' finds the account 'kees' here too.
         Account account = accounts.findForSignIn(username)
                 .orElseThrow(() -> ApiProblem.of(ProblemCode.ACCOUNT_NOT_FOUND,
-                        "There is no account '" + username + "'."));
+                        "There is no account '" + shown(username) + "'."));
         if (account.role() != Role.ORGANISER) {
             throw ApiProblem.invalid("username", "GRANT_NEEDS_ORGANISER", "Only organisers are granted elections.");
         }
@@ -112,7 +112,7 @@ public class AccountService {
         List<Account> found = TextCheck.firstFault(username) >= 0 || username.length() > 64 ? List.of()
                 : accounts.findIgnoringCase(username);
         if (found.size() != 1) {
-            throw ApiProblem.of(ProblemCode.ACCOUNT_NOT_FOUND, "There is no account '" + username + "'.");
+            throw ApiProblem.of(ProblemCode.ACCOUNT_NOT_FOUND, "There is no account '" + shown(username) + "'.");
         }
         audit.record(actor, "ACCOUNT_DISABLED", null, found.get(0).username(), "its tokens end at once");
         sessions.setDisabled(found.get(0).username(), true);
@@ -186,7 +186,7 @@ public class AccountService {
     public AccountView revokeElection(String actor, String username, long electionId) {
         Account account = accounts.findByUsername(username)
                 .orElseThrow(() -> ApiProblem.of(ProblemCode.ACCOUNT_NOT_FOUND,
-                        "There is no account '" + username + "'."));
+                        "There is no account '" + shown(username) + "'."));
         for (ElectionGrant g : grants.findByUsername(username)) {
             if (g.electionId() == electionId) {
                 grants.delete(g);
@@ -201,7 +201,7 @@ public class AccountService {
     public void setPassword(String actor, String username, char[] password) {
         Account a = accounts.findByUsername(username)
                 .orElseThrow(() -> ApiProblem.of(ProblemCode.ACCOUNT_NOT_FOUND,
-                        "There is no account '" + username + "'."));
+                        "There is no account '" + shown(username) + "'."));
         requireStrong(a.username(), new String(password));
         accounts.update(new Account(a.id(), a.username(), hasher.hash(password), a.role(), a.createdAt()));
         audit.record(actor, actor.equals(username) ? "PASSWORD_CHANGED" : "PASSWORD_RESET", null, username, null);
@@ -212,7 +212,7 @@ public class AccountService {
     public void changeOwnPassword(String username, char[] current, char[] password) {
         Account a = accounts.findByUsername(username)
                 .orElseThrow(() -> ApiProblem.of(ProblemCode.ACCOUNT_NOT_FOUND,
-                        "There is no account '" + username + "'."));
+                        "There is no account '" + shown(username) + "'."));
         if (!hasher.matches(current, a.passwordHash())) {
             throw ApiProblem.invalid("currentPassword", "PASSWORD_WRONG", "the current password is not right");
         }
@@ -223,5 +223,15 @@ public class AccountService {
         List<Long> granted = grants.findByUsername(account.username()).stream()
                 .map(ElectionGrant::electionId).sorted().toList();
         return new AccountView(account.id(), account.username(), account.role(), granted, account.createdAt());
+    }
+
+    /**
+     * A name from the address as an answer quotes it: at most 64 characters (the longest name), control characters
+     * left out, so that {@code /api/accounts/%00.../disable} is not echoed back byte for byte.
+     */
+    private static String shown(String username) {
+        StringBuilder out = new StringBuilder();
+        username.codePoints().filter(cp -> !Character.isISOControl(cp)).limit(64).forEach(out::appendCodePoint);
+        return out.toString();
     }
 }

@@ -45,6 +45,14 @@ class AuditController {
         if (n < 1 || n > MAX_LIMIT) {
             throw ApiProblem.invalid("limit", "NUMBER_OUT_OF_RANGE", "'limit' must be from 1 to " + MAX_LIMIT + "; it is " + n + ".");
         }
+        if (electionId != null && electionId < 1) {
+            throw ApiProblem.invalid("electionId", "NUMBER_OUT_OF_RANGE", "'electionId' is an election's id, from 1 on; it is "
+                    + electionId + ".");
+        }
+        if (after != null && after < 0) {
+            throw ApiProblem.invalid("after", "NUMBER_OUT_OF_RANGE", "'after' is the id of the last event read, 0 or more; it is "
+                    + after + ".");
+        }
         long from = after == null ? 0 : after;
         return electionId != null ? repository.readOn(electionId, from, n) : repository.readOn(from, n);
     }

@@ -28,9 +28,11 @@ import java.util.List;
 class ElectionController {
 
     private final ElectionService service;
+    private final VotingSchedule schedule;
 
-    ElectionController(ElectionService service) {
+    ElectionController(ElectionService service, VotingSchedule schedule) {
         this.service = service;
+        this.schedule = schedule;
     }
 
     @Post
@@ -78,6 +80,16 @@ class ElectionController {
     @Operation(summary = "Move the end of voting of an OPEN election later (audited, in the bundle's events)")
     ElectionView extend(@PathVariable long id, @Body @Valid ExtendRequest request, Authentication authentication) {
         return service.extend(Caller.of(authentication), id, request.votingCloses());
+    }
+
+    @Post("/{id}/schedule")
+    @Secured({Roles.ADMIN, Roles.ORGANISER})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Move the voting times of an OPEN election: before voting starts both may move either way; "
+            + "after, only the end, and only later (400 VALIDATION_FAILED: VOTING_STARTED, NOT_LATER, NOT_AFTER_NOW, "
+            + "WINDOW_INVALID, NOTHING_TO_CHANGE; 409 ELECTION_NOT_OPEN); audited, in the bundle's events")
+    ElectionView schedule(@PathVariable long id, @Body @Valid ScheduleRequest request, Authentication authentication) {
+        return schedule.reschedule(Caller.of(authentication), id, request);
     }
 
     @Post("/{id}/close")

@@ -62,6 +62,8 @@ public enum ProblemCode {
             "Illegal transition", "The election cannot move to that state from this one."),
     TOO_MANY_PROPOSALS(409, false, "Te veel voorstellen", "Een stemming heeft ten hoogste 5000 voorstellen.",
             "Too many proposals", "An election has at most 5000 proposals."),
+    TOO_MANY_CODES(409, false, "Te veel codes", "Deze stemming heeft al zoveel codes als de dienst toestaat (zie 'limit').",
+            "Too many codes", "The election would have more voting codes than the service allows; see 'limit'."),
     TALLY_FAILED(409, false, "Tellen lukt niet", "De regel kan deze stemming niet tellen.",
             "Tally failed", "The rule cannot count this election."),
     TALLY_OUTDATED(409, false, "Opnieuw tellen", "De stemming telt nu anders dan bij het tellen. Tel opnieuw, bekijk de uitslag en publiceer dan.",

@@ -12,6 +12,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 
 import java.net.URI;
@@ -25,6 +26,17 @@ import java.util.Map;
  * server reads up to 64 KB so that it gets to say so), and a request carrying the {@code Origin} of another site
  * (403 FOREIGN_ORIGIN). The last replaces the framework's cross-origin refusal, which is a bare 403 with no body.
  * Same origin is the request's own {@code Host}, or {@code bb.public-url}.
+ *
+ * <p>An API request whose {@code Content-Length} is over {@code micronaut.server.max-request-size} is answered here
+ * too (413 REQUEST_TOO_LARGE naming its size and the limit), before anything subscribes to its body. The framework's
+ * own refusal comes from inside its body buffer, which writes the answer while still busy and, with assertions on,
+ * logs an {@code AssertionError} ("Failed to build error response") for every such request. Pages keep the
+ * framework's path, because they answer with their own page; a chunked body without a length is found too large only
+ * while it is read, so it keeps that path as well ({@link TooLargeHandler} says which limit).
+ *
+ * <p>A login ({@code POST /api/login}) is taken only as JSON (415 UNSUPPORTED_MEDIA_TYPE otherwise): the security
+ * module would also read a form, where a field given twice silently counted once, while the JSON body is read as
+ * strictly as every other ({@link StrictJsonReader}).
  *
  * <p>{@code Origin: null} is what a browser sends with a form post from a page served with
  * {@code Referrer-Policy: no-referrer}, as every page of this service is: it is refused only when the browser also
@@ -41,10 +53,13 @@ final class RequestGuard {
 
     private final ErrorResponseProcessor<?> problems;
     private final String publicOrigin;
+    private final long maxRequestSize;
 
-    RequestGuard(ErrorResponseProcessor<?> problems, @Property(name = "bb.public-url", defaultValue = "") String publicUrl) {
+    RequestGuard(ErrorResponseProcessor<?> problems, @Property(name = "bb.public-url", defaultValue = "") String publicUrl,
+                 HttpServerConfiguration server) {
         this.problems = problems;
         this.publicOrigin = origin(publicUrl);
+        this.maxRequestSize = server.getMaxRequestSize();
     }
 
     @RequestFilter
@@ -69,7 +84,30 @@ final class RequestGuard {
             return refuse(request, ProblemCode.FOREIGN_ORIGIN,
                     "This service does not answer requests that pages of other sites make in a browser.");
         }
+        if (request.getMethod() == HttpMethod.POST && request.getPath().equals("/api/login")
+                && request.getContentType().filter(t -> !t.getSubtype().equals("json")).isPresent()) {
+            // The security module also reads a form here, where a member given twice silently counted once.
+            return refuse(request, ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the login as JSON: {\"username\": \"...\", \"password\": \"...\"} with Content-Type: application/json.");
+        }
+        long length = request.getContentLength();
+        if (length > maxRequestSize && request.getPath().startsWith("/api/")) {
+            ApiProblem problem = ApiProblem.of(ProblemCode.REQUEST_TOO_LARGE, "The request body is " + length
+                    + " bytes; this service accepts at most " + maxRequestSize + " bytes (" + (maxRequestSize >> 20)
+                    + " MB) in one request.", sizeAndLimit(length));
+            // The body stays unread: the connection is closed after the answer (LingeringClose reads the rest away).
+            return problems.processResponse(ErrorContext.builder(request).cause(problem).build(),
+                    HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)).header(HttpHeaders.CONNECTION, "close");
+        }
         return null;
+    }
+
+    private Map<String, Object> sizeAndLimit(long length) {
+        Map<String, Object> members = new java.util.LinkedHashMap<>();
+        members.put("reason", "BODY_TOO_LARGE");
+        members.put("size", length);
+        members.put("limit", maxRequestSize);
+        return members;
     }
 
     private boolean sameOrigin(HttpRequest<?> request, String origin) {

@@ -23,17 +23,18 @@ import java.util.Map;
  */
 final class LifecycleEvents {
 
-    private static final Map<String, String> TYPES = Map.of(
-            "ELECTION_CREATED", "created",
-            "ELECTION_IMPORTED", "created",
-            "CODE_BATCH_ISSUED", "codes-issued",
-            "CODE_BATCH_REVOKED", "codes-revoked",
-            "ELECTION_OPEN", "opened",
-            "VOTING_EXTENDED", "voting-extended",
-            "ELECTION_CLOSED", "closed",
-            "BALLOTS_SCRUBBED", "ballots-scrubbed",
-            "ELECTION_TALLIED", "tallied",
-            "ELECTION_PUBLISHED", "published");
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("ELECTION_CREATED", "created"),
+            Map.entry("ELECTION_IMPORTED", "created"),
+            Map.entry("CODE_BATCH_ISSUED", "codes-issued"),
+            Map.entry("CODE_BATCH_REVOKED", "codes-revoked"),
+            Map.entry("ELECTION_OPEN", "opened"),
+            Map.entry("VOTING_EXTENDED", "voting-extended"),
+            Map.entry("VOTING_RESCHEDULED", "voting-rescheduled"),
+            Map.entry("ELECTION_CLOSED", "closed"),
+            Map.entry("BALLOTS_SCRUBBED", "ballots-scrubbed"),
+            Map.entry("ELECTION_TALLIED", "tallied"),
+            Map.entry("ELECTION_PUBLISHED", "published"));
 
     private LifecycleEvents() {
     }
@@ -64,6 +65,7 @@ final class LifecycleEvents {
                         case "ELECTION_OPEN" -> data.putAll(eligibility(c, electionId));
                         case "CODE_BATCH_ISSUED", "CODE_BATCH_REVOKED" -> data.putAll(batch(batches, r.getString(4)));
                         case "VOTING_EXTENDED" -> data.put("votingCloses", r.getString(4));
+                        case "VOTING_RESCHEDULED" -> rescheduled(data, r.getString(4));
                         case "ELECTION_TALLIED" -> data.putAll(tallied);
                         case "ELECTION_PUBLISHED" -> data.putAll(published);
                         default -> {
@@ -75,6 +77,19 @@ final class LifecycleEvents {
             }
         }
         return events;
+    }
+
+    /** The times a reschedule set ("opens closes" in the audit subject; "null" where there is none). */
+    private static void rescheduled(Map<String, Object> data, String subject) {
+        String[] times = subject.split(" ");
+        if (times.length == 2) {
+            if (!times[0].equals("null")) {
+                data.put("votingOpens", times[0]);
+            }
+            if (!times[1].equals("null")) {
+                data.put("votingCloses", times[1]);
+            }
+        }
     }
 
     /** What the election requires of voters and where that is applied, for the "opened" event. */

@@ -92,7 +92,7 @@ class PublicationController {
     @Operation(summary = "The published result's projects a page at a time, each with everything: exact figures "
             + "(details) and explanations (nl, en). page from 1 (default 1), size 1 to 500 (default 100); the answer "
             + "has page, size, pages, total, projects and links (first, last, prev, next), and a Link header. "
-            + "400 VALIDATION_FAILED (page, size: NOT_A_WHOLE_NUMBER, OUT_OF_RANGE, PAGE_AFTER_LAST), 404, "
+            + "400 VALIDATION_FAILED (page, size: NOT_A_WHOLE_NUMBER, NUMBER_OUT_OF_RANGE, PAGE_AFTER_LAST), 404, "
             + "409 ELECTION_NOT_PUBLISHED")
     HttpResponse<byte[]> projects(@PathVariable long id, @QueryValue @Nullable String page,
                                   @QueryValue @Nullable String size) {

@@ -30,12 +30,14 @@ record ResultPaging(int page, int size) {
         if (raw == null) {
             return absent;
         }
-        if (!raw.matches("[0-9]{1,10}")) {
+        if (!raw.matches("-?[0-9]+")) {
             throw ApiProblem.invalid(field, "NOT_A_WHOLE_NUMBER", "'" + field + "' must be a whole number from "
                     + min + (max == Integer.MAX_VALUE ? " on" : " to " + max) + ".");
         }
-        long value = Long.parseLong(raw);
+        // A whole number, but perhaps negative or of more digits than any page: said as out of range, with the value.
+        long value = raw.length() > 11 ? Long.MAX_VALUE : Long.parseLong(raw);
         if (value < min || value > max) {
+            raw = raw.length() > 20 ? raw.substring(0, 20) + "..." : raw;
             throw ApiProblem.invalid(field, "NUMBER_OUT_OF_RANGE", "'" + field + "' must be from " + min
                     + (max == Integer.MAX_VALUE ? " on" : " to " + max) + "; it is " + raw + ".");
         }

@@ -16,7 +16,8 @@ import jakarta.validation.constraints.Size;
  *                 {@code eligibility.districts}, when the election lists districts; absent otherwise
  */
 @Serdeable
-public record CodeBatchRequest(@Positive @Max(CodeBatchService.MAX_COUNT) int count,
+public record CodeBatchRequest(@Positive @Max(value = CodeBatchService.MAX_COUNT,
+        message = "must be at most 200000 codes a batch; issue several batches for more") int count,
                                @NotBlank @Size(max = 100) String label,
                                @Nullable @Size(min = 1, max = 100) String district) {
 }

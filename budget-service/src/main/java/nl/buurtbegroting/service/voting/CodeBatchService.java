@@ -38,7 +38,10 @@ import java.util.List;
 @Singleton
 public class CodeBatchService {
 
-    /** Most codes in one batch. */
+    /**
+     * Most codes in one batch: one batch is made in memory (its codes, their hashes and the CSV, about 25 MB), and
+     * 200,000 letters is more than any city prints in one run. More are issued in several batches.
+     */
     public static final int MAX_COUNT = 200_000;
     private static final int JDBC_BATCH = 1_000;
 
@@ -54,12 +57,14 @@ public class CodeBatchService {
     private final String publicUrl;
     private final BeanProvider<EmbeddedServer> server;
     private final SecureRandom random = new SecureRandom();
+    private final long maxPerElection;
 
     public CodeBatchService(TransactionOperations<Connection> transactions, ElectionRepository elections,
                             CodeBatchRepository batches, ElectionAccess access, AuditLog audit, CodeHasher hasher,
                             BallotStore ballots, Clock clock, ElectionMapper mapper,
                             @Property(name = "bb.public-url", defaultValue = "") String publicUrl,
-                            BeanProvider<EmbeddedServer> server) {
+                            BeanProvider<EmbeddedServer> server,
+                            @Property(name = "bb.codes.max-per-election", defaultValue = "2000000") long maxPerElection) {
         this.transactions = transactions;
         this.elections = elections;
         this.batches = batches;
@@ -71,6 +76,7 @@ public class CodeBatchService {
         this.mapper = mapper;
         this.publicUrl = publicUrl;
         this.server = server;
+        this.maxPerElection = maxPerElection;
     }
 
     /** A new batch and its codes, which the caller must hand out and forget. */
@@ -91,9 +97,15 @@ public class CodeBatchService {
         access.requireWritable(caller, electionId);
         requireIssuable(electionId, election.state());
         checkDistrict(election, district);
+        // Before the codes are made (seconds for a large batch), and again under the lock, where it counts.
+        transactions.executeRead(status -> {
+            requireRoom(status.getConnection(), electionId, request.count(), false);
+            return null;
+        });
         if (election.state() == ElectionState.OPEN && !caller.isAdmin()) {
             CodeBatchView pending = transactions.executeWrite(status -> {
                 requireIssuable(electionId, ElectionState.valueOf(ballots.lockedState(status.getConnection(), electionId)));
+                requireRoom(status.getConnection(), electionId, request.count(), false);
                 CodeBatchRow row = batches.save(new CodeBatchRow(null, electionId, label, request.count(), false,
                         caller.username(), Instant.now(clock), district, true, true, null));
                 audit.record(caller.username(), "CODE_BATCH_REQUESTED", electionId, "batch " + row.id(),
@@ -164,12 +176,41 @@ public class CodeBatchService {
             // writing 200,000 codes takes seconds, and a lock taken first would hold every ballot of an open
             // election for that long. A close that committed meanwhile is seen here and refuses the batch.
             requireIssuable(electionId, ElectionState.valueOf(ballots.lockedState(status.getConnection(), electionId)));
+            requireRoom(status.getConnection(), electionId, row.codeCount(), true);
             audit.record(caller.username(), "CODE_BATCH_ISSUED", electionId, "batch " + row.id(),
                     row.codeCount() + " codes, label '" + row.label() + "'"
                             + (row.whileOpen() ? ", while voting was open, approved by " + row.approvedBy() : ""));
             return view(row, 0);
         });
         return new Issued(view, codes);
+    }
+
+    /**
+     * At most {@code bb.codes.max-per-election} codes (2,000,000: more than the residents of any Dutch city, paper
+     * and replacements included) in the batches of one election that are not revoked, counting those awaiting
+     * approval; with {@code counted}, the batch of {@code count} codes is among them already (saved in this
+     * transaction). Without a bound, anyone allowed to issue could fill the database one batch at a time.
+     */
+    private void requireRoom(Connection c, long electionId, long count, boolean counted) throws java.sql.SQLException {
+        long issued;
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT COALESCE(SUM(code_count), 0) FROM code_batch WHERE election_id = ? AND revoked = FALSE")) {
+            s.setLong(1, electionId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                issued = r.getLong(1) - (counted ? count : 0);
+            }
+        }
+        if (issued + count > maxPerElection) {
+            java.util.Map<String, Object> members = new java.util.LinkedHashMap<>();
+            members.put("limit", maxPerElection);
+            members.put("issued", issued);
+            members.put("requested", count);
+            throw ApiProblem.of(ProblemCode.TOO_MANY_CODES, "Election " + electionId + " has " + issued
+                    + " codes in batches that are not revoked; " + count + " more would pass the limit of "
+                    + maxPerElection + " codes an election (bb.codes.max-per-election). At most "
+                    + Math.max(0, maxPerElection - issued) + " more can be issued.", members);
+        }
     }
 
     private void checkDistrict(ElectionRow election, String district) {

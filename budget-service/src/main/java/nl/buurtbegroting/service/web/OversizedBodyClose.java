@@ -10,7 +10,8 @@ import io.micronaut.http.server.HttpServerConfiguration;
  * Closes the connection after answering a body over the size limit. The server answers such a body (413, or a
  * page's 404 before its body is read) and then no longer reads it: a browser or an HTTP client that sends the whole
  * body before it reads the answer waited for ever (an organiser's 9 MB file on the import page). Closing ends the
- * wait, and the answer reaches the client.
+ * wait; {@link LingeringClose} makes the close send the answer first and read the unread body away, so that the
+ * answer reaches the client rather than a TCP reset.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class OversizedBodyClose {

@@ -177,8 +177,8 @@ class ResultPagingTest {
     void badParametersAreRefusedWithTheFieldAndAStableCode() {
         api.get(path("/result/projects?page=0"), null).invalid("page", "NUMBER_OUT_OF_RANGE");
         api.get(path("/result/projects?page=abc"), null).invalid("page", "NOT_A_WHOLE_NUMBER");
-        api.get(path("/result/projects?page=-1"), null).invalid("page", "NOT_A_WHOLE_NUMBER");
-        api.get(path("/result/projects?page=99999999999"), null).invalid("page", "NOT_A_WHOLE_NUMBER");
+        api.get(path("/result/projects?page=-1"), null).invalid("page", "NUMBER_OUT_OF_RANGE");
+        api.get(path("/result/projects?page=99999999999"), null).invalid("page", "NUMBER_OUT_OF_RANGE");
         api.get(path("/result/projects?size=0"), null).invalid("size", "NUMBER_OUT_OF_RANGE");
         api.get(path("/result/projects?size=501"), null).invalid("size", "NUMBER_OUT_OF_RANGE");
         api.get(path("/result/projects?size=1.5"), null).invalid("size", "NOT_A_WHOLE_NUMBER");
