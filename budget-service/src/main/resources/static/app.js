@@ -243,6 +243,8 @@
       var verify = codeField(form);
       bars(form);
       form.addEventListener('submit', function (event) {
+        // The language switch sends the form as it is, to come back in the other language: nothing to check yet.
+        if (event.submitter && event.submitter.name === 'switch') return;
         if (verify && !verify()) { event.preventDefault(); document.getElementById('code').focus(); }
       });
     }

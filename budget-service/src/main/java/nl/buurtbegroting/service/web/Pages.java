@@ -35,7 +35,11 @@ public class Pages {
 
     /** The layout's model for a request: its language and path, and a title from the bundle. */
     public Page page(HttpRequest<?> request, String titleKey, Object... args) {
-        Lang lang = Lang.of(request);
+        return page(request, Lang.of(request), titleKey, args);
+    }
+
+    /** The layout's model in a given language: the one a resident just switched to, before the cookie comes back. */
+    public Page page(HttpRequest<?> request, Lang lang, String titleKey, Object... args) {
         return new Page(lang, messages, theme, messages.get(lang, titleKey, args), request.getPath());
     }
 
@@ -75,7 +79,14 @@ public class Pages {
         return respond(request, status, "notice", page, new Notice(page.t(textKey, args)));
     }
 
-    /** The model of the notice page. */
-    public record Notice(String text) {
+    /**
+     * The model of the notice page: its text, an optional second paragraph ({@code more}, may be empty) and the
+     * way on ({@code href} and {@code link}; the start page when {@code href} is empty).
+     */
+    public record Notice(String text, String more, String href, String link) {
+
+        public Notice(String text) {
+            this(text, "", "", "");
+        }
     }
 }
