@@ -153,6 +153,9 @@
             if (!doc.querySelector('main')) { form.submit(); return; }
             document.title = doc.title;
             document.querySelector('main').replaceWith(document.adoptNode(doc.querySelector('main')));
+            // The header too: its language switch sends the new page's form (the receipt's, or none on a notice).
+            var header = doc.querySelector('header.site');
+            if (header) document.querySelector('header.site').replaceWith(document.adoptNode(header));
             var main = document.querySelector('main');
             init();
             // init() has put the focus on the error summary when the answer is the form with errors (a code used
