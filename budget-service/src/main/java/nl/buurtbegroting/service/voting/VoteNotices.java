@@ -47,19 +47,19 @@ final class VoteNotices {
         Page posted = pages.page(request, lang, ended ? "vote.ended.title" : "vote.notOpen.title");
         // The language switch comes back to the vote's address (a GET shows this notice too), not to a step's POST.
         Page page = new Page(lang, posted.messages(), posted.theme(), posted.title(), "/vote/" + e.id());
-        String name = Page.isolate(e.name());
-        String text;
+        Page.Typed name = Page.typed(e.name());
+        gg.jte.Content text;
         if (e.state() == ElectionState.PUBLISHED) {
-            text = page.t("vote.notOpen.published", name);
+            text = page.tm("vote.notOpen.published", name);
         } else if (ended) {
             text = e.votingCloses() != null && !now.isBefore(e.votingCloses())
-                    ? page.t("vote.notOpen.ended", name, page.when(e.votingCloses()))
-                    : page.t("vote.notOpen.closed", name);
+                    ? page.tm("vote.notOpen.ended", name, page.when(e.votingCloses()))
+                    : page.tm("vote.notOpen.closed", name);
         } else if (before && e.votingOpens() != null) {
-            text = e.votingCloses() != null ? page.t("vote.notOpen.window", name, page.when(e.votingOpens()), page.when(e.votingCloses()))
-                    : page.t("vote.notOpen.opens", name, page.when(e.votingOpens()));
+            text = e.votingCloses() != null ? page.tm("vote.notOpen.window", name, page.when(e.votingOpens()), page.when(e.votingCloses()))
+                    : page.tm("vote.notOpen.opens", name, page.when(e.votingOpens()));
         } else {
-            text = page.t("vote.notOpen.text", name);
+            text = page.tm("vote.notOpen.text", name);
         }
         String more = afterForm ? page.t(ended ? "vote.notOpen.notSent.ended" : "vote.notOpen.notSent") : "";
         return pages.respond(request, status, "notice", page, new Pages.Notice(text, more,
