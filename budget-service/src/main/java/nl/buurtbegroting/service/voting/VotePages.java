@@ -125,7 +125,7 @@ class VotePages {
             errors.add(0, new VoteForm.FieldError("code", page.t("error.CODE_MISSING")));
         } else {
             try {
-                VoteForm.FieldError codeError = codeError(page, e, filled, request);
+                VoteForm.FieldError codeError = codeError(page, e.election().id(), filled.code(), filled.submissionId(), request);
                 if (codeError != null) {
                     errors.add(0, codeError);
                 }
@@ -151,18 +151,48 @@ class VotePages {
      * its form, then whether it is this election's and unused. Null when it can be cast with.
      */
     @Nullable
-    private VoteForm.FieldError codeError(Page page, Loaded e, Filled filled, HttpRequest<?> request) {
+    private VoteForm.FieldError codeError(Page page, long electionId, String typed, String submissionId, HttpRequest<?> request) {
         VotingCode code;
         try {
-            code = BallotService.parse(filled.code());
+            code = BallotService.parse(typed);
         } catch (VotingProblem problem) {
             return new VoteForm.FieldError("code", page.t("error." + problem.code()));
         }
-        return switch (codes.of(e.election().id(), code, filled.submissionId(), addresses.addressOf(request))) {
+        return switch (codes.of(electionId, code, submissionId, addresses.addressOf(request))) {
             case UNKNOWN -> new VoteForm.FieldError("code", page.t("error.UNKNOWN_CODE"));
             case USED -> new VoteForm.FieldError("code", page.t("error.CODE_ALREADY_USED"));
             case UNUSED, CAST_BY_THIS_SUBMISSION -> null;
         };
+    }
+
+    /**
+     * The code alone, checked by the page's script as soon as the letter's link has put it in the field, before the
+     * resident fills in the ballot: no content when it can be used, else the message for beside the field (the
+     * same as the review's). Without JavaScript the review is the first moment the service sees the code.
+     */
+    @Post(value = "/code", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = "text/plain;charset=utf-8")
+    HttpResponse<String> code(HttpRequest<?> request, @PathVariable String id, @Body @Nullable String body) {
+        Form form = Form.parse(body);
+        Lang lang = Lang.of(request);
+        Loaded e = load(Ids.parse(id));
+        if (e == null) {
+            return HttpResponse.<String>status(HttpStatus.NOT_FOUND).body(pages.messages().get(lang, "notFound.title"));
+        }
+        Page page = page(request, lang, e.election());
+        if (!takesVotes(e.election())) {
+            return HttpResponse.<String>status(HttpStatus.CONFLICT).body(page.t("error.ELECTION_NOT_OPEN"));
+        }
+        String sid = form.get("submissionId").matches("[A-Za-z0-9_-]{16,64}") ? form.get("submissionId") : newSubmissionId();
+        String typed = form.get("code").length() > 64 ? form.get("code").substring(0, 64) : form.get("code");
+        try {
+            VoteForm.FieldError error = codeError(page, e.election().id(), typed, sid, request);
+            return error == null ? HttpResponse.noContent()
+                    : HttpResponse.<String>status(HttpStatus.UNPROCESSABLE_ENTITY).body(error.message());
+        } catch (TooManyFailedCodesException tooMany) {
+            return HttpResponse.<String>status(HttpStatus.TOO_MANY_REQUESTS)
+                    .body(page.count("error.TOO_MANY_FAILED_CODES", Math.max(1, (tooMany.retryAfterSeconds() + 59) / 60)))
+                    .header("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+        }
     }
 
     /** The cast; also the receipt sent again with the language switch, which the retry path answers with the same receipt. */

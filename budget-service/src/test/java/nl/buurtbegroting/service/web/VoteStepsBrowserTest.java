@@ -153,6 +153,16 @@ class VoteStepsBrowserTest extends ApiTestBase {
         assertEquals(hash, b.driver.findElement(By.id("ballot-hash")).getText());
         axe(b, "receipt after the switch", findings);
 
+        if (javascript) {
+            // The letter's link opened again: the page asks the service about the code before the ballot is filled in.
+            b.driver.get(base + "/vote/" + id + "#" + code);
+            WebElement early = waitFor(b.driver).until(d -> {
+                WebElement box = d.findElement(By.id("code-error"));
+                return box.isDisplayed() ? box : null;
+            });
+            assertEquals("Error: This code has already been used to vote. Each code works only once.", early.getText().replace("\n", " "));
+            axe(b, "used code from the letter's link", findings);
+        }
         // The same code again, on a fresh form: refused at the review, beside the field.
         b.driver.get(base + "/vote/" + id);
         waitFor(b.driver).until(d -> !d.findElements(By.id("code")).isEmpty());

@@ -180,6 +180,32 @@ class VoteStepsTest extends ApiTestBase {
     }
 
     @Test
+    void theLettersLinkHasItsCodeCheckedBeforeTheBallotWithoutUsingItUp() {
+        long id = Elections.open(api, organiser, "Buurtbudget Vroeg", Map.of("format", "APPROVAL"), "greedy");
+        List<String> codes = Elections.codes(api, organiser, id, 2, "Brief");
+        List<String[]> first = List.of(field("code", codes.get(0)), field("submissionId", "sid-steps-early-00001"));
+        WebClient.Page fine = web.post("/vote/" + id + "/code", first);
+        assertEquals(204, fine.status());
+        assertEquals("", fine.body());
+        WebClient.Page review = web.post("/vote/" + id, form("sid-steps-early-00001", codes.get(0), "a"));
+        assertEquals(200, web.post("/vote/" + id + "/cast", review.hiddenFields()).status());
+        assertEquals(204, web.post("/vote/" + id + "/code", first).status(), "this submission's own code: its receipt");
+        WebClient.Page used = web.post("/vote/" + id + "/code",
+                List.of(field("code", codes.get(0)), field("submissionId", "sid-steps-early-00002")));
+        assertEquals(422, used.status());
+        assertEquals("Met deze code is al gestemd. Elke code werkt maar één keer.", used.body());
+        WebClient.Page typo = english.post("/vote/" + id + "/code", List.of(field("code", Elections.typo(codes.get(1)))));
+        assertEquals(422, typo.status());
+        assertEquals("The code has a typing mistake. Check the characters one by one.", typo.body());
+        assertEquals(404, web.post("/vote/987651/code", first).status());
+        api.post("/api/elections/" + id + "/close", null, organiser).ok(200);
+        WebClient.Page closed = web.post("/vote/" + id + "/code", List.of(field("code", codes.get(1))));
+        assertEquals(409, closed.status());
+        assertEquals("U kunt nu niet stemmen. De stemming is niet open.", closed.body());
+        assertEquals(Map.of("ballots", 1, "codesUsed", 1), turnout(id));
+    }
+
+    @Test
     void theChoiceSurvivesTheLanguageSwitchOnEveryStep() {
         long id = Elections.open(api, organiser, "Buurtbudget Talen", Map.of("format", "APPROVAL"), "greedy");
         String code = Elections.codes(api, organiser, id, 1, "Brief").get(0);
