@@ -170,8 +170,13 @@ class VotePages {
      * resident fills in the ballot: no content when it can be used, else the message for beside the field (the
      * same as the review's). Without JavaScript the review is the first moment the service sees the code.
      */
-    @Post(value = "/code", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = "text/plain;charset=utf-8")
+    @Post(value = "/code", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = {"text/plain", "text/html"})
     HttpResponse<String> code(HttpRequest<?> request, @PathVariable String id, @Body @Nullable String body) {
+        // Plain text whatever the Accept header (a page's fetch sends */*): the message goes into the page as text.
+        return codeAnswer(request, id, body).contentType("text/plain;charset=utf-8");
+    }
+
+    private MutableHttpResponse<String> codeAnswer(HttpRequest<?> request, String id, @Nullable String body) {
         Form form = Form.parse(body);
         Lang lang = Lang.of(request);
         Loaded e = load(Ids.parse(id));
@@ -186,7 +191,7 @@ class VotePages {
         String typed = form.get("code").length() > 64 ? form.get("code").substring(0, 64) : form.get("code");
         try {
             VoteForm.FieldError error = codeError(page, e.election().id(), typed, sid, request);
-            return error == null ? HttpResponse.noContent()
+            return error == null ? HttpResponse.<String>noContent()
                     : HttpResponse.<String>status(HttpStatus.UNPROCESSABLE_ENTITY).body(error.message());
         } catch (TooManyFailedCodesException tooMany) {
             return HttpResponse.<String>status(HttpStatus.TOO_MANY_REQUESTS)

@@ -194,12 +194,12 @@ class VoteStepsTest extends ApiTestBase {
                 List.of(field("code", codes.get(0)), field("submissionId", "sid-steps-early-00002")));
         assertEquals(422, used.status());
         assertEquals("Met deze code is al gestemd. Elke code werkt maar één keer.", used.body());
-        WebClient.Page typo = english.post("/vote/" + id + "/code", List.of(field("code", Elections.typo(codes.get(1)))));
+        WebClient.Page typo = english.post("/vote/" + id + "/code", List.<String[]>of(field("code", Elections.typo(codes.get(1)))));
         assertEquals(422, typo.status());
         assertEquals("The code has a typing mistake. Check the characters one by one.", typo.body());
         assertEquals(404, web.post("/vote/987651/code", first).status());
         api.post("/api/elections/" + id + "/close", null, organiser).ok(200);
-        WebClient.Page closed = web.post("/vote/" + id + "/code", List.of(field("code", codes.get(1))));
+        WebClient.Page closed = web.post("/vote/" + id + "/code", List.<String[]>of(field("code", codes.get(1))));
         assertEquals(409, closed.status());
         assertEquals("U kunt nu niet stemmen. De stemming is niet open.", closed.body());
         assertEquals(Map.of("ballots", 1, "codesUsed", 1), turnout(id));
