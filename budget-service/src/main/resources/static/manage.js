@@ -8,6 +8,7 @@
   if (summary) {
     summary.focus();
   }
+  keepAcrossTheLanguageSwitch();
   var body = document.body;
   var idle = +body.getAttribute('data-idle');
   if (!(idle > 0) || !window.fetch) return;
@@ -46,4 +47,44 @@
     document.querySelector('main').prepend(box);
   }
   schedule();
+
+  /**
+   * The language switch is a link: what was typed into this page's forms is kept for the page in the other language
+   * (sessionStorage of this tab, removed as soon as it is read back). Never passwords, tokens or a ballot's code.
+   */
+  function keepAcrossTheLanguageSwitch() {
+    var link = document.querySelector('header .lang');
+    var store;
+    try { store = window.sessionStorage; } catch (e) { return; }
+    if (!link || !store) return;
+    var key = 'bb-switch:' + location.pathname;
+    link.addEventListener('click', function () {
+      var saved = [];
+      document.querySelectorAll('main form').forEach(function (form, i) {
+        Array.prototype.forEach.call(form.elements, function (el) {
+          if (!el.name || /^(hidden|password|file|submit|button)$/.test(el.type) || /password|csrf|ballotCode/i.test(el.name)) return;
+          saved.push([i, el.name, el.value, el.type === 'checkbox' || el.type === 'radio' ? el.checked : null]);
+        });
+      });
+      try { store.setItem(key, JSON.stringify(saved)); } catch (e) { /* Full or refused: the switch still works. */ }
+    });
+    var raw = store.getItem(key);
+    if (!raw) return;
+    store.removeItem(key);
+    var forms = document.querySelectorAll('main form');
+    var seen = {};
+    JSON.parse(raw).forEach(function (s) {
+      var form = forms[s[0]];
+      if (!form) return;
+      var same = Array.prototype.filter.call(form.elements, function (el) { return el.name === s[1]; });
+      if (s[3] === null) {
+        var k = s[0] + ':' + s[1];
+        var n = seen[k] = (seen[k] || 0) + 1;
+        var el = same.filter(function (e) { return e.type !== 'checkbox' && e.type !== 'radio'; })[n - 1];
+        if (el) el.value = s[2];
+      } else {
+        same.forEach(function (e) { if (e.value === s[2]) e.checked = s[3]; });
+      }
+    });
+  }
 })();
