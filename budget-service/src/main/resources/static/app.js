@@ -61,7 +61,11 @@
     // The code must not stay in the address bar, the history or a bookmark.
     history.replaceState(null, '', location.pathname + location.search);
     var field = document.getElementById('code');
-    if (field && !field.value && code.length <= 40) field.value = code;
+    if (field && !field.value && code.length <= 40) {
+      field.value = code;
+      return true;
+    }
+    return false;
   }
 
   function codeField(form) {
@@ -98,7 +102,27 @@
     // Checked when the form is sent, not when the field loses focus: an error appearing or vanishing on blur
     // moves the button away from under a pointer that is pressing it. Typing clears a shown error.
     field.addEventListener('input', function () { if (!box.hidden && checkCode(field.value.trim()) === 'ok') show(null); });
+    verify.show = show;
     return verify;
+  }
+
+  /**
+   * Asks the service whether the code from the letter's link can be used (not used up, of this vote), before the
+   * resident fills in the ballot; the answer is the message for beside the field. Nothing is consumed.
+   */
+  function checkWithService(form, show) {
+    var field = document.getElementById('code');
+    var typed = field.value.trim();
+    if (!window.fetch || checkCode(typed) !== 'ok') return;
+    var sid = form.querySelector('input[name="submissionId"]').value;
+    fetch(form.getAttribute('action') + '/code', { method: 'POST', credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'code=' + encodeURIComponent(typed) + '&submissionId=' + encodeURIComponent(sid) })
+      .then(function (r) {
+        if (r.status !== 422 && r.status !== 429) return;
+        return r.text().then(function (message) { if (field.value.trim() === typed) show(message); });
+      })
+      .catch(function () { /* The review checks it again. */ });
   }
 
   function bars(form) {
@@ -153,6 +177,9 @@
             if (!doc.querySelector('main')) { form.submit(); return; }
             document.title = doc.title;
             document.querySelector('main').replaceWith(document.adoptNode(doc.querySelector('main')));
+            // The header too: its language switch sends the new page's form (the receipt's, or none on a notice).
+            var header = doc.querySelector('header.site');
+            if (header) document.querySelector('header.site').replaceWith(document.adoptNode(header));
             var main = document.querySelector('main');
             init();
             // init() has put the focus on the error summary when the answer is the form with errors (a code used
@@ -237,12 +264,17 @@
   }
 
   function init() {
-    takeCodeFromFragment();
+    var fromLink = takeCodeFromFragment();
     var form = document.getElementById('form');
     if (form && form.hasAttribute('data-format')) {
       var verify = codeField(form);
+      if (fromLink && verify) {
+        if (verify()) checkWithService(form, verify.show);
+      }
       bars(form);
       form.addEventListener('submit', function (event) {
+        // The language switch sends the form as it is, to come back in the other language: nothing to check yet.
+        if (event.submitter && event.submitter.name === 'switch') return;
         if (verify && !verify()) { event.preventDefault(); document.getElementById('code').focus(); }
       });
     }

@@ -146,6 +146,7 @@ public class CodeManagePages {
                 if (!oddLabel.isEmpty()) {
                     state.error("label", page.t("e.letterChars", nl.buurtbegroting.service.web.Page.isolate(String.join(" ", oddLabel))));
                 }
+                refuseUnprintableName(state, page, e, "");
             }
             if (state.hasErrors()) {
                 return manage.render(request, HttpStatus.BAD_REQUEST, "codes", page, codes(staff, e, state, ""));
@@ -175,9 +176,31 @@ public class CodeManagePages {
                     .findFirst().orElse(null);
             // Letters only while they fit one PDF; a bigger batch comes as the print shop's CSV.
             boolean pdf = !"csv".equals(form.get("output")) && asked != null && asked.count() <= LetterPdf.MAX_LETTERS;
+            if (pdf) {
+                // Refused before the approval: the codes are shown only once, in this answer.
+                FormState state = new FormState().set("output", "csv").set("letterText", page.t("letter.default"));
+                if (refuseUnprintableName(state, page, e, asked.label())) {
+                    return manage.render(request, HttpStatus.UNPROCESSABLE_ENTITY, "codes", page, codes(staff, e, state, ""));
+                }
+            }
             CodeBatchService.Issued issued = batches.approve(staff.caller(), electionId, batch);
             return file(request, page, e, issued, pdf, page.t("letter.default"));
         });
+    }
+
+    /**
+     * Sets an error on the choice of letters when the texts on every letter that the team cannot change here (the
+     * municipality's name, the election's name, once open for good; a batch's label at its approval) hold
+     * characters the letter's font cannot print, so a letter never shows "?" in their place. The list for the
+     * printer (CSV) stays possible. True when refused.
+     */
+    private static boolean refuseUnprintableName(FormState state, ManagePage page, ElectionView e, String label) {
+        List<String> odd = LetterPdf.unprintable(page.theme().getMunicipality() + " " + e.name() + " " + label);
+        if (odd.isEmpty()) {
+            return false;
+        }
+        state.error("output", page.t("e.letterName", nl.buurtbegroting.service.web.Page.isolate(String.join(" ", odd))));
+        return true;
     }
 
     /** The one answer that holds a batch's codes: letters as PDF or the CSV. */

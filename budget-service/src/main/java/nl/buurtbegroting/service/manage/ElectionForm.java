@@ -87,6 +87,11 @@ final class ElectionForm {
     static ElectionRequest read(FormState s, ManagePage page) {
         Fields f = new Fields(s, page);
         String name = f.text("name", 200, true);
+        List<String> unprintable = LetterPdf.unprintable(name);
+        if (!unprintable.isEmpty() && !s.hasError("name")) {
+            // The name is printed on every letter with a code, and cannot change once voting is open.
+            s.error("name", page.t("e.nameChars", nl.buurtbegroting.service.web.Page.isolate(String.join(" ", unprintable))));
+        }
         String neighbourhood = f.text("neighbourhood", 200, true);
         Long budget = f.number("budget", 0, MAX_AMOUNT, true);
         String currency = s.v("currency").strip().toUpperCase(Locale.ROOT);

@@ -28,6 +28,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -104,6 +105,13 @@ public class Manage {
     /** A form that changes something: signed in, and carrying the session's CSRF token. */
     public HttpResponse<?> post(HttpRequest<?> request, String body, BiFunction<Staff, Form, HttpResponse<?>> action) {
         Form form = Form.parse(body);
+        if (staff(request).isEmpty()) {
+            List<CarriedForm.Field> carried = CarriedForm.of(request, form, request.getPath());
+            if (!carried.isEmpty()) {
+                // The session ended while the form was being filled in: sign in again, keeping what was typed.
+                return loginPage(request, HttpStatus.FORBIDDEN, new FormState(), request.getPath(), carried);
+            }
+        }
         return post(request, form.get(CSRF_FIELD), staff -> action.apply(staff, form));
     }
 
@@ -126,6 +134,20 @@ public class Manage {
     static boolean tokenMatches(String expected, String given) {
         return given != null && !given.isEmpty() && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The sign-in page with a fresh token pair of its own (double submit): the same random value in a cookie for
+     * /manage/login only and in a hidden field, so another site cannot sign a browser into an account of its
+     * choosing. {@code carried}: a form that arrived after the session ended (see {@link CarriedForm}).
+     */
+    MutableHttpResponse<?> loginPage(HttpRequest<?> request, HttpStatus status, FormState state, String back,
+                                     List<CarriedForm.Field> carried) {
+        String token = sessions.newToken();
+        return render(request, status, "login", page(request, null, "login.title"),
+                new SignInPages.SignIn(state, back, token, carried)).cookie(Cookie.of(SignInPages.LOGIN_COOKIE, token)
+                .path("/manage/login").httpOnly(true).sameSite(io.micronaut.http.cookie.SameSite.Strict)
+                .secure(StaffSessions.secure(request)).maxAge(java.time.Duration.ofHours(2)));
     }
 
     public HttpResponse<?> toLogin(HttpRequest<?> request) {

@@ -56,6 +56,16 @@ public record ManagePage(Lang lang, ManageTexts texts, Messages messages, Theme 
         return staff == null ? "" : staff.csrf();
     }
 
+    /** The {@code lang} of the team's texts on this page, or null when it is the page's (see {@link Page#typedLang}). */
+    public String typedLang() {
+        return base().typedLang();
+    }
+
+    /** A text like {@link #t}, as HTML, with {@link Page#typed} arguments marked with their language. */
+    public gg.jte.Content tm(String key, Object... args) {
+        return Page.marked(typedLang(), plain -> t(key, plain), args);
+    }
+
     /** The resident pages' formatting (money, numbers, times) in the same language. */
     public Page base() {
         return new Page(lang, messages, theme, title, path);

@@ -25,6 +25,7 @@ import nl.buurtbegroting.service.security.FailedCodeLimiter;
 import nl.buurtbegroting.service.web.Form;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -58,7 +59,14 @@ public class SignInPages {
     }
 
     /** The model of the sign-in page: the form, where to go after, and the form's own CSRF token. */
-    public record SignIn(FormState form, String back, String token) {
+    public record SignIn(FormState form, String back, String token, List<CarriedForm.Field> carried) {
+    }
+
+    /**
+     * The model of the page after a sign-in that carried a form: the values for a check, and the form that sends
+     * them again to {@code action} with the new session's token.
+     */
+    public record Resend(String action, List<CarriedForm.Field> fields) {
     }
 
     /**
@@ -78,11 +86,7 @@ public class SignInPages {
 
     /** The sign-in page with a fresh token pair. */
     private io.micronaut.http.MutableHttpResponse<?> page(HttpRequest<?> request, HttpStatus status, FormState state, String back) {
-        String token = sessions.newToken();
-        return manage.render(request, status, "login", manage.page(request, null, "login.title"),
-                new SignIn(state, back, token)).cookie(Cookie.of(LOGIN_COOKIE, token).path("/manage/login")
-                .httpOnly(true).sameSite(io.micronaut.http.cookie.SameSite.Strict).secure(StaffSessions.secure(request))
-                .maxAge(java.time.Duration.ofHours(2)));
+        return manage.loginPage(request, status, state, back, List.of());
     }
 
     @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = "text/html")
@@ -91,19 +95,20 @@ public class SignInPages {
         String username = form.get("username").strip();
         char[] password = form.get("password").toCharArray();
         String back = safeBack(form.get("back"));
+        List<CarriedForm.Field> carried = CarriedForm.carried(form);
         FormState state = new FormState().set("username", username);
         ManagePage page = manage.page(request, null, "login.title");
         Cookie pair = request.getCookies().get(LOGIN_COOKIE);
         if (pair == null || !Manage.tokenMatches(pair.getValue(), form.get("login"))) {
             java.util.Arrays.fill(password, '\0');
             state.error("username", page.t("login.expired"));
-            return page(request, HttpStatus.FORBIDDEN, state, back);
+            return manage.loginPage(request, HttpStatus.FORBIDDEN, state, back, carried);
         }
         String address = addresses.addressOf(request);
         long wait = failures.retryAfterSeconds(address);
         if (wait > 0) {
             state.error("username", page.count("login.tooMany", (wait + 59) / 60));
-            return page(request, HttpStatus.TOO_MANY_REQUESTS, state, back).header("Retry-After", Long.toString(wait));
+            return manage.loginPage(request, HttpStatus.TOO_MANY_REQUESTS, state, back, carried).header("Retry-After", Long.toString(wait));
         }
         if (username.isEmpty()) {
             state.error("username", page.t("login.usernameMissing"));
@@ -112,14 +117,14 @@ public class SignInPages {
             state.error("password", page.t("login.passwordMissing"));
         }
         if (state.hasErrors()) {
-            return page(request, HttpStatus.OK, state, back);
+            return manage.loginPage(request, HttpStatus.OK, state, back, carried);
         }
         // Counted before the outcome is known (as the API's login does), so parallel tries cannot all pass.
         long waitNow = failures.countOrWait(address);
         if (waitNow > 0) {
             java.util.Arrays.fill(password, '\0');
             state.error("username", page.count("login.tooMany", (waitNow + 59) / 60));
-            return page(request, HttpStatus.TOO_MANY_REQUESTS, state, back).header("Retry-After", Long.toString(waitNow));
+            return manage.loginPage(request, HttpStatus.TOO_MANY_REQUESTS, state, back, carried).header("Retry-After", Long.toString(waitNow));
         }
         // The API's lookup: names compared ignoring case. A disabled account gets the answer of a wrong password.
         Optional<Account> account = accountService.findForSignIn(username);
@@ -134,13 +139,19 @@ public class SignInPages {
         java.util.Arrays.fill(password, '\0');
         if (!ok) {
             state.error("username", page.t("login.wrong"));
-            return page(request, HttpStatus.UNAUTHORIZED, state, back);
+            return manage.loginPage(request, HttpStatus.UNAUTHORIZED, state, back, carried);
         }
         failures.forgive(address);
         String value = sessions.start(account.get().username());
         audit.record(account.get().username(), "STAFF_SIGNED_IN", null, account.get().username(), "organiser pages");
-        return HttpResponse.seeOther(java.net.URI.create(back)).cookie(sessions.cookie(request, value))
-                .cookie(Cookie.of(LOGIN_COOKIE, "").path("/manage/login").httpOnly(true).maxAge(0));
+        Cookie clearPair = Cookie.of(LOGIN_COOKIE, "").path("/manage/login").httpOnly(true).maxAge(0);
+        if (!carried.isEmpty() && !back.equals("/manage")) {
+            // Not sent on by itself: the staff member checks what was typed before the session ended, then sends it.
+            Staff staff = new Staff(account.get().username(), account.get().role(), sessions.touch(value).orElseThrow().csrf());
+            return manage.render(request, HttpStatus.OK, "resend", manage.page(request, staff, "resend.title"),
+                    new Resend(back, carried)).cookie(sessions.cookie(request, value)).cookie(clearPair);
+        }
+        return HttpResponse.seeOther(java.net.URI.create(back)).cookie(sessions.cookie(request, value)).cookie(clearPair);
     }
 
     @Post(value = "/logout", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = "text/html")

@@ -5,6 +5,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -18,7 +19,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import nl.buurtbegroting.core.validation.BallotSubmission;
 import nl.buurtbegroting.service.election.BallotFormat;
 import nl.buurtbegroting.service.election.ElectionService;
-import nl.buurtbegroting.service.election.ElectionState;
 import nl.buurtbegroting.service.election.ElectionView;
 import nl.buurtbegroting.service.problem.ApiProblem;
 import nl.buurtbegroting.service.problem.ProblemCode;
@@ -29,7 +29,9 @@ import nl.buurtbegroting.service.proposal.Verdict;
 import nl.buurtbegroting.service.security.ClientAddressResolver;
 import nl.buurtbegroting.service.signing.ReceiptFile;
 import nl.buurtbegroting.service.web.Form;
+import nl.buurtbegroting.service.codes.VotingCode;
 import nl.buurtbegroting.service.web.Ids;
+import nl.buurtbegroting.service.web.Lang;
 import nl.buurtbegroting.service.web.Page;
 import nl.buurtbegroting.service.web.Pages;
 import org.zalando.problem.ThrowableProblem;
@@ -40,6 +42,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The page the letter points to ({@code /vote/{id}}): code and ballot in one form, a review step, then the
@@ -62,10 +65,14 @@ class VotePages {
     private final BallotService ballots;
     private final ClientAddressResolver addresses;
     private final java.time.Clock clock;
+    private final CodeCheck codes;
+    private final VoteNotices notices;
 
-    VotePages(Pages pages, ElectionService elections, ProposalService proposals, BallotService ballots,
+    VotePages(Pages pages, ElectionService elections, ProposalService proposals, BallotService ballots, CodeCheck codes,
               ClientAddressResolver addresses, java.time.Clock clock) {
         this.clock = clock;
+        this.codes = codes;
+        this.notices = new VoteNotices(pages, clock);
         this.pages = pages;
         this.elections = elections;
         this.proposals = proposals;
@@ -75,74 +82,152 @@ class VotePages {
 
     @Get(produces = "text/html")
     HttpResponse<String> show(HttpRequest<?> request, @PathVariable String id) {
+        Lang lang = Lang.of(request);
         Loaded e = load(Ids.parse(id));
         if (e == null) {
-            return pages.notice(request, HttpStatus.NOT_FOUND, "notFound.title", "notFound.text");
+            return notFound(request, lang);
         }
         if (!takesVotes(e.election())) {
-            return notOpen(request, e.election());
+            return notices.notOpen(request, lang, e.election(), HttpStatus.OK, false);
         }
-        return form(request, HttpStatus.OK, new VoteForm(e.election(), e.admitted(), "", newSubmissionId(),
+        return form(request, lang, HttpStatus.OK, new VoteForm(e.election(), e.admitted(), "", newSubmissionId(),
                 List.of(), Map.of(), List.of(), false));
     }
 
-    /** The form sent for review ({@code action=review}) or back from the review to change it ({@code action=change}). */
+    /**
+     * The form sent for review ({@code action=review}), back from the review to change it ({@code action=change}),
+     * or either step sent along with the language switch ({@code switch=en}; {@code step=review} on the review).
+     */
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = "text/html")
     HttpResponse<String> review(HttpRequest<?> request, @PathVariable String id, @Body @Nullable String body) {
+        Form form = Form.parse(body);
+        Optional<Lang> switched = Lang.of(form.get("switch"));
+        Lang lang = switched.orElseGet(() -> Lang.of(request));
+        return remember(switched, step(request, lang, id, form, switched.isPresent()));
+    }
+
+    private MutableHttpResponse<String> step(HttpRequest<?> request, Lang lang, String id, Form form, boolean switching) {
         Loaded e = load(Ids.parse(id));
         if (e == null) {
-            return pages.notice(request, HttpStatus.NOT_FOUND, "notFound.title", "notFound.text");
+            return notFound(request, lang);
         }
-        Page page = page(request, e.election());
-        Form form = Form.parse(body);
+        if (!takesVotes(e.election())) {
+            // Started before the close (or before a new opening time): the form could not succeed any more.
+            return notices.notOpen(request, lang, e.election(), HttpStatus.CONFLICT, true);
+        }
+        Page page = page(request, lang, e.election());
         Filled filled = filled(page, e, form);
-        if ("change".equals(form.get("action"))) {
-            return form(request, HttpStatus.OK, filled.form(List.of(), false));
+        if ("change".equals(form.get("action")) || (switching && !"review".equals(form.get("step")))) {
+            return form(request, lang, HttpStatus.OK, filled.form(List.of(), false));
         }
         List<VoteForm.FieldError> errors = new ArrayList<>(filled.errors());
         if (filled.code().isBlank()) {
             errors.add(0, new VoteForm.FieldError("code", page.t("error.CODE_MISSING")));
         } else {
             try {
-                BallotService.parse(filled.code());
-            } catch (VotingProblem problem) {
-                errors.add(0, new VoteForm.FieldError("code", page.t("error." + problem.code())));
+                VoteForm.FieldError codeError = codeError(page, e.election().id(), filled.code(), filled.submissionId(), request);
+                if (codeError != null) {
+                    errors.add(0, codeError);
+                }
+            } catch (TooManyFailedCodesException tooMany) {
+                return tooMany(request, lang, page, filled, tooMany);
             }
         }
         if (filled.errors().isEmpty()) {
             try {
                 ballots.checked(e.election().id(), filled.submission());
             } catch (VotingProblem problem) {
-                errors.addAll(errorsOf(page, e, filled, problem));
+                errors.addAll(VoteErrors.of(page, e.election(), e.admitted(), filled.submission().projects(), problem));
             }
         }
-        if (!takesVotes(e.election()) && errors.stream().noneMatch(x -> x.field().equals("form"))) {
-            errors.add(new VoteForm.FieldError("form", page.t("error.ELECTION_NOT_OPEN")));
-        }
         if (!errors.isEmpty()) {
-            return form(request, HttpStatus.UNPROCESSABLE_ENTITY, filled.form(errors, false));
+            return form(request, lang, HttpStatus.UNPROCESSABLE_ENTITY, filled.form(errors, false));
         }
-        return form(request, HttpStatus.OK, filled.form(List.of(), true));
+        return form(request, lang, HttpStatus.OK, filled.form(List.of(), true));
     }
 
-    @Post(value = "/cast", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = "text/html")
-    HttpResponse<String> cast(HttpRequest<?> request, @PathVariable String id, @Body @Nullable String body) {
+    /**
+     * What is wrong with the code, checked as soon as the service sees it (the review) and without using it up:
+     * its form, then whether it is this election's and unused. Null when it can be cast with.
+     */
+    @Nullable
+    private VoteForm.FieldError codeError(Page page, long electionId, String typed, String submissionId, HttpRequest<?> request) {
+        VotingCode code;
+        try {
+            code = BallotService.parse(typed);
+        } catch (VotingProblem problem) {
+            return new VoteForm.FieldError("code", page.t("error." + problem.code()));
+        }
+        return switch (codes.of(electionId, code, submissionId, addresses.addressOf(request))) {
+            case UNKNOWN -> new VoteForm.FieldError("code", page.t("error.UNKNOWN_CODE"));
+            case USED -> new VoteForm.FieldError("code", page.t("error.CODE_ALREADY_USED"));
+            case UNUSED, CAST_BY_THIS_SUBMISSION -> null;
+        };
+    }
+
+    /**
+     * The code alone, checked by the page's script as soon as the letter's link has put it in the field, before the
+     * resident fills in the ballot: no content when it can be used, else the message for beside the field (the
+     * same as the review's). Without JavaScript the review is the first moment the service sees the code.
+     */
+    @Post(value = "/code", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = {"text/plain", "text/html"})
+    HttpResponse<String> code(HttpRequest<?> request, @PathVariable String id, @Body @Nullable String body) {
+        // Plain text whatever the Accept header (a page's fetch sends */*): the message goes into the page as text.
+        return codeAnswer(request, id, body).contentType("text/plain;charset=utf-8");
+    }
+
+    private MutableHttpResponse<String> codeAnswer(HttpRequest<?> request, String id, @Nullable String body) {
+        Form form = Form.parse(body);
+        Lang lang = Lang.of(request);
         Loaded e = load(Ids.parse(id));
         if (e == null) {
-            return pages.notice(request, HttpStatus.NOT_FOUND, "notFound.title", "notFound.text");
+            return HttpResponse.<String>status(HttpStatus.NOT_FOUND).body(pages.messages().get(lang, "notFound.title"));
         }
-        Page page = page(request, e.election());
+        Page page = page(request, lang, e.election());
+        if (!takesVotes(e.election())) {
+            return HttpResponse.<String>status(HttpStatus.CONFLICT).body(page.t("error.ELECTION_NOT_OPEN"));
+        }
+        String sid = form.get("submissionId").matches("[A-Za-z0-9_-]{16,64}") ? form.get("submissionId") : newSubmissionId();
+        String typed = form.get("code").length() > 64 ? form.get("code").substring(0, 64) : form.get("code");
+        try {
+            VoteForm.FieldError error = codeError(page, e.election().id(), typed, sid, request);
+            return error == null ? HttpResponse.<String>noContent()
+                    : HttpResponse.<String>status(HttpStatus.UNPROCESSABLE_ENTITY).body(error.message());
+        } catch (TooManyFailedCodesException tooMany) {
+            return HttpResponse.<String>status(HttpStatus.TOO_MANY_REQUESTS)
+                    .body(page.count("error.TOO_MANY_FAILED_CODES", Math.max(1, (tooMany.retryAfterSeconds() + 59) / 60)))
+                    .header("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+        }
+    }
+
+    /** The cast; also the receipt sent again with the language switch, which the retry path answers with the same receipt. */
+    @Post(value = "/cast", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = "text/html")
+    HttpResponse<String> cast(HttpRequest<?> request, @PathVariable String id, @Body @Nullable String body) {
         Form form = Form.parse(body);
+        Optional<Lang> switched = Lang.of(form.get("switch"));
+        Lang lang = switched.orElseGet(() -> Lang.of(request));
+        return remember(switched, cast(request, lang, id, form, switched.isPresent()));
+    }
+
+    private MutableHttpResponse<String> cast(HttpRequest<?> request, Lang lang, String id, Form form, boolean switching) {
+        Loaded e = load(Ids.parse(id));
+        if (e == null) {
+            return notFound(request, lang);
+        }
+        Page page = page(request, lang, e.election());
         Filled filled = filled(page, e, form);
+        if (!takesVotes(e.election()) && !castBefore(e, filled, request)) {
+            return notices.notOpen(request, lang, e.election(), HttpStatus.CONFLICT, true);
+        }
         if (!filled.errors().isEmpty()) {
-            return form(request, HttpStatus.UNPROCESSABLE_ENTITY, filled.form(filled.errors(), false));
+            return form(request, lang, HttpStatus.UNPROCESSABLE_ENTITY, filled.form(filled.errors(), false));
         }
         BallotRequest ballot = new BallotRequest(filled.code(), filled.submission().projects(),
                 filled.submission().points(), filled.submissionId());
         List<Violation> malformed = ballot.violations();
         if (!malformed.isEmpty()) {
             String field = malformed.get(0).field().startsWith("code") ? "code" : "form";
-            return form(request, HttpStatus.UNPROCESSABLE_ENTITY, filled.form(List.of(new VoteForm.FieldError(field,
+            return form(request, lang, HttpStatus.UNPROCESSABLE_ENTITY, filled.form(List.of(new VoteForm.FieldError(field,
                     page.t(field.equals("code") ? "error.CODE_MALFORMED" : "error.FORM_DAMAGED"))), false));
         }
         try {
@@ -151,21 +236,56 @@ class VotePages {
             String download = signed == null ? "" : "data:application/json;base64,"
                     + Base64.getEncoder().encodeToString(signed.file());
             List<ProposalView> chosen = e.admitted().stream().filter(p -> filled.chosen().contains(p.code())).toList();
-            return pages.ok(request, "receipt", pages.page(request, "receipt.title"),
-                    new ReceiptPage(e.election(), cast.receipt(), chosen, filled.points(), download, cast.replayed()));
+            Page titled = pages.page(request, lang, "receipt.title");
+            return pages.respond(request, HttpStatus.OK, "receipt", titled, new ReceiptPage(e.election(), cast.receipt(),
+                    chosen, filled.points(), download, cast.replayed() && !switching, filled.form(List.of(), true)));
         } catch (TooManyFailedCodesException tooMany) {
-            long minutes = Math.max(1, (tooMany.retryAfterSeconds() + 59) / 60);
-            return form(request, HttpStatus.TOO_MANY_REQUESTS, filled.form(List.of(new VoteForm.FieldError("code",
-                    page.count("error.TOO_MANY_FAILED_CODES", minutes))), false))
-                    .header("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+            return tooMany(request, lang, page, filled, tooMany);
         } catch (VotingProblem problem) {
+            if (problem.code() == ProblemCode.ELECTION_NOT_OPEN) {
+                // Closed between the review and the cast: nothing was stored (the cast rolled back).
+                return notices.notOpen(request, lang, e.election(), HttpStatus.CONFLICT, true);
+            }
+            if (problem.code() == ProblemCode.ELECTION_NOT_FOUND) {
+                return notFound(request, lang);
+            }
             HttpStatus status = problem.getStatus() == null ? HttpStatus.UNPROCESSABLE_ENTITY
                     : HttpStatus.valueOf(problem.getStatus().getStatusCode());
-            return form(request, status, filled.form(errorsOf(page, e, filled, problem), false));
+            return form(request, lang, status, filled.form(VoteErrors.of(page, e.election(), e.admitted(),
+                    filled.submission().projects(), problem), false));
         } catch (ApiProblem problem) {
-            return form(request, HttpStatus.UNPROCESSABLE_ENTITY, filled.form(List.of(new VoteForm.FieldError("form",
-                    message(page, problem.code()))), false));
+            return form(request, lang, HttpStatus.UNPROCESSABLE_ENTITY, filled.form(List.of(new VoteForm.FieldError("form",
+                    VoteErrors.message(page, problem.code()))), false));
         }
+    }
+
+    /** Whether this code and submission id cast their ballot already: a retry or a switch of language, answered with its receipt after the close too. */
+    private boolean castBefore(Loaded e, Filled filled, HttpRequest<?> request) {
+        try {
+            return codes.of(e.election().id(), BallotService.parse(filled.code()), filled.submissionId(),
+                    addresses.addressOf(request)) == CodeCheck.State.CAST_BY_THIS_SUBMISSION;
+        } catch (VotingProblem | TooManyFailedCodesException notThat) {
+            return false;
+        }
+    }
+
+    private MutableHttpResponse<String> tooMany(HttpRequest<?> request, Lang lang, Page page, Filled filled,
+                                                TooManyFailedCodesException tooMany) {
+        long minutes = Math.max(1, (tooMany.retryAfterSeconds() + 59) / 60);
+        return form(request, lang, HttpStatus.TOO_MANY_REQUESTS, filled.form(List.of(new VoteForm.FieldError("code",
+                page.count("error.TOO_MANY_FAILED_CODES", minutes))), false))
+                .header("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+    }
+
+    /** A language chosen with the switch is remembered as the link's choice is ({@link Lang#cookie}). */
+    private static MutableHttpResponse<String> remember(Optional<Lang> switched, MutableHttpResponse<String> response) {
+        return switched.map(l -> response.cookie(l.cookie())).orElse(response);
+    }
+
+    private MutableHttpResponse<String> notFound(HttpRequest<?> request, Lang lang) {
+        Page asked = pages.page(request, lang, "notFound.title");
+        Page page = new Page(lang, asked.messages(), asked.theme(), asked.title(), "/");
+        return pages.respond(request, HttpStatus.NOT_FOUND, "notice", page, new Pages.Notice(page.t("notFound.text")));
     }
 
     /** What the form holds, read forgivingly; points that are not whole numbers are errors at their field. */
@@ -224,68 +344,8 @@ class VotePages {
         return new Filled(e, code, sid, chosen, points, submission, errors);
     }
 
-    /** A problem of the API as errors next to the fields they concern. */
-    private List<VoteForm.FieldError> errorsOf(Page page, Loaded e, Filled filled, VotingProblem problem) {
-        ProblemCode code = problem.code();
-        List<VoteForm.FieldError> out = new ArrayList<>();
-        if (code == ProblemCode.CODE_MALFORMED || code == ProblemCode.CODE_TYPO || code == ProblemCode.CODE_ALREADY_USED
-                || code == ProblemCode.UNKNOWN_CODE) {
-            out.add(new VoteForm.FieldError("code", page.t("error." + code)));
-        } else if (code == ProblemCode.INVALID_BALLOT) {
-            @SuppressWarnings("unchecked")
-            List<Violation> violations = (List<Violation>) problem.getParameters().getOrDefault("violations", List.of());
-            for (Violation v : violations) {
-                out.add(new VoteForm.FieldError(fieldOf(e, filled, v.field()), violation(page, e.election(), v.code())));
-            }
-            if (out.isEmpty()) {
-                out.add(new VoteForm.FieldError("projects", page.t("error.INVALID_BALLOT")));
-            }
-        } else {
-            out.add(new VoteForm.FieldError("form", message(page, code)));
-        }
-        return out;
-    }
-
-    private static String message(Page page, ProblemCode code) {
-        return page.has("error." + code) ? page.t("error." + code) : page.t("error.OTHER");
-    }
-
-    /** The element a violation's field points at: a cumulative ballot's points input, else the choice. */
-    private static String fieldOf(Loaded e, Filled filled, String field) {
-        if (field.startsWith("points[") && field.endsWith("]")) {
-            try {
-                int i = Integer.parseInt(field.substring(7, field.length() - 1));
-                String proposal = filled.submission().projects().get(i);
-                for (int k = 0; k < e.admitted().size(); k++) {
-                    if (e.admitted().get(k).code().equals(proposal)) {
-                        return "pt-" + k;
-                    }
-                }
-            } catch (RuntimeException ignored) {
-                // Falls through to the whole choice.
-            }
-        }
-        return "projects";
-    }
-
-    private static String violation(Page page, ElectionView e, String code) {
-        var b = e.ballot();
-        return switch (code) {
-            case "TOO_FEW_PROJECTS" -> b.format() == BallotFormat.CHOOSE_ONE ? page.t("violation.CHOOSE_ONE")
-                    : b.minProjects() == null || b.minProjects() <= 1 ? page.t("violation.TOO_FEW_PROJECTS.one")
-                    : page.t("violation.TOO_FEW_PROJECTS", b.minProjects());
-            case "TOO_MANY_PROJECTS" -> b.format() == BallotFormat.CHOOSE_ONE ? page.t("violation.CHOOSE_ONE")
-                    : b.maxProjects() == null ? page.t("error.INVALID_BALLOT") : page.count("violation.TOO_MANY_PROJECTS", b.maxProjects());
-            case "OVER_COST_LIMIT" -> page.t("violation.OVER_COST_LIMIT",
-                    page.money(b.maxCost() != null ? b.maxCost() : e.budget(), e.currency()));
-            case "TOO_MANY_POINTS", "POINTS_MISMATCH", "POINTS_ABOVE_MAXIMUM" ->
-                    page.t("violation." + code, b.maxPoints() == null ? "" : page.number(b.maxPoints()));
-            default -> page.has("violation." + code) ? page.t("violation." + code) : page.t("error.INVALID_BALLOT");
-        };
-    }
-
-    private io.micronaut.http.MutableHttpResponse<String> form(HttpRequest<?> request, HttpStatus status, VoteForm form) {
-        Page page = page(request, form.election());
+    private MutableHttpResponse<String> form(HttpRequest<?> request, Lang lang, HttpStatus status, VoteForm form) {
+        Page page = page(request, lang, form.election());
         Page titled = new Page(page.lang(), page.messages(), page.theme(),
                 (form.hasErrors() ? page.t("vote.errorPrefix") + " " : "")
                         + page.t(form.review() ? "vote.reviewTitle" : "vote.title", form.election().name()), page.path());
@@ -294,32 +354,11 @@ class VotePages {
 
     /** Open, and now within its voting times (issue 11: the service refuses ballots outside them). */
     private boolean takesVotes(ElectionView e) {
-        java.time.Instant now = clock.instant();
-        return e.state() == ElectionState.OPEN && (e.votingOpens() == null || !now.isBefore(e.votingOpens()))
-                && (e.votingCloses() == null || now.isBefore(e.votingCloses()));
+        return VoteNotices.takesVotes(e, clock.instant());
     }
 
-    /** Why voting is not possible now, with the dates when they are known. */
-    private HttpResponse<String> notOpen(HttpRequest<?> request, ElectionView e) {
-        if (e.state() == ElectionState.PUBLISHED) {
-            return pages.notice(request, HttpStatus.OK, "vote.notOpen.title", "vote.notOpen.published", e.name());
-        }
-        Page p = page(request, e);
-        java.time.Instant now = clock.instant();
-        boolean before = e.state() == ElectionState.DRAFT || (e.votingOpens() != null && now.isBefore(e.votingOpens()));
-        if (before && e.votingOpens() != null && e.votingCloses() != null && now.isBefore(e.votingCloses())) {
-            return pages.notice(request, HttpStatus.OK, "vote.notOpen.title", "vote.notOpen.window", e.name(),
-                    p.when(e.votingOpens()), p.when(e.votingCloses()));
-        }
-        if (!before && e.votingCloses() != null && !now.isBefore(e.votingCloses())) {
-            return pages.notice(request, HttpStatus.OK, "vote.notOpen.title", "vote.notOpen.ended", e.name(),
-                    p.when(e.votingCloses()));
-        }
-        return pages.notice(request, HttpStatus.OK, "vote.notOpen.title", "vote.notOpen.text", e.name());
-    }
-
-    private Page page(HttpRequest<?> request, ElectionView e) {
-        return pages.page(request, "vote.title", e.name());
+    private Page page(HttpRequest<?> request, Lang lang, ElectionView e) {
+        return pages.page(request, lang, "vote.title", e.name());
     }
 
     private record Loaded(ElectionView election, List<ProposalView> admitted) {

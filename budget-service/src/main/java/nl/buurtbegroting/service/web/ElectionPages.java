@@ -101,7 +101,7 @@ public class ElectionPages {
             return notFound(request);
         }
         if (e.state() != ElectionState.PUBLISHED) {
-            return pages.notice(request, HttpStatus.OK, "result.notYet.title", "result.notYet.text", e.name());
+            return pages.notice(request, HttpStatus.OK, "result.notYet.title", "result.notYet.text", Page.typed(e.name()));
         }
         Page base = pages.page(request, "result.title", e.name());
         ResultPage first = ResultPage.of(results.get(electionId).document(), base.lang(), 1);

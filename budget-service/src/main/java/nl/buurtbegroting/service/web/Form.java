@@ -52,6 +52,11 @@ public final class Form {
         return fields.getOrDefault(name, List.of());
     }
 
+    /** The names of the fields, in the order they came. */
+    public java.util.Set<String> names() {
+        return java.util.Collections.unmodifiableSet(fields.keySet());
+    }
+
     public boolean has(String name) {
         return fields.containsKey(name);
     }

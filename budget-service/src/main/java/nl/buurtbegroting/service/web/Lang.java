@@ -29,6 +29,12 @@ public enum Lang {
         return locale;
     }
 
+    /** The cookie that remembers this language for a year (the switch's answer sets it). */
+    public Cookie cookie() {
+        return Cookie.of(COOKIE, tag).path("/").maxAge(java.time.Duration.ofDays(365)).httpOnly(true)
+                .sameSite(io.micronaut.http.cookie.SameSite.Lax);
+    }
+
     public Lang other() {
         return this == NL ? EN : NL;
     }

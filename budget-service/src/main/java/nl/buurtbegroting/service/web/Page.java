@@ -85,6 +85,70 @@ public record Page(Lang lang, Messages messages, Theme theme, String title, Stri
         return needed ? "\u2068" + text + "\u2069" : text;
     }
 
+    /**
+     * The {@code lang} attribute for an element that holds text the team typed (a name, a title, a summary) or the
+     * municipality's name: their language when the page is in the other one, else null, which leaves the attribute
+     * out. See {@link Theme#setContentLanguage}.
+     */
+    public String typedLang() {
+        return theme.contentLang() == lang ? null : theme.contentLang().tag();
+    }
+
+    /** Text the team typed, as an argument of {@link #tm}: marked with its language inside the sentence. */
+    public record Typed(String text) {
+    }
+
+    /** The team's text for {@link #tm}, isolated like {@link #isolate}. */
+    public static Typed typed(String text) {
+        return new Typed(isolate(text));
+    }
+
+    /**
+     * A text like {@link #t}, as HTML, in which every {@link Typed} argument stands in a {@code <span lang>} of the
+     * content language when that differs from the page's ("Choose how €34,000 is spent for
+     * {@code <span lang="nl">Buurtbudget Oost</span>}."). For element content only, not attributes.
+     */
+    public gg.jte.Content tm(String key, Object... args) {
+        return marked(typedLang(), plain -> t(key, plain), args);
+    }
+
+    /** {@code text} of the arguments as HTML, each {@link Typed} one in a {@code <span lang="typedLang">} unless that is null. */
+    public static gg.jte.Content marked(String typedLang, java.util.function.Function<Object[], String> text, Object... args) {
+        Object[] plain = args.clone();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Typed) {
+                plain[i] = "\ue000" + i + "\ue001";
+            }
+        }
+        String html = escape(text.apply(plain));
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Typed typed) {
+                String escaped = escape(typed.text());
+                html = html.replace("\ue000" + i + "\ue001",
+                        typedLang == null ? escaped : "<span lang=\"" + typedLang + "\">" + escaped + "</span>");
+            }
+        }
+        String out = html;
+        return output -> output.writeContent(out);
+    }
+
+    /** HTML-escaped for element content and quoted attributes. */
+    public static String escape(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
     /** A day as a resident reads it: "1 december 2026" / "1 December 2026". */
     public String day(java.time.LocalDate date) {
         return date == null ? "" : DateTimeFormatter.ofPattern("d MMMM yyyy", lang.locale()).format(date);

@@ -35,7 +35,11 @@ public class Pages {
 
     /** The layout's model for a request: its language and path, and a title from the bundle. */
     public Page page(HttpRequest<?> request, String titleKey, Object... args) {
-        Lang lang = Lang.of(request);
+        return page(request, Lang.of(request), titleKey, args);
+    }
+
+    /** The layout's model in a given language: the one a resident just switched to, before the cookie comes back. */
+    public Page page(HttpRequest<?> request, Lang lang, String titleKey, Object... args) {
         return new Page(lang, messages, theme, messages.get(lang, titleKey, args), request.getPath());
     }
 
@@ -69,13 +73,23 @@ public class Pages {
         return respond(request, HttpStatus.OK, template, page, model);
     }
 
-    /** A calm page for an address with nothing behind it, or a step that cannot be taken now. */
+    /**
+     * A calm page for an address with nothing behind it, or a step that cannot be taken now. Texts the team typed
+     * go in as {@link Page#typed} arguments, to be marked with their language.
+     */
     public HttpResponse<String> notice(HttpRequest<?> request, HttpStatus status, String titleKey, String textKey, Object... args) {
         Page page = page(request, titleKey);
-        return respond(request, status, "notice", page, new Notice(page.t(textKey, args)));
+        return respond(request, status, "notice", page, new Notice(page.tm(textKey, args), "", "", ""));
     }
 
-    /** The model of the notice page. */
-    public record Notice(String text) {
+    /**
+     * The model of the notice page: its text, an optional second paragraph ({@code more}, may be empty) and the
+     * way on ({@code href} and {@code link}; the start page when {@code href} is empty).
+     */
+    public record Notice(gg.jte.Content text, String more, String href, String link) {
+
+        public Notice(String text) {
+            this(out -> out.writeContent(Page.escape(text)), "", "", "");
+        }
     }
 }

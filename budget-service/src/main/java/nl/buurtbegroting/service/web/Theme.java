@@ -27,6 +27,13 @@ public class Theme {
     private String focus = "#ffbf47";
     /** A logo file (SVG or PNG) on disk; the bundled neutral logo when empty. */
     private String logoFile = "";
+    /**
+     * The language the team types election and proposal texts in, and the municipality's name is in: Dutch unless
+     * configured ({@code BB_THEME_CONTENT_LANGUAGE=en}). Pages in the other language mark those texts with it
+     * (WCAG 3.1.2, language of parts). One setting, not one per election: a municipality's team writes in one
+     * language, and the residents' pages are Dutch first.
+     */
+    private Lang contentLanguage = Lang.NL;
 
     public String getMunicipality() {
         return municipality;
@@ -77,6 +84,20 @@ public class Theme {
 
     public void setLogoFile(String logoFile) {
         this.logoFile = logoFile == null ? "" : logoFile.strip();
+    }
+
+    public String getContentLanguage() {
+        return contentLanguage.tag();
+    }
+
+    public void setContentLanguage(String tag) {
+        this.contentLanguage = Lang.of(tag).filter(l -> tag.strip().length() == 2).orElseThrow(() ->
+                new IllegalArgumentException("bb.theme.content-language must be nl or en, not '" + tag + "'"));
+    }
+
+    /** The {@link #setContentLanguage content language} as a language of the pages. */
+    public Lang contentLang() {
+        return contentLanguage;
     }
 
     private static String colour(String name, String value) {

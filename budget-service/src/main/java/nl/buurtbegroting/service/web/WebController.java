@@ -6,8 +6,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.cookie.Cookie;
-import io.micronaut.http.cookie.SameSite;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -16,7 +14,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /** The language switch and the theme's files. */
 @Controller
@@ -39,9 +36,7 @@ class WebController {
         Lang lang = Lang.of(to).orElse(Lang.NL);
         String target = back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\")
                 && back.length() < 300 && back.chars().noneMatch(c -> c < 0x20) ? back : "/";
-        Cookie cookie = Cookie.of(Lang.COOKIE, lang.tag()).path("/").maxAge(Duration.ofDays(365))
-                .httpOnly(true).sameSite(SameSite.Lax);
-        return HttpResponse.seeOther(URI.create(target)).cookie(cookie);
+        return HttpResponse.seeOther(URI.create(target)).cookie(lang.cookie());
     }
 
     @Get(value = "/theme.css", produces = "text/css;charset=utf-8")

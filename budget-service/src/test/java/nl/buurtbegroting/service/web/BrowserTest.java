@@ -246,11 +246,11 @@ class BrowserTest extends ApiTestBase {
             }
 
             if (format.equals("APPROVAL")) {
-                // The same code again: refused next to the code field.
+                // The same code again: refused next to the code field at the review, before any cast (with JavaScript
+                // already when the letter's link is opened: VoteStepsBrowserTest).
                 openLetter(b, id, code);
                 choose(b, format, true);
-                submitAndWait(b, "next", "cast");
-                submitAndWait(b, "cast", "error-summary");
+                submitAndWait(b, "next", "error-summary");
                 String used = b.driver.findElement(By.id("code-error")).getText();
                 assertTrue(used.contains(lang.equals("nl") ? "al gestemd" : "already been used"), used);
                 axe(b, tag + " " + format + " code already used");

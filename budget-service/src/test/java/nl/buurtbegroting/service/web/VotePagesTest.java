@@ -268,10 +268,15 @@ class VotePagesTest extends ApiTestBase {
 
         WebClient.Page refused = web.post("/vote/" + late + "/cast", review.hiddenFields());
         assertEquals(409, refused.status());
-        assertTrue(refused.body().contains("<a href=\"#form\">U kunt nu niet stemmen. De stemming is niet open.</a>"), refused.body());
+        // Not the ballot again (it could not succeed): the plain news, what happens next, the way to the vote's page.
+        assertEquals("Het stemmen is voorbij Het stemmen voor Buurtbudget Laat is voorbij. Het wijkteam telt nu de stemmen."
+                + " De uitslag komt op de pagina van de stemming. Uw stem is niet verstuurd en telt niet mee."
+                + " Er is niets bewaard. Naar de pagina van de stemming", refused.mainText());
+        assertTrue(refused.body().contains("href=\"/language?to=en&amp;back=%2Fvote%2F" + late + "\""),
+                "the switch leads to the vote's address, which answers a GET");
         WebClient.Page page = english.get("/vote/" + late);
         assertEquals(200, page.status());
-        assertTrue(page.mainText().contains("You cannot vote for Buurtbudget Laat now."), page.mainText());
+        assertTrue(page.mainText().contains("Voting for Buurtbudget Laat is over."), page.mainText());
     }
 
     @Test
