@@ -79,7 +79,8 @@ final class ElectionForm {
                 .set("incompatible", String.join("\n", e.incompatibleGroups().stream().map(g -> String.join(", ", g)).toList()));
     }
 
-    private static String local(Instant instant) {
+    /** A time as a datetime-local field shows it, in the municipality's time zone; "" for none. */
+    static String local(Instant instant) {
         return instant == null ? "" : LOCAL.format(instant.atZone(Page.ZONE));
     }
 

@@ -21,6 +21,8 @@ import nl.buurtbegroting.service.election.ElectionState;
 import nl.buurtbegroting.service.election.ElectionSummary;
 import nl.buurtbegroting.service.election.ElectionView;
 import nl.buurtbegroting.service.election.RuleCatalog;
+import nl.buurtbegroting.service.election.ScheduleRequest;
+import nl.buurtbegroting.service.election.VotingSchedule;
 import nl.buurtbegroting.service.problem.ApiProblem;
 import nl.buurtbegroting.service.problem.Violation;
 import nl.buurtbegroting.service.proposal.ProposalService;
@@ -50,10 +52,12 @@ public class ElectionManagePages {
     private final ProposalService proposals;
     private final CodeBatchService batches;
     private final ElectionGrantRepository grants;
+    private final VotingSchedule schedule;
 
     ElectionManagePages(Manage manage, ElectionService elections, ProposalService proposals, CodeBatchService batches,
-                        ElectionGrantRepository grants) {
+                        ElectionGrantRepository grants, VotingSchedule schedule) {
         this.manage = manage;
+        this.schedule = schedule;
         this.elections = elections;
         this.proposals = proposals;
         this.batches = batches;
@@ -62,6 +66,8 @@ public class ElectionManagePages {
 
     /** The id of the new end of voting on the election's page (the form field and its error's link). */
     static final String EXTEND_FIELD = "extend-closes";
+    static final String SCHEDULE_OPENS = "schedule-opens";
+    static final String SCHEDULE_CLOSES = "schedule-closes";
 
     /** One line of "my elections": the election and the key of its next step. */
     public record Row(ElectionSummary election, String next) {
@@ -83,6 +89,20 @@ public class ElectionManagePages {
 
         public String state() {
             return election.state().name();
+        }
+
+        /**
+         * Open, but its start is still ahead: both times may move either way (the service refuses it once a paper
+         * ballot is in, beside the start field). Once voting runs only the end moves, later.
+         */
+        public boolean beforeStart() {
+            return election.state() == ElectionState.OPEN && election.votingOpens() != null
+                    && java.time.Instant.now().isBefore(election.votingOpens());
+        }
+
+        /** The form's value as typed, or else the election's current time as the field shows it. */
+        public String scheduled(String field, java.time.Instant current) {
+            return form.has(field) ? form.v(field) : ElectionForm.local(current);
         }
 
         /**
@@ -257,4 +277,48 @@ public class ElectionManagePages {
             elections.extend(staff.caller(), electionId, closes);
             return manage.seeOther("/manage/elections/" + electionId);
         });
-    }}
+    }
+    /**
+     * Moves the voting times of an open election whose voting has not started yet (the letters may have gone out with
+     * the wrong date): both times, either way. What the service refuses comes back beside its field.
+     */
+    @Post(value = "/elections/{id}/schedule", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = "text/html")
+    HttpResponse<?> reschedule(HttpRequest<?> request, @PathVariable String id, @Body @Nullable String body) {
+        long electionId = Ids.parse(id);
+        return manage.post(request, body, (staff, form) -> {
+            ManagePage page = manage.page(request, staff, "election.scheduleTitle");
+            FormState state = new FormState().set(SCHEDULE_OPENS, form.get("opens")).set(SCHEDULE_CLOSES, form.get("closes"));
+            java.time.Instant opens = localTime(state, SCHEDULE_OPENS, page);
+            java.time.Instant closes = localTime(state, SCHEDULE_CLOSES, page);
+            if (!state.hasErrors()) {
+                try {
+                    schedule.reschedule(staff.caller(), electionId, new ScheduleRequest(opens, closes));
+                    return manage.seeOther("/manage/elections/" + electionId);
+                } catch (ApiProblem problem) {
+                    if (!state.placed(page, problem, f -> "votingOpens".equals(f) ? SCHEDULE_OPENS : SCHEDULE_CLOSES)) {
+                        throw problem;
+                    }
+                }
+            }
+            return overview(request, staff, electionId, state, HttpStatus.BAD_REQUEST);
+        });
+    }
+
+    /**
+     * A datetime-local field in the municipality's time zone; null when left empty (that time stays as it is), an
+     * error beside the field when unreadable.
+     */
+    private static java.time.@Nullable Instant localTime(FormState state, String field, ManagePage page) {
+        String typed = state.v(field).strip();
+        if (typed.isEmpty()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDateTime.parse(typed, java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm",
+                    java.util.Locale.ROOT)).atZone(nl.buurtbegroting.service.web.Page.ZONE).toInstant();
+        } catch (java.time.format.DateTimeParseException ex) {
+            state.error(field, page.t("election.extendFormat"));
+            return null;
+        }
+    }
+}

@@ -22,6 +22,11 @@ public final class FormState {
         return values.getOrDefault(name, "");
     }
 
+    /** Whether the form holds this field at all (typed, even as empty), as opposed to a page shown fresh. */
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
     public FormState set(String name, Object value) {
         values.put(name, value == null ? "" : value.toString());
         return this;
