@@ -385,7 +385,7 @@ class ManageBrowserTest extends BrowserWalk {
     }
 
     private void waitFor(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-        WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(20));
+        WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(60));
         // While the next page loads, the old one's nodes vanish under the driver's hands: ask again.
         wait.ignoring(org.openqa.selenium.WebDriverException.class);
         try {
