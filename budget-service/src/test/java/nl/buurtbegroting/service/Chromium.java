@@ -77,7 +77,12 @@ public final class Chromium {
             fromOldPage.isEnabled();
             return false;
         } catch (WebDriverException gone) {
-            return "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState"));
+            // The new page can itself be between documents while it is asked (a redirect): then it is not there yet.
+            try {
+                return "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState"));
+            } catch (WebDriverException between) {
+                return false;
+            }
         }
     }
 

@@ -1,6 +1,11 @@
 package nl.buurtbegroting.service.hardening;
 
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Singleton;
 import nl.buurtbegroting.core.audit.AuditBundle;
 import nl.buurtbegroting.service.Api;
 import nl.buurtbegroting.service.ApiTestBase;
@@ -8,7 +13,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +31,46 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * never becomes a spreadsheet formula.
  */
 @MicronautTest(transactional = false)
+@Property(name = "spec.name", value = "SettingsTest")
 class SettingsTest extends ApiTestBase {
 
+    /**
+     * The service's clock, moved by hand: the voting window is passed by setting the time, not by sleeping, so a
+     * slow machine cannot reach the closing time before the test's first ballot (it had 3 s of wall time for the
+     * draft, the codes, the opening and that ballot).
+     */
+    static final class Hand extends Clock {
+        volatile Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.fixed(now, zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    static final Hand CLOCK = new Hand();
+
+    @Factory
+    @Requires(property = "spec.name", value = "SettingsTest")
+    static class HandClock {
+        @Singleton
+        @Replaces(Clock.class)
+        Clock clock() {
+            return CLOCK;
+        }
+    }
+
+    final Hand clock = CLOCK;
     String olga;
     String otto;
 
@@ -48,7 +95,7 @@ class SettingsTest extends ApiTestBase {
 
     @Test
     void aBallotBeforeTheOpeningTimeIsRefusedSayingWhen() {
-        String opens = Instant.now().plusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        String opens = clock.instant().plusSeconds(3600).truncatedTo(ChronoUnit.SECONDS).toString();
         long id = draft("Later", Map.of("votingOpens", opens));
         List<String> codes = Lifecycle.issue(api, olga, id, 2, "brieven");
         api.post("/api/elections/" + id + "/open", null, olga).ok(200);
@@ -60,23 +107,22 @@ class SettingsTest extends ApiTestBase {
 
     @Test
     void aBallotAfterTheClosingTimeIsRefusedUntilTheOrganiserExtendsIt() throws Exception {
-        Instant closes = Instant.now().plusSeconds(3).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        // An hour ahead: only the service's own clock, set below, reaches it; the wall clock does not during the test.
+        Instant closes = clock.instant().plusSeconds(3600);
         long id = draft("Verlengd", Map.of("votingCloses", closes.toString()));
         List<String> codes = Lifecycle.issue(api, olga, id, 4, "brieven");
         String base = "/api/elections/" + id;
         api.post(base + "/extend", Map.of("votingCloses", closes.plusSeconds(60).toString()), olga).problem(409, "ELECTION_NOT_OPEN");
         api.post(base + "/open", null, olga).ok(200);
         api.post(base + "/ballots", Lifecycle.ballot(codes.get(0), List.of("a")), null).ok(201);
-        while (!Instant.now().isAfter(closes.plusMillis(200))) {
-            Thread.sleep(100);
-        }
+        clock.now = closes.plusMillis(200);
         Map<String, Object> p = api.post(base + "/ballots", Lifecycle.ballot(codes.get(1), List.of("a")), null)
                 .problem(409, "ELECTION_NOT_OPEN");
         assertEquals(closes.toString(), p.get("votingCloses"));
         assertTrue(((String) p.get("detail")).contains("de stemming is gesloten"), p.toString());
         api.post(base + "/extend", Map.of("votingCloses", closes.minusSeconds(60).toString()), olga).invalid("votingCloses", "NOT_LATER");
         api.post(base + "/extend", Map.of("votingCloses", closes.toString()), otto).problem(403, "FORBIDDEN");
-        Instant later = Instant.now().plusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant later = clock.instant().plusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
         assertEquals(later.toString(), api.post(base + "/extend", Map.of("votingCloses", later.toString()), olga).ok(200).get("votingCloses"));
         api.post(base + "/ballots", Lifecycle.ballot(codes.get(1), List.of("b")), null).ok(201);
         Map<String, Object> result = Lifecycle.finish(api, olga, id);

@@ -24,6 +24,8 @@ final class FormClient {
     record Session(String cookie, String csrf) {
     }
 
+    /** A page that never comes fails the test after this, not at the end of CI's time. */
+    private static final java.time.Duration ANSWER = java.time.Duration.ofSeconds(120);
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
     private final String language;
@@ -46,7 +48,7 @@ final class FormClient {
         if (cookie != null) {
             b.header("Cookie", cookie);
         }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(b.timeout(ANSWER).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path, String cookie, String body) throws IOException, InterruptedException {
@@ -57,7 +59,7 @@ final class FormClient {
         if (cookie != null) {
             b.header("Cookie", cookie);
         }
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(b.timeout(ANSWER).build(), HttpResponse.BodyHandlers.ofString());
         assertNotNull(r);
         return r;
     }

@@ -37,12 +37,13 @@ final class ManageBrowser implements AutoCloseable {
     }
 
     /**
-     * The first download whose name ends with {@code suffix}, once Chromium has finished it, or null after 20 s.
+     * The first download whose name ends with {@code suffix}, once Chromium has finished it, or null after 60 s (a
+     * letters PDF made and downloaded on a loaded 2-core machine; the wait ends as soon as the file is complete).
      * Chromium reserves the final name with an empty file and writes into a {@code .crdownload} beside it, so a
      * file is taken only when no partial download is left and its size, above 0, held still for one poll.
      */
     static Path finishedDownload(Path dir, String suffix) throws IOException, InterruptedException {
-        long deadline = System.currentTimeMillis() + 20_000;
+        long deadline = System.currentTimeMillis() + 60_000;
         Path seen = null;
         long seenSize = -1;
         while (System.currentTimeMillis() < deadline) {

@@ -73,7 +73,8 @@ class ManageBrowserTest extends BrowserWalk {
         // The organiser sets up an election; the first try lacks everything and comes back with its errors.
         signIn("wijkteam", PASSWORD);
         check("home");
-        b.driver.findElement(By.linkText("Nieuwe verkiezing")).click();
+        // A click on a link returns before the browser leaves the page: wait for the form, or axe checks the old page.
+        follow(b.driver.findElement(By.linkText("Nieuwe verkiezing")));
         check("setup-new");
         type("budget", "veel");
         submit("button.primary");
@@ -337,9 +338,13 @@ class ManageBrowserTest extends BrowserWalk {
     }
 
     private void submit(String css) {
-        WebElement button = b.driver.findElement(By.cssSelector(css));
-        button.click();
-        waitFor(d -> Chromium.replaced(button, d));
+        follow(b.driver.findElement(By.cssSelector(css)));
+    }
+
+    /** Clicks a button or link that loads a new page, and waits until the new page has replaced this one. */
+    private void follow(WebElement element) {
+        element.click();
+        waitFor(d -> Chromium.replaced(element, d));
     }
 
     private void submitNoNavigation(String css) {
@@ -380,7 +385,7 @@ class ManageBrowserTest extends BrowserWalk {
     }
 
     private void waitFor(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-        WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(20));
+        WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(60));
         // While the next page loads, the old one's nodes vanish under the driver's hands: ask again.
         wait.ignoring(org.openqa.selenium.WebDriverException.class);
         try {

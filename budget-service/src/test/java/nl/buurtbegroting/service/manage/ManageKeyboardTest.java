@@ -221,7 +221,7 @@ class ManageKeyboardTest extends BrowserWalk {
     private void pressForNewPage(CharSequence key) {
         WebElement html = b.driver.findElement(By.tagName("html"));
         new Actions(b.driver).sendKeys(key).perform();
-        WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(20));
+        WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(60));
         wait.ignoring(WebDriverException.class);
         try {
             wait.until(d -> Chromium.replaced(html, d));

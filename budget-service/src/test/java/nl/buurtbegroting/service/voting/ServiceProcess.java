@@ -2,20 +2,26 @@ package nl.buurtbegroting.service.voting;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The service in a JVM of its own, started from the test class path, so it can be killed with SIGKILL. */
 final class ServiceProcess implements AutoCloseable {
+
+    /** From the start of the JVM to its first healthy answer; ample for a loaded machine, reached only on a fault. */
+    private static final Duration STARTUP = Duration.ofSeconds(120);
 
     private final Process process;
     final URI uri;
@@ -43,7 +49,6 @@ final class ServiceProcess implements AutoCloseable {
 
     /** As {@link #start(Map, Path, List, String...)} with exactly the given JVM options (a benchmark's JVM). */
     static ServiceProcess startWith(Map<String, String> env, Path log, List<String> jvmOptions, String... args) throws Exception {
-        int port = freePort();
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(javaBin, "-Dlogback.configurationFile=logback.xml"));
         command.addAll(jvmOptions);
@@ -56,33 +61,66 @@ final class ServiceProcess implements AutoCloseable {
             // Keys apart from the data, but never in the working tree (the default ./keys).
             environment.put("BB_KEY_DIR", Path.of(env.get("BB_DATA_DIR")).toAbsolutePath().getParent().resolve("keys").toString());
         }
-        environment.put("BB_PORT", Integer.toString(port));
+        // The service binds a free port itself and names it in its log. A port picked here and handed over would be
+        // free only when picked: anything on the machine could take it before the service binds it.
+        environment.put("BB_PORT", "-1");
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        ServiceProcess service = new ServiceProcess(builder.start(), URI.create("http://127.0.0.1:" + port));
-        service.awaitHealthy(Duration.ofSeconds(60));
-        return service;
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
+        Process process = builder.start();
+        try {
+            long deadline = System.nanoTime() + STARTUP.toNanos();
+            ServiceProcess service = new ServiceProcess(process, awaitListening(process, log, logStart, deadline));
+            service.awaitHealthy(deadline);
+            return service;
+        } catch (Exception | Error e) {
+            process.destroyForcibly();
+            process.waitFor();
+            throw e;
+        }
     }
 
-    private void awaitHealthy(Duration timeout) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + timeout.toNanos();
+    /** The address the service listens at, from the line Micronaut logs once the server runs. */
+    private static URI awaitListening(Process process, Path log, long logStart, long deadline) throws Exception {
+        Pattern running = Pattern.compile("Server Running: \\S+?:(\\d+)");
+        while (System.nanoTime() < deadline) {
+            String output = readFrom(log, logStart);
+            Matcher m = running.matcher(output);
+            if (m.find()) {
+                return URI.create("http://127.0.0.1:" + m.group(1));
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service exited with " + process.exitValue() + ":\n" + output);
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the service did not start in " + STARTUP + ":\n" + readFrom(log, logStart));
+    }
+
+    private static String readFrom(Path log, long offset) throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        return new String(all, (int) Math.min(offset, all.length), all.length - (int) Math.min(offset, all.length),
+                StandardCharsets.UTF_8);
+    }
+
+    private void awaitHealthy(long deadline) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the service exited with " + process.exitValue());
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri.resolve("/health")).build(),
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri.resolve("/health")).timeout(Duration.ofSeconds(10)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
                 }
             } catch (IOException notYet) {
-                // not listening yet
+                // not answering yet (or this request timed out): ask again until the deadline
             }
             Thread.sleep(50);
         }
-        throw new IllegalStateException("the service did not become healthy in " + timeout);
+        throw new IllegalStateException("the service did not become healthy in " + STARTUP);
     }
 
     /** CPU time the service process has used so far (user and system), in nanoseconds; -1 where /proc is missing. */
@@ -122,12 +160,6 @@ final class ServiceProcess implements AutoCloseable {
         env.put("BB_DEMO", "false");
         env.put("BB_SECURITY_PASSWORD_ITERATIONS", "1000");
         return env;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     static File targetDir() {

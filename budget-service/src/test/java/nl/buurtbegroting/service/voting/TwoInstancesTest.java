@@ -83,6 +83,7 @@ class TwoInstancesTest {
                             }
                             HttpResponse<String> r = http.send(HttpRequest.newBuilder(
                                             URI.create((reuse ? theirs : mine) + "/api/elections/" + election + "/ballots"))
+                                    .timeout(Duration.ofSeconds(60)) // a ballot never answered fails the test, not CI's clock
                                     .header("Content-Type", "application/json")
                                     .POST(HttpRequest.BodyPublishers.ofString(Voting.ballotJson(code, "a", Voting.submissionId())))
                                     .build(), HttpResponse.BodyHandlers.ofString());

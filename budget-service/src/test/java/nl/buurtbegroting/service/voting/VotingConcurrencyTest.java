@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * One code, one vote under load (issue 6): 64 simultaneous submissions of each of 200 codes, and 10,000
@@ -109,7 +110,14 @@ class VotingConcurrencyTest extends ApiTestBase {
                 }
             }));
         }
+        // The close goes in while ballots stream. Should the stream stop short of 300 receipts (every sender failed),
+        // or never get there, the test fails here with the answers so far instead of waiting for ever.
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (acknowledged.get() < 300) {
+            if (running.stream().allMatch(Future::isDone) || System.nanoTime() > deadline) {
+                pool.shutdownNow();
+                fail(acknowledged.get() + " ballots acknowledged before the close; answers " + load.answers);
+            }
             Thread.sleep(5);
         }
         api.post("/api/elections/" + election + "/close", null, organiser).ok(200);

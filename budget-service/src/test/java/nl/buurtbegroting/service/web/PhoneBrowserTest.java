@@ -140,7 +140,7 @@ class PhoneBrowserTest extends ApiTestBase {
             WebElement form = b.driver.findElement(By.id("form"));
             b.driver.findElement(By.id("code")).sendKeys(Elections.typo(codes.get(1)));
             b.driver.findElement(By.id("next")).click();
-            WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(15));
+            WebDriverWait wait = new WebDriverWait(b.driver, Duration.ofSeconds(60));
             if (b.javascript) {
                 wait.until(d -> d.findElement(By.id("code-error")).isDisplayed());
             } else {
@@ -178,7 +178,7 @@ class PhoneBrowserTest extends ApiTestBase {
         WebElement form = withJs.driver.findElement(By.id("form"));
         withJs.driver.findElement(By.cssSelector("label[for=p-1]")).click();
         withJs.driver.findElement(By.id("next")).click();
-        WebDriverWait wait = new WebDriverWait(withJs.driver, Duration.ofSeconds(15));
+        WebDriverWait wait = new WebDriverWait(withJs.driver, Duration.ofSeconds(60));
         wait.until(d -> Chromium.replaced(form, d));
         assertTrue(withJs.driver.getTitle().startsWith("Controleer uw keuze"), withJs.driver.getTitle());
         // The same code is used elsewhere meanwhile (another tab, a paper form): the cast comes back with an error.

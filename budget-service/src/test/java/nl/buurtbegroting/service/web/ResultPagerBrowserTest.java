@@ -10,13 +10,13 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import nl.buurtbegroting.service.Api;
+import nl.buurtbegroting.service.Chromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.charset.StandardCharsets;
@@ -128,10 +128,11 @@ class ResultPagerBrowserTest {
                         assertEquals(0L, ((Number) overflow).longValue(), "page " + page + " scrolls sideways at 320 px");
                     }
                     if (page < 3) {
-                        // Wait until the browser has left this page, or the next round reads this page's text again.
+                        // Wait until the next page has replaced this one and finished loading, or the next round reads
+                        // this page's text again (or a page still loading, whose main is not all there yet).
                         WebElement html = b.driver.findElement(By.tagName("html"));
                         b.driver.findElement(By.cssSelector("nav.pager a[rel=next]")).click();
-                        new WebDriverWait(b.driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(html));
+                        new WebDriverWait(b.driver, Duration.ofSeconds(60)).until(d -> Chromium.replaced(html, d));
                     }
                 }
             }

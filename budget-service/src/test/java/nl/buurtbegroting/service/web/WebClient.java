@@ -87,7 +87,9 @@ final class WebClient {
             request.header("Cookie", cookie);
         }
         try {
-            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // A page that never comes fails the test here, not at the end of CI's time.
+            HttpResponse<String> r = http.send(request.timeout(java.time.Duration.ofSeconds(120)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Page(r.statusCode(), r.body(), r.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
