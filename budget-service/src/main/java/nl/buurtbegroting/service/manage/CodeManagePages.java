@@ -151,8 +151,23 @@ public class CodeManagePages {
             if (state.hasErrors()) {
                 return manage.render(request, HttpStatus.BAD_REQUEST, "codes", page, codes(staff, e, state, ""));
             }
-            CodeBatchService.Issued issued = batches.issue(staff.caller(), electionId, new CodeBatchRequest(count, label,
-                    e.eligibility().districts().isEmpty() ? null : district));
+            CodeBatchService.Issued issued;
+            try {
+                issued = batches.issue(staff.caller(), electionId, new CodeBatchRequest(count, label,
+                        e.eligibility().districts().isEmpty() ? null : district));
+            } catch (nl.buurtbegroting.service.problem.ApiProblem problem) {
+                if (problem.code() != nl.buurtbegroting.service.problem.ProblemCode.TOO_MANY_CODES) {
+                    throw problem;
+                }
+                // The election's limit (bb.codes.max-per-election) with the numbers, beside the number typed, so the
+                // team sees how many codes can still be made; nothing was stored.
+                java.util.Map<String, Object> n = problem.getParameters();
+                long limit = ((Number) n.get("limit")).longValue();
+                long already = ((Number) n.get("issued")).longValue();
+                state.error("count", page.t("e.tooManyCodes", page.number(limit), page.number(already),
+                        page.number(((Number) n.get("requested")).longValue()), page.number(Math.max(0, limit - already))));
+                return manage.render(request, HttpStatus.CONFLICT, "codes", page, codes(staff, e, state, ""));
+            }
             if (issued.batch().awaitingApproval()) {
                 // Asked for while voting is open: no codes yet, a second staff member approves it below.
                 FormState fresh = new FormState().set("output", "pdf").set("letterText", page.t("letter.default"));

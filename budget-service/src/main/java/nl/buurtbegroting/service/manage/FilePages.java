@@ -8,10 +8,10 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
-import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.server.multipart.MultipartBody;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -26,6 +26,7 @@ import nl.buurtbegroting.service.problem.ProblemCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Set;
 
 /**
  * Pages that take a Pabulib file: a new election imported from one (with its proposals, as a starting point),
@@ -60,17 +61,16 @@ public class FilePages {
     }
 
     @Post(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA, produces = "text/html")
-    HttpResponse<?> importFile(HttpRequest<?> request, @Part("csrf") @Nullable String csrf,
-                               @Part("file") @Nullable CompletedFileUpload file) {
-        return manage.post(request, csrf, staff -> {
+    HttpResponse<?> importFile(HttpRequest<?> request, @Body MultipartBody body) {
+        PageParts.Parts parts = PageParts.read(body, Set.of("csrf"));
+        return manage.post(request, parts.field("csrf"), staff -> {
             ManagePage page = manage.page(request, staff, "import.title");
             FormState form = new FormState();
-            if (file == null || file.getSize() == 0) {
-                form.error("file", page.t("upload.missing"));
+            if (refused(page, parts, form, false)) {
                 return manage.render(request, HttpStatus.BAD_REQUEST, "upload", page, new Upload("import", form, null));
             }
             try {
-                ElectionView e = pabulib.importElection(staff.caller(), bytes(file), file.getFilename());
+                ElectionView e = pabulib.importElection(staff.caller(), parts.bytes(), parts.fileName());
                 return manage.seeOther("/manage/elections/" + e.id());
             } catch (ApiProblem problem) {
                 form.error("file", fileError(page, problem));
@@ -86,22 +86,21 @@ public class FilePages {
     }
 
     @Post(value = "/whatif", consumes = MediaType.MULTIPART_FORM_DATA, produces = "text/html")
-    HttpResponse<?> whatIf(HttpRequest<?> request, @Part("csrf") @Nullable String csrf,
-                           @Part("file") @Nullable CompletedFileUpload file, @Part("example") @Nullable String example) {
-        return manage.post(request, csrf, staff -> {
+    HttpResponse<?> whatIf(HttpRequest<?> request, @Body MultipartBody body) {
+        PageParts.Parts parts = PageParts.read(body, Set.of("csrf", "example"));
+        return manage.post(request, parts.field("csrf"), staff -> {
             ManagePage page = manage.page(request, staff, "whatif.title");
             FormState form = new FormState();
             byte[] data;
             String name;
-            if (file != null && file.getSize() > 0) {
-                data = bytes(file);
-                name = file.getFilename();
-            } else if (example != null) {
+            if (refused(page, parts, form, parts.field("example") != null)) {
+                return manage.render(request, HttpStatus.BAD_REQUEST, "upload", page, new Upload("whatif", form, null));
+            } else if (parts.file() != null) {
+                data = parts.bytes();
+                name = parts.fileName();
+            } else {
                 data = example();
                 name = "Netherlands_Assen_2024.pb";
-            } else {
-                form.error("file", page.t("upload.missing"));
-                return manage.render(request, HttpStatus.BAD_REQUEST, "upload", page, new Upload("whatif", form, null));
             }
             try {
                 WhatIf.Comparison c = WhatIf.compare(PabulibService.read(data, name));
@@ -118,12 +117,12 @@ public class FilePages {
      * with the reason beside the file field instead of the API's JSON.
      */
     @Error(exception = ContentLengthExceededException.class)
-    HttpResponse<?> tooLarge(HttpRequest<?> request) {
+    HttpResponse<?> tooLarge(HttpRequest<?> request, ContentLengthExceededException tooLarge) {
         String kind = request.getPath().endsWith("/whatif") ? "whatif" : "import";
         return manage.get(request, staff -> {
             ManagePage page = manage.page(request, staff, kind + ".title");
             FormState form = new FormState();
-            form.error("file", page.t("upload.tooLarge"));
+            form.error("file", page.t(tooLargeKey(tooLarge)));
             return manage.render(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "upload", page, new Upload(kind, form, null));
         });
     }
@@ -150,12 +149,29 @@ public class FilePages {
         return page.has("problem." + problem.code()) ? page.t("problem." + problem.code()) : detail;
     }
 
-    private static byte[] bytes(CompletedFileUpload file) {
-        try {
-            return file.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * Puts the form's fault, or a missing file where one is needed, beside the file field. A file may be missing
+     * only when the form asked for something else instead (the bundled example).
+     */
+    static boolean refused(ManagePage page, PageParts.Parts parts, FormState form, boolean fileOptional) {
+        if (parts.fault() != null) {
+            form.error("file", page.t(parts.fault(), parts.faultArg()));
+        } else if (parts.file() == null && !fileOptional) {
+            form.error("file", page.t("upload.missing"));
         }
+        return form.hasErrors();
+    }
+
+    /**
+     * What stopped the form while it arrived: the service's messages (TooLargeHandler reads the same ones) tell a
+     * file over 8 MB from a file name too long to read and from a form of too many parts.
+     */
+    static String tooLargeKey(ContentLengthExceededException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        if (m.contains("buffered form field")) {
+            return "upload.nameTooLong";
+        }
+        return m.contains("Number of form fields") ? "upload.tooManyParts" : "upload.tooLarge";
     }
 
     private static byte[] example() {

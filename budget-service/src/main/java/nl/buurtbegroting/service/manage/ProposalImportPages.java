@@ -8,11 +8,11 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
-import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.server.multipart.MultipartBody;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -25,9 +25,8 @@ import nl.buurtbegroting.service.proposal.ProposalRequest;
 import nl.buurtbegroting.service.proposal.ProposalService;
 import nl.buurtbegroting.service.web.Ids;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Proposals in bulk from a CSV (pasted or uploaded) or a Pabulib file: first a preview with every row and its
@@ -51,7 +50,12 @@ public class ProposalImportPages {
     }
 
     /** The page: the election, the text being imported, the preview (null before one) and a refusal. */
-    public record Bulk(ElectionView election, String csv, ProposalImport.@Nullable Parsed preview, String refusal) {
+    public record Bulk(ElectionView election, String csv, ProposalImport.@Nullable Parsed preview, String refusal,
+                       String fileError) {
+
+        Bulk(ElectionView election, String csv, ProposalImport.@Nullable Parsed preview, String refusal) {
+            this(election, csv, preview, refusal, "");
+        }
     }
 
     @Get(produces = "text/html")
@@ -62,21 +66,26 @@ public class ProposalImportPages {
     }
 
     @Post(consumes = MediaType.MULTIPART_FORM_DATA, produces = "text/html")
-    HttpResponse<?> submit(HttpRequest<?> request, @PathVariable String id, @Part("csrf") @Nullable String csrf,
-                           @Part("csv") @Nullable String csv, @Part("file") @Nullable CompletedFileUpload file,
-                           @Part("action") @Nullable String action) {
+    HttpResponse<?> submit(HttpRequest<?> request, @PathVariable String id, @Body MultipartBody body) {
         long electionId = Ids.parse(id);
-        return manage.post(request, csrf, staff -> {
+        PageParts.Parts parts = PageParts.read(body, Set.of("csrf", "csv", "action"));
+        String action = parts.field("action");
+        return manage.post(request, parts.field("csrf"), staff -> {
             ElectionView e = elections.get(staff.caller(), electionId);
             ManagePage page = manage.page(request, staff, "bulk.title");
-            String text = csv == null ? "" : csv;
-            if (file != null && file.getSize() > 0) {
-                byte[] bytes = bytes(file);
+            String text = parts.field("csv") == null ? "" : parts.field("csv");
+            if (parts.fault() != null) {
+                // The typed list stays; only the file was odd, so the message stands beside the file field.
+                return manage.render(request, HttpStatus.BAD_REQUEST, "bulk", page, new Bulk(e, text, null, "",
+                        page.t(parts.fault(), parts.faultArg())));
+            }
+            if (parts.file() != null) {
+                byte[] bytes = parts.bytes();
                 String decoded = ProposalImport.decode(bytes);
                 try {
-                    text = decoded.stripLeading().startsWith("META") ? ProposalImport.fromPabulib(bytes, file.getFilename()) : decoded;
+                    text = decoded.stripLeading().startsWith("META") ? ProposalImport.fromPabulib(bytes, parts.fileName()) : decoded;
                 } catch (ApiProblem problem) {
-                    return manage.render(request, HttpStatus.BAD_REQUEST, "bulk", page, new Bulk(e, "", null,
+                    return manage.render(request, HttpStatus.BAD_REQUEST, "bulk", page, new Bulk(e, text, null, "",
                             FilePages.fileError(page, problem)));
                 }
             }
@@ -106,21 +115,14 @@ public class ProposalImportPages {
 
     /** A file over the service's 8 MB, stopped while it arrives: the page again, with the reason. */
     @Error(exception = ContentLengthExceededException.class)
-    HttpResponse<?> tooLarge(HttpRequest<?> request) {
+    HttpResponse<?> tooLarge(HttpRequest<?> request, ContentLengthExceededException tooLarge) {
         String[] parts = request.getPath().split("/");
         long electionId = parts.length > 3 ? Ids.parse(parts[3]) : 0;
         return manage.get(request, staff -> {
             ManagePage page = manage.page(request, staff, "bulk.title");
             return manage.render(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "bulk", page,
-                    new Bulk(elections.get(staff.caller(), electionId), "", null, page.t("upload.tooLarge")));
+                    new Bulk(elections.get(staff.caller(), electionId), "", null, "", page.t(FilePages.tooLargeKey(tooLarge))));
         });
     }
 
-    private static byte[] bytes(CompletedFileUpload file) {
-        try {
-            return file.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
