@@ -9,7 +9,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -207,7 +206,9 @@ public class AccountPages {
     }
 
     @Get(value = "/audit", produces = "text/html")
-    HttpResponse<?> log(HttpRequest<?> request, @QueryValue @Nullable String election, @QueryValue @Nullable String kind) {
+    HttpResponse<?> log(HttpRequest<?> request) {
+        String election = nl.buurtbegroting.service.web.Query.first(request, "election");
+        String kind = nl.buurtbegroting.service.web.Query.first(request, "kind");
         return manage.get(request, staff -> {
             if (!staff.readsAudit()) {
                 return forbidden(request, staff);

@@ -9,7 +9,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -77,7 +76,8 @@ public class SignInPages {
     static final String LOGIN_COOKIE = "bb_login";
 
     @Get(value = "/login", produces = "text/html")
-    HttpResponse<?> form(HttpRequest<?> request, @QueryValue @Nullable String back) {
+    HttpResponse<?> form(HttpRequest<?> request) {
+        String back = nl.buurtbegroting.service.web.Query.first(request, "back");
         if (manage.staff(request).isPresent()) {
             return manage.seeOther(safeBack(back));
         }

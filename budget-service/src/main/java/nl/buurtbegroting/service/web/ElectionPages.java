@@ -5,9 +5,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.PathVariable;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -91,9 +89,10 @@ public class ElectionPages {
                 all.stream().filter(p -> p.verdict() == Verdict.INELIGIBLE).toList()));
     }
 
-    @Get(value = "/elections/{id}/result{?page}", produces = "text/html")
-    HttpResponse<String> result(HttpRequest<?> request, @PathVariable String id, @QueryValue @Nullable String page) {
+    @Get(value = "/elections/{id}/result", produces = "text/html")
+    HttpResponse<String> result(HttpRequest<?> request, @PathVariable String id) {
         long electionId = Ids.parse(id);
+        String page = Query.first(request, "page");
         ElectionView e;
         try {
             e = elections.get(null, electionId);

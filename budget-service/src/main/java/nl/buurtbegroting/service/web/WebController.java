@@ -1,11 +1,10 @@
 package nl.buurtbegroting.service.web;
 
-import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -32,7 +31,9 @@ class WebController {
      * site; anything else (another host, {@code //host}, a scheme) goes to the start page.
      */
     @Get(value = "/language", produces = "text/html")
-    HttpResponse<?> language(@QueryValue @Nullable String to, @QueryValue @Nullable String back) {
+    HttpResponse<?> language(HttpRequest<?> request) {
+        String to = Query.first(request, "to");
+        String back = Query.first(request, "back");
         Lang lang = Lang.of(to).orElse(Lang.NL);
         String target = back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\")
                 && back.length() < 300 && back.chars().noneMatch(c -> c < 0x20) ? back : "/";
