@@ -57,6 +57,8 @@
     var store;
     try { store = window.sessionStorage; } catch (e) { return; }
     if (!link || !store) return;
+    // A form page's switch is a button that sends the form itself; the server brings it back.
+    if (link.tagName === 'BUTTON') return;
     var key = 'bb-switch:' + location.pathname;
     link.addEventListener('click', function () {
       var saved = [];

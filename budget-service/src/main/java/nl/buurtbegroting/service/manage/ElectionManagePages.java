@@ -32,6 +32,7 @@ import nl.buurtbegroting.service.security.ElectionGrantRepository;
 import nl.buurtbegroting.service.voting.CodeBatchService;
 import nl.buurtbegroting.service.voting.CodeBatchView;
 import nl.buurtbegroting.service.web.Ids;
+import nl.buurtbegroting.service.web.Lang;
 
 import java.util.List;
 import java.util.Set;
@@ -163,6 +164,10 @@ public class ElectionManagePages {
     HttpResponse<?> create(HttpRequest<?> request, @Body @Nullable String body) {
         return manage.post(request, body, (staff, form) -> {
             FormState state = ElectionForm.of(form);
+            Lang to = Lang.of(form.get("switch")).orElse(null);
+            if (to != null) {
+                return switched(request, staff, to, 0, state, "setup.newTitle");
+            }
             ManagePage page = manage.page(request, staff, "setup.newTitle");
             ElectionRequest r = ElectionForm.read(state, page);
             if (r != null) {
@@ -211,6 +216,10 @@ public class ElectionManagePages {
         long electionId = Ids.parse(id);
         return manage.post(request, body, (staff, form) -> {
             FormState state = ElectionForm.of(form);
+            Lang to = Lang.of(form.get("switch")).orElse(null);
+            if (to != null) {
+                return switched(request, staff, to, electionId, state, "setup.editTitle");
+            }
             ManagePage page = manage.page(request, staff, "setup.editTitle", state.v("name"));
             ElectionRequest r = ElectionForm.read(state, page);
             if (r != null) {
@@ -225,6 +234,17 @@ public class ElectionManagePages {
             }
             return manage.render(request, HttpStatus.BAD_REQUEST, "setup", page, new SetUp(electionId, state, RuleCatalog.names()));
         });
+    }
+
+    /**
+     * The language switch of the election form: the form again as typed, in the language chosen, which is remembered
+     * as the switch's link does; nothing is checked or saved, so no error is shown before the team sends it.
+     */
+    private HttpResponse<?> switched(HttpRequest<?> request, Staff staff, Lang to, long electionId, FormState state,
+                                     String titleKey) {
+        ManagePage page = manage.page(request, staff, to, titleKey, state.v("name"));
+        return manage.render(request, HttpStatus.OK, "setup", page, new SetUp(electionId, state, RuleCatalog.names()))
+                .cookie(to.cookie());
     }
 
     @Post(value = "/elections/{id}/open", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = "text/html")

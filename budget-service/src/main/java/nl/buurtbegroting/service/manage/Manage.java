@@ -160,7 +160,11 @@ public class Manage {
     }
 
     public ManagePage page(HttpRequest<?> request, Staff staff, String titleKey, Object... args) {
-        Lang lang = Lang.of(request);
+        return page(request, staff, Lang.of(request), titleKey, args);
+    }
+
+    /** The page in {@code lang}: the language switch of a form page answers in the language just chosen. */
+    public ManagePage page(HttpRequest<?> request, Staff staff, Lang lang, String titleKey, Object... args) {
         long idle = sessions.idle().toMinutes();
         ManagePage p = new ManagePage(lang, texts, messages, theme, "", request.getPath(), staff, idle);
         return new ManagePage(lang, texts, messages, theme, p.t(titleKey, args), request.getPath(), staff, idle);
