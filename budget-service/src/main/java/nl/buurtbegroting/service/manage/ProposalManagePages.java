@@ -74,6 +74,12 @@ public class ProposalManagePages {
         return manage.post(request, body, (staff, form) -> {
             ElectionView e = elections.get(staff.caller(), electionId);
             FormState state = state(form);
+            var to = nl.buurtbegroting.service.web.Lang.of(form.get("switch"));
+            if (to.isPresent()) {
+                // The language switch: the form again as typed, in the chosen language; nothing checked or saved.
+                return manage.render(request, HttpStatus.OK, "proposal", manage.page(request, staff, to.get(),
+                        "proposal.newTitle"), new ProposalForm(e, 0, state)).cookie(to.get().cookie());
+            }
             ManagePage page = manage.page(request, staff, "proposal.newTitle");
             Read r = read(state, page);
             if (r != null) {
@@ -114,6 +120,11 @@ public class ProposalManagePages {
         return manage.post(request, body, (staff, form) -> {
             ElectionView e = elections.get(staff.caller(), electionId);
             FormState state = state(form);
+            var to = nl.buurtbegroting.service.web.Lang.of(form.get("switch"));
+            if (to.isPresent()) {
+                return manage.render(request, HttpStatus.OK, "proposal", manage.page(request, staff, to.get(),
+                        "proposal.editTitle", state.v("title")), new ProposalForm(e, pid, state)).cookie(to.get().cookie());
+            }
             ManagePage page = manage.page(request, staff, "proposal.editTitle", state.v("title"));
             Read r = read(state, page);
             if (r != null) {

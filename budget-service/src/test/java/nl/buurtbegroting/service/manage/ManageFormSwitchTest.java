@@ -79,4 +79,21 @@ class ManageFormSwitchTest {
         String saved = pages.get(path, admin.cookie()).body();
         assertTrue(saved.contains("value=\"Zomerbudget\"") && !saved.contains("Herfstbudget"), "nothing saved: " + saved);
     }
+
+    @Test
+    void theProposalFormSwitchesWithWhatWasTypedAndSavesNothing() throws Exception {
+        HttpResponse<String> created = pages.post("/manage/elections", admin.cookie(), "csrf=" + admin.csrf()
+                + "&name=Plannen&neighbourhood=Oost&budget=1000&currency=EUR&format=APPROVAL&rule=greedy&tiePolicy=ID");
+        String election = created.headers().firstValue("Location").orElseThrow();
+        String form = pages.get(election + "/proposals/new", admin.cookie()).body();
+        assertTrue(form.contains("formaction=\"" + election + "/proposals/new\" formmethod=\"post\""), form);
+        HttpResponse<String> switched = pages.post(election + "/proposals/new", admin.cookie(), "csrf=" + admin.csrf()
+                + "&code=7&title=Bankjes+bij+de+vijver&cost=&verdict=PENDING&switch=en");
+        assertEquals(200, switched.statusCode(), switched.body());
+        assertTrue(switched.body().contains("<html lang=\"en\">"), switched.body());
+        assertTrue(switched.body().contains("value=\"Bankjes bij de vijver\"") && switched.body().contains("value=\"7\""),
+                switched.body());
+        assertFalse(switched.body().contains("field-error"), "no error yet");
+        assertFalse(pages.get(election, admin.cookie()).body().contains("Bankjes"), "nothing saved");
+    }
 }
