@@ -107,6 +107,12 @@ public class PaperManagePages {
             if (code.isEmpty() || code.length() > 64) {
                 state.error("ballotCode", page.t("paper.codeMissing"));
             }
+            // One paper ballot a send: a second code or list (a hand-made form) would be dropped without a word.
+            for (String field : List.of("ballotCode", "projects")) {
+                if (form.all(field).size() > 1) {
+                    state.error(field, page.t("paper.repeated", form.all(field).size()));
+                }
+            }
             List<String> projects = new ArrayList<>();
             List<Long> points = new ArrayList<>();
             boolean cumulative = e.ballot().format() == BallotFormat.CUMULATIVE;

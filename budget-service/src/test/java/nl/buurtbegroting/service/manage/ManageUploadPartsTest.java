@@ -144,6 +144,36 @@ class ManageUploadPartsTest {
         assertBeside(unknown.body(), "Error", "The form had an unknown field ‘bestand’. Nothing was read. Send the form on this page again.");
     }
 
+    @Test
+    void aPaperBallotFormWithTwoCodesOrTwoListsIsRefusedBesideTheFieldAndUsesNoCode() throws Exception {
+        String csrf = "csrf=" + admin.csrf();
+        HttpResponse<String> created = pages.post("/manage/elections", admin.cookie(), csrf + "&name=Papier&neighbourhood=Oost"
+                + "&budget=1000&currency=EUR&format=APPROVAL&rule=greedy&tiePolicy=ID&minProjects=1&maxProjects=2");
+        String path = created.headers().firstValue("Location").orElseThrow();
+        for (String p : new String[]{"a", "b"}) {
+            assertEquals(303, pages.post(path + "/proposals/new", admin.cookie(), csrf + "&code=" + p + "&title=Plan+" + p
+                    + "&cost=100&verdict=ELIGIBLE").statusCode());
+        }
+        assertEquals(303, pages.post(path + "/open", admin.cookie(), csrf).statusCode());
+        String[] codes = pages.post(path + "/codes", admin.cookie(), csrf + "&label=Papier&count=2&output=csv&letterText=x")
+                .body().strip().split("\r?\n");
+        String one = codes[1].split(",")[0];
+        String two = codes[2].split(",")[0];
+
+        HttpResponse<String> twice = pages.post(path + "/paper", admin.cookie(), csrf + "&ballotCode=" + one + "&ballotCode=" + two
+                + "&projects=a&projects=b");
+        assertEquals(400, twice.statusCode(), twice.body());
+        assertTrue(twice.body().contains("id=\"ballotCode-error\"><span class=\"visually-hidden\">Fout:</span> Dit veld kwam 2 keer"
+                + " mee. Er is niets bewaard. Voer één stembiljet tegelijk in.</p>"), twice.body());
+        assertTrue(twice.body().contains("id=\"projects-error\"><span class=\"visually-hidden\">Fout:</span> Dit veld kwam 2 keer"
+                + " mee."), twice.body());
+        assertTrue(twice.body().contains("value=\"" + one + "\""), "the first code typed stays in the field");
+        for (String code : new String[]{one, two}) {
+            HttpResponse<String> single = pages.post(path + "/paper", admin.cookie(), csrf + "&ballotCode=" + code + "&projects=a");
+            assertEquals(200, single.statusCode(), "neither code was used: " + single.body());
+        }
+    }
+
     private static void assertBeside(String body, String error, String message) {
         assertTrue(body.contains("<p class=\"field-error\" id=\"file-error\"><span class=\"visually-hidden\">" + error
                 + ":</span> " + message + "</p>"), message + " beside the field in: " + body);
