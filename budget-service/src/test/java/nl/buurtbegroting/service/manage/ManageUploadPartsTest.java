@@ -116,6 +116,14 @@ class ManageUploadPartsTest {
         assertEquals(413, hugeEn.statusCode(), hugeEn.body());
         assertBeside(hugeEn.body(), "Error", "The file's name is too long. Give the file a shorter name and choose it again.");
 
+        List<P> many = new ArrayList<>(List.of(csrf(), file("file", "a.pb", PB)));
+        for (int i = 0; i < 200; i++) {
+            many.add(new P("x" + i, null, "x"));
+        }
+        HttpResponse<String> tooMany = send("/manage/import", "en", many.toArray(P[]::new));
+        assertEquals(413, tooMany.statusCode(), tooMany.body());
+        assertBeside(tooMany.body(), "Error", "The form had too many fields. Nothing was read. Send the form on this page again.");
+
         HttpResponse<String> wrong = send("/manage/import", "nl", csrf(), file("file", "m".repeat(60_000) + ".pb", "geen pabulib"));
         assertEquals(400, wrong.statusCode(), wrong.body());
         assertTrue(wrong.body().contains("<p class=\"field-error\" id=\"file-error\"><span class=\"visually-hidden\">Fout:</span> Dit is geen goed Pabulib-bestand"),
