@@ -4,6 +4,69 @@ import { frac, gcd } from './rational.mjs';
 
 const TOO_LARGE = 2n ** 500n;
 const MARGIN = 2 ** -40;
+const INDEX_BITS = 16;
+const MAX_WEIGHT = 2n ** 53n;
+let keys = new Float64Array(256);
+let keyBits = new Uint32Array(keys.buffer);
+const lowWord = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 0 : 1; // a double's lowest bits
+
+/**
+ * Sorts items by money per point (cm[c] / w), exactly. A native sort of doubles (each carrying its
+ * item's index in its lowest bits) puts them nearly in order; an insertion sort with the exact order
+ * then makes it right whatever the doubles said, and costs little when they were nearly right.
+ */
+function sortByMoney(items, cm, cf, weighted) {
+  const n = items.length;
+  let fast = n < 2 ** INDEX_BITS;
+  for (let i = 0; fast && i < n; i++) {
+    const it = items[i];
+    if (weighted && it.w >= MAX_WEIGHT) fast = false;
+    it.f = weighted ? cf[it.c] / Number(it.w) : cf[it.c];
+    if (Number.isNaN(it.f)) fast = false;
+  }
+  const exact = (a, b) => {
+    // the doubles decide when they differ by more than their possible error (a relative 2^-50: at most
+    // four roundings from the exact values; the margin 2^-40 is far above twice that), else the BigInts
+    const d = a.f - b.f;
+    if (d > MARGIN * Math.abs(a.f) || -d > MARGIN * Math.abs(b.f)) return d < 0 ? -1 : 1;
+    const x = weighted ? cm[a.c] * b.w : cm[a.c];
+    const y = weighted ? cm[b.c] * a.w : cm[b.c];
+    return x === y ? 0 : x < y ? -1 : 1;
+  };
+  if (!fast) {
+    items.sort(exact);
+    return;
+  }
+  if (keys.length < n) {
+    keys = new Float64Array(2 * n);
+    keyBits = new Uint32Array(keys.buffer);
+  }
+  const mask = 2 ** INDEX_BITS - 1;
+  for (let i = 0; i < n; i++) {
+    keys[i] = items[i].f;
+    const k = 2 * i + lowWord;
+    keyBits[k] = ((keyBits[k] & ~mask) | i) >>> 0;
+  }
+  keys.subarray(0, n).sort();
+  const copy = items.slice();
+  for (let i = 0; i < n; i++) items[i] = copy[keyBits[2 * i + lowWord] & mask];
+  let moves = 0;
+  for (let i = 1; i < n; i++) {
+    const it = items[i];
+    let j = i - 1;
+    while (j >= 0 && exact(items[j], it) > 0) {
+      items[j + 1] = items[j];
+      j--;
+      moves++;
+    }
+    items[j + 1] = it;
+    if (moves > 8 * n) {
+      // many nearly equal amounts in a bad order: a comparison sort finishes the job in n log n
+      items.sort(exact);
+      return;
+    }
+  }
+}
 
 /**
  * One run of MES from `startNum/startDen` money per voter. Money is kept per group of identical
@@ -22,7 +85,7 @@ export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
   const cm = [0n];
   const cs = [0n];
   const refs = [0];
-  // cf[c]: the class's money in whole units (cm[c] / den) as a double, for sorting only (see moneyOrder)
+  // cf[c]: the class's money in whole units (cm[c] / den) as a double, for sorting only (see sortByMoney)
   const cf = [0];
   const free = [];
   const cls = new Int32Array(G);
@@ -67,18 +130,6 @@ export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
       refs[c] = -1; // on the free list
     }
   };
-  // Money order of two classes: the doubles decide when they differ by more than their possible error
-  // (each is within 3 roundings, a relative 2^-51, of the exact value; the margin 2^-40 is far above
-  // twice that), otherwise the exact BigInts do. So every answer is the exact one.
-  const moneyOrder = (a, b) => {
-    const x = cf[a];
-    const y = cf[b];
-    const d = x - y;
-    if (d > MARGIN * Math.abs(x) || -d > MARGIN * Math.abs(y)) return d < 0 ? -1 : 1;
-    const u = cm[a];
-    const v = cm[b];
-    return u === v ? 0 : u < v ? -1 : 1;
-  };
   const e0 = parametric ? startNum : 0n;
   let nextEvent = Infinity;
   const event = (at) => {
@@ -114,7 +165,7 @@ export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
     if (weighted) {
       for (let i = 0; i < gs.length; i++) {
         const g = gs[i];
-        if (cls[g] !== 0) items.push({ c: cls[g], g, w: supporterWeights[p][i], n: e.groups[g].count });
+        if (cls[g] !== 0) items.push({ c: cls[g], g, w: supporterWeights[p][i], n: e.groups[g].count, f: 0 });
       }
     } else {
       if (slot.length < cm.length) {
@@ -130,7 +181,7 @@ export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
         if (k < 0) {
           slot[c] = counts.length;
           counts.push(countNumber[g]);
-          items.push({ c, w: 1n, n: 0n });
+          items.push({ c, w: 1n, n: 0n, f: 0 });
         } else {
           counts[k] += countNumber[g];
         }
@@ -144,15 +195,7 @@ export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
     }
     const target = den * e.cost[p];
     if (target === 0n) return { affordable: true, rest: 0n, restSlope: 0n, left: 1n, items, poor: new Set(), zero: true };
-    if (weighted) {
-      items.sort((a, b) => {
-        const x = cm[a.c] * b.w;
-        const y = cm[b.c] * a.w;
-        return x === y ? 0 : x < y ? -1 : 1;
-      });
-    } else {
-      items.sort((a, b) => moneyOrder(a.c, b.c));
-    }
+    sortByMoney(items, cm, cf, weighted);
     let left = 0n;
     if (weighted) {
       for (const it of items) left += it.n * it.w;
