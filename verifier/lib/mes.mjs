@@ -85,6 +85,19 @@ export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
   const cm = [0n];
   const cs = [0n];
   const refs = [0];
+  // Lazy rescaling: cm[c], cs[c] are in units of the den of purchase ep[c]; since[t] is the factor den
+  // grew by after purchase t. A class is brought up to date only when it is read (its project's payers),
+  // instead of every class at every purchase.
+  const ep = [0];
+  const since = [1n];
+  const current = (c) => {
+    const t = ep[c];
+    if (t !== since.length - 1) {
+      cm[c] *= since[t];
+      cs[c] *= since[t];
+      ep[c] = since.length - 1;
+    }
+  };
   // cf[c]: the class's money in whole units (cm[c] / den) as a double, for sorting only (see sortByMoney)
   const cf = [0];
   const free = [];
@@ -98,6 +111,7 @@ export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
     cm.push(startNum);
     cs.push(parametric ? 1n : 0n);
     refs.push(G);
+    ep.push(0);
     cf.push(approx(startNum));
     cls.fill(1);
   } else {
@@ -108,6 +122,7 @@ export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
     if (free.length > 0) {
       const c = free.pop();
       refs[c] = 0;
+      ep[c] = since.length - 1;
       cm[c] = m;
       cs[c] = sl;
       cf[c] = approx(m);
@@ -116,6 +131,7 @@ export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
     cm.push(m);
     cs.push(sl);
     refs.push(0);
+    ep.push(since.length - 1);
     cf.push(approx(m));
     return cm.length - 1;
   };
@@ -193,6 +209,7 @@ export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
       }
       approvalLeft = BigInt(voters);
     }
+    for (const it of items) current(it.c);
     const target = den * e.cost[p];
     if (target === 0n) return { affordable: true, rest: 0n, restSlope: 0n, left: 1n, items, poor: new Set(), zero: true };
     sortByMoney(items, cm, cf, weighted);
@@ -299,9 +316,12 @@ export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
       // falls during a run. So only the winner's split and the order of the prices need watching.
       if (!w.pr.zero) {
         for (const it of w.pr.items) {
-          const f = w.pr.rest * it.w - cm[it.c] * w.pr.left;
+          // only a falling f can change sign, so f is computed only then
           const fs = w.pr.restSlope * it.w - cs[it.c] * w.pr.left;
-          if (w.pr.poor.has(it)) whenNegative(f, fs);
+          const poor = w.pr.poor.has(it);
+          if (poor ? fs >= 0n : fs <= 0n) continue;
+          const f = w.pr.rest * it.w - cm[it.c] * w.pr.left;
+          if (poor) whenNegative(f, fs);
           else whenNegative(-f, -fs);
         }
       }
@@ -332,12 +352,10 @@ export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
     const f = pr.left / g0;
     if (f !== 1n) {
       den *= f;
-      for (let c = 1; c < cm.length; c++) {
-        if (refs[c] <= 0) continue; // free: set afresh when used again
-        cm[c] *= f;
-        cs[c] *= f;
-      }
+      for (let t = 0; t < since.length; t++) since[t] *= f;
+      since.push(1n);
     }
+    for (const it of pr.items) current(it.c); // the payers, in the new unit
     const share = pr.rest / g0;
     const shareSlope = pr.restSlope / g0;
     const paidBy = new Map();
@@ -413,7 +431,10 @@ export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
   function notAffordable(p) {
     const gs = e.supporterGroups[p];
     let held = 0n;
-    for (const g of gs) held += cm[cls[g]] * e.groups[g].count;
+    for (const g of gs) {
+      current(cls[g]);
+      held += cm[cls[g]] * e.groups[g].count;
+    }
     const spent = [];
     rounds.forEach((r, i) => {
       let sum = 0n;
