@@ -15,7 +15,7 @@ const lowWord = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 0 : 1; //
  * item's index in its lowest bits) puts them nearly in order; an insertion sort with the exact order
  * then makes it right whatever the doubles said, and costs little when they were nearly right.
  */
-function sortByMoney(items, cm, cf, weighted) {
+export function sortByMoney(items, cm, cf, weighted) {
   const n = items.length;
   let fast = n < 2 ** INDEX_BITS;
   for (let i = 0; fast && i < n; i++) {
