@@ -1,7 +1,7 @@
 // The payers' order in an MES price: doubles only speed it up, the BigInts decide (lib/mes.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sortByMoney } from '../lib/mes.mjs';
+import { sortByMoney } from '../lib/mes-sort.mjs';
 
 // money cm[c] over a common unit den; cf[c] the double cm[c] / den, as mesRun keeps it
 function classes(amounts, den) {
