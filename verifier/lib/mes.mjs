@@ -1,6 +1,9 @@
 // One run of the Method of Equal Shares (spec section R.9.2), exact, optionally share-parametric.
 import { BudgetState, D } from './election.mjs';
 import { frac, gcd } from './rational.mjs';
+import { sortByMoney } from './mes-sort.mjs';
+
+const TOO_LARGE = 2n ** 500n;
 
 /**
  * One run of MES from `startNum/startDen` money per voter. Money is kept per group of identical
@@ -14,19 +17,71 @@ export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
   const G = e.groups.length;
   let den = startDen;
   // Money classes: groups holding the same money (and slope) share a class; class 0 holds nothing.
+  // A class no group holds any more goes to a free list and is used again, so the classes stay at most
+  // about as many as the groups (before, every payment made new ones and each purchase rescaled them all).
   const cm = [0n];
   const cs = [0n];
+  const refs = [0];
+  // Lazy rescaling: cm[c], cs[c] are in units of the den of purchase ep[c]; since[t] is the factor den
+  // grew by after purchase t. A class is brought up to date only when it is read (its project's payers),
+  // instead of every class at every purchase.
+  const ep = [0];
+  const since = [1n];
+  const current = (c) => {
+    const t = ep[c];
+    if (t !== since.length - 1) {
+      cm[c] *= since[t];
+      cs[c] *= since[t];
+      ep[c] = since.length - 1;
+    }
+  };
+  // cf[c]: the class's money in whole units (cm[c] / den) as a double, for sorting only (see sortByMoney)
+  const cf = [0];
+  const free = [];
   const cls = new Int32Array(G);
+  const approx = (m) => {
+    // NaN unless m / den is a normal double within a few roundings of the exact value
+    if (den >= TOO_LARGE || m >= TOO_LARGE || -m >= TOO_LARGE) return NaN;
+    return Number(m) / Number(den);
+  };
   if (startNum !== 0n || parametric) {
     cm.push(startNum);
     cs.push(parametric ? 1n : 0n);
+    refs.push(G);
+    ep.push(0);
+    cf.push(approx(startNum));
     cls.fill(1);
+  } else {
+    refs[0] = G;
   }
   const newClass = (m, sl) => {
     if (m === 0n && sl === 0n) return 0;
+    if (free.length > 0) {
+      const c = free.pop();
+      refs[c] = 0;
+      ep[c] = since.length - 1;
+      cm[c] = m;
+      cs[c] = sl;
+      cf[c] = approx(m);
+      return c;
+    }
     cm.push(m);
     cs.push(sl);
+    refs.push(0);
+    ep.push(since.length - 1);
+    cf.push(approx(m));
     return cm.length - 1;
+  };
+  const move = (g, next) => {
+    refs[cls[g]]--;
+    refs[next]++;
+    cls[g] = next;
+  };
+  const release = (c) => {
+    if (c !== 0 && refs[c] === 0) {
+      free.push(c);
+      refs[c] = -1; // on the free list
+    }
   };
   const e0 = parametric ? startNum : 0n;
   let nextEvent = Infinity;
@@ -54,6 +109,7 @@ export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
   const supporterWeights = e.supporterWeights;
   const countNumber = e.groupCountNumber;
   let slot = new Int32Array(64).fill(-1);
+  let approvalLeft = 0n;
 
   /** Water-filling of p's price (R.9.2): who pays all they have, what the others pay. */
   const price = (p) => {
@@ -62,7 +118,7 @@ export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
     if (weighted) {
       for (let i = 0; i < gs.length; i++) {
         const g = gs[i];
-        if (cls[g] !== 0) items.push({ c: cls[g], g, w: supporterWeights[p][i], n: e.groups[g].count });
+        if (cls[g] !== 0) items.push({ c: cls[g], g, w: supporterWeights[p][i], n: e.groups[g].count, f: 0 });
       }
     } else {
       if (slot.length < cm.length) {
@@ -70,6 +126,7 @@ export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
         slot = bigger;
       }
       const counts = [];
+      let voters = 0;
       for (const g of gs) {
         const c = cls[g];
         if (c === 0) continue;
@@ -77,34 +134,27 @@ export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
         if (k < 0) {
           slot[c] = counts.length;
           counts.push(countNumber[g]);
-          items.push({ c, w: 1n, n: 0n });
+          items.push({ c, w: 1n, n: 0n, f: 0 });
         } else {
           counts[k] += countNumber[g];
         }
+        voters += countNumber[g];
       }
       for (let k = 0; k < items.length; k++) {
         items[k].n = BigInt(counts[k]);
         slot[items[k].c] = -1;
       }
+      approvalLeft = BigInt(voters);
     }
+    for (const it of items) current(it.c);
     const target = den * e.cost[p];
     if (target === 0n) return { affordable: true, rest: 0n, restSlope: 0n, left: 1n, items, poor: new Set(), zero: true };
-    if (weighted) {
-      items.sort((a, b) => {
-        const x = cm[a.c] * b.w;
-        const y = cm[b.c] * a.w;
-        return x === y ? 0 : x < y ? -1 : 1;
-      });
-    } else {
-      items.sort((a, b) => (cm[a.c] === cm[b.c] ? 0 : cm[a.c] < cm[b.c] ? -1 : 1));
-    }
+    sortByMoney(items, cm, cf, weighted);
     let left = 0n;
-    let held = 0n;
-    let heldSlope = 0n;
-    for (const it of items) {
-      left += it.n * it.w;
-      held += cm[it.c] * it.n;
-      heldSlope += cs[it.c] * it.n;
+    if (weighted) {
+      for (const it of items) left += it.n * it.w;
+    } else {
+      left = approvalLeft;
     }
     let paid = 0n;
     let paidSlope = 0n;
@@ -120,7 +170,8 @@ export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
     const rest = target - paid;
     const restSlope = -paidSlope;
     if (left === 0n) {
-      whenNotPositive(target - held, -heldSlope); // affordable once they hold the cost
+      // everyone paid all they have: paid is what they hold
+      whenNotPositive(target - paid, -paidSlope); // affordable once they hold the cost
       return { affordable: false };
     }
     return { affordable: true, rest, restSlope, left, items, poor, zero: false };
@@ -202,9 +253,12 @@ export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
       // falls during a run. So only the winner's split and the order of the prices need watching.
       if (!w.pr.zero) {
         for (const it of w.pr.items) {
-          const f = w.pr.rest * it.w - cm[it.c] * w.pr.left;
+          // only a falling f can change sign, so f is computed only then
           const fs = w.pr.restSlope * it.w - cs[it.c] * w.pr.left;
-          if (w.pr.poor.has(it)) whenNegative(f, fs);
+          const poor = w.pr.poor.has(it);
+          if (poor ? fs >= 0n : fs <= 0n) continue;
+          const f = w.pr.rest * it.w - cm[it.c] * w.pr.left;
+          if (poor) whenNegative(f, fs);
           else whenNegative(-f, -fs);
         }
       }
@@ -235,38 +289,45 @@ export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
     const f = pr.left / g0;
     if (f !== 1n) {
       den *= f;
-      for (let c = 1; c < cm.length; c++) {
-        cm[c] *= f;
-        cs[c] *= f;
-      }
+      for (let t = 0; t < since.length; t++) since[t] *= f;
+      since.push(1n);
     }
+    for (const it of pr.items) current(it.c); // the payers, in the new unit
     const share = pr.rest / g0;
     const shareSlope = pr.restSlope / g0;
     const paidBy = new Map();
     const paid = new Map();
-    const after = new Map(); // old class (approval) or item (points) -> class after paying
-    const paysOf = new Map();
-    for (const it of pr.items) {
+    // approval: an old class's class after paying (every group of it pays alike), by slot in pr.items
+    const after = weighted ? null : new Int32Array(pr.items.length);
+    const paysOf = weighted ? null : new Array(pr.items.length);
+    if (!weighted && slot.length < cm.length) slot = new Int32Array(2 * cm.length).fill(-1);
+    for (let k = 0; k < pr.items.length; k++) {
+      const it = pr.items[k];
       const poor = pr.poor.has(it);
       const pays = poor ? cm[it.c] : share * it.w;
       const next = poor ? 0 : newClass(cm[it.c] - pays, cs[it.c] - shareSlope * it.w);
       if (weighted) {
-        cls[it.g] = next;
+        move(it.g, next);
         if (explain) paid.set(it.g, pays);
       } else {
-        after.set(it.c, next);
-        paysOf.set(it.c, pays);
+        after[k] = next;
+        paysOf[k] = pays;
       }
       if (explain) paidBy.set(pays, (paidBy.get(pays) || 0n) + it.n);
     }
     if (!weighted) {
+      // the old classes are all still in use (none is free before the moves), so slot[] can name them
+      for (let k = 0; k < pr.items.length; k++) slot[pr.items[k].c] = k;
       for (const g of e.supporterGroups[p]) {
         const c = cls[g];
         if (c === 0) continue;
-        if (explain) paid.set(g, paysOf.get(c));
-        cls[g] = after.get(c);
+        const k = slot[c];
+        if (explain) paid.set(g, paysOf[k]);
+        move(g, after[k]);
       }
+      for (let k = 0; k < pr.items.length; k++) slot[pr.items[k].c] = -1;
     }
+    for (const it of pr.items) release(it.c);
     if (explain) {
       rounds.push({ den, paid });
       describe(p, rho, paidBy, den, share);
@@ -307,7 +368,10 @@ export function mesRun(e, candidate, startNum, startDen, explain, parametric) {
   function notAffordable(p) {
     const gs = e.supporterGroups[p];
     let held = 0n;
-    for (const g of gs) held += cm[cls[g]] * e.groups[g].count;
+    for (const g of gs) {
+      current(cls[g]);
+      held += cm[cls[g]] * e.groups[g].count;
+    }
     const spent = [];
     rounds.forEach((r, i) => {
       let sum = 0n;

@@ -183,8 +183,9 @@ export async function merkleRoot(leaves) {
   let level = leaves;
   // bottom-up: pair neighbours; an odd last node is promoted, which gives the same tree as the recursive split
   while (level.length > 1) {
-    const next = [];
-    for (let i = 0; i + 1 < level.length; i += 2) next.push(await node(level[i], level[i + 1]));
+    const pending = [];
+    for (let i = 0; i + 1 < level.length; i += 2) pending.push(node(level[i], level[i + 1]));
+    const next = await Promise.all(pending); // a level's digests at once, not one round trip each
     if (level.length % 2 === 1) next.push(level[level.length - 1]);
     level = next;
   }

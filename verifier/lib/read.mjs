@@ -95,10 +95,12 @@ export async function parseContent(ctx) {
     });
   }
   if (ctx.ballots) {
-    for (const b of ctx.ballots) {
-      b.leaf = await leafHash(canonicalBytes(b.json));
+    // all digests asked for at once: WebCrypto answers each asynchronously, one by one waits for every answer
+    const leaves = await Promise.all(ctx.ballots.map((b) => leafHash(canonicalBytes(b.json))));
+    ctx.ballots.forEach((b, i) => {
+      b.leaf = leaves[i];
       b.leafHex = hex(b.leaf);
-    }
+    });
   }
   const m = ctx.manifest;
   if (m) {
