@@ -4,8 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.multipart.CompletedPart;
 import io.micronaut.http.server.multipart.MultipartBody;
-import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
+import nl.buurtbegroting.service.web.MultipartParts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -62,7 +60,7 @@ final class PageParts {
     static Parts read(MultipartBody body, Set<String> fieldNames) {
         List<CompletedPart> parts;
         try {
-            parts = collect(body).join();
+            parts = MultipartParts.collect(body).join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -128,33 +126,5 @@ final class PageParts {
             out.appendCodePoint(kept[i]);
         }
         return kept.length > 100 ? out + "…" : out.toString();
-    }
-
-    private static CompletableFuture<List<CompletedPart>> collect(MultipartBody form) {
-        CompletableFuture<List<CompletedPart>> done = new CompletableFuture<>();
-        form.subscribe(new Subscriber<>() {
-            private final List<CompletedPart> parts = new ArrayList<>();
-
-            @Override
-            public void onSubscribe(Subscription s) {
-                s.request(Long.MAX_VALUE);
-            }
-
-            @Override
-            public void onNext(CompletedPart part) {
-                parts.add(part);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                done.completeExceptionally(t);
-            }
-
-            @Override
-            public void onComplete() {
-                done.complete(parts);
-            }
-        });
-        return done;
     }
 }

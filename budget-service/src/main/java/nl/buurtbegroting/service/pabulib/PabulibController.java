@@ -23,6 +23,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.buurtbegroting.service.election.Caller;
 import nl.buurtbegroting.service.election.ElectionView;
 import nl.buurtbegroting.service.security.Roles;
+import nl.buurtbegroting.service.web.MultipartParts;
 
 import jakarta.inject.Named;
 
@@ -64,7 +65,7 @@ class PabulibController {
             + "(400 VALIDATION_FAILED: PART_MISSING, REPEATED_PART, UNKNOWN_PART)")
     CompletableFuture<HttpResponse<ElectionView>> importUpload(@Body MultipartBody form, Authentication authentication) {
         // The parts arrive while the client sends; the import then runs on the blocking pool, as every import does.
-        return UploadParts.collect(form).thenApplyAsync(parts -> {
+        return MultipartParts.collect(form).thenApplyAsync(parts -> {
             CompletedFileUpload file = UploadParts.onlyFile(parts);
             try {
                 return created(service.importElection(Caller.of(authentication), file.getBytes(), file.getFilename()));

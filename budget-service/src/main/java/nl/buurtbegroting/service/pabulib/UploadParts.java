@@ -5,13 +5,9 @@ import io.micronaut.http.multipart.CompletedPart;
 import nl.buurtbegroting.service.problem.ApiProblem;
 import nl.buurtbegroting.service.problem.Violation;
 
-import org.reactivestreams.Publisher;
-import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The parts of an import form, checked the way a JSON body's members are: exactly one part {@code file}, holding a file.
@@ -23,35 +19,6 @@ final class UploadParts {
     static final String FILE = "file";
 
     private UploadParts() {
-    }
-
-    /** Every part of the form, once all have arrived; no thread waits meanwhile. */
-    static CompletableFuture<List<CompletedPart>> collect(Publisher<CompletedPart> form) {
-        CompletableFuture<List<CompletedPart>> done = new CompletableFuture<>();
-        form.subscribe(new Subscriber<>() {
-            private final List<CompletedPart> parts = new ArrayList<>();
-
-            @Override
-            public void onSubscribe(Subscription s) {
-                s.request(Long.MAX_VALUE);
-            }
-
-            @Override
-            public void onNext(CompletedPart part) {
-                parts.add(part);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                done.completeExceptionally(t);
-            }
-
-            @Override
-            public void onComplete() {
-                done.complete(parts);
-            }
-        });
-        return done;
     }
 
     static CompletedFileUpload onlyFile(List<CompletedPart> parts) {
